@@ -1,0 +1,30 @@
+package org.sipas.identity;
+
+import java.util.Set;
+
+/**
+ * Who is asking, as every feature needs to know it: a name for the audit log, roles, and the unit
+ * whose subtree bounds what may be seen or changed.
+ *
+ * @param name        user name, or {@code api-key:<name>} for an integration
+ * @param scopeUnitId the root of the unit subtree this caller is confined to
+ */
+public record CurrentUser(String name, Set<Role> roles, long scopeUnitId) {
+
+    public CurrentUser {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAny(Role... any) {
+        for (Role role : any) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

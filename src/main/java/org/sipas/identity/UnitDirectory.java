@@ -1,0 +1,23 @@
+package org.sipas.identity;
+
+import java.util.Optional;
+
+/**
+ * What identity needs to know of the unit tree to scope users, implemented by the catalog (which
+ * depends on identity, not the other way round).
+ */
+public interface UnitDirectory {
+
+    /** The nation, root of every scope. */
+    UnitRef root();
+
+    Optional<UnitRef> findByCode(String code);
+
+    Optional<UnitRef> findById(long id);
+
+    /** Whether {@code unitId} lies in the subtree of {@code scopeUnitId} (a unit is in its own subtree). */
+    boolean isWithin(long unitId, long scopeUnitId);
+
+    record UnitRef(long id, String code, String name) {
+    }
+}

@@ -1,0 +1,30 @@
+package org.sipas.web;
+
+import java.util.List;
+import java.util.Map;
+
+/** One data row of an imported CSV or XLSX file, with the line it came from. */
+public record TabularRow(String file, long line, Map<String, Integer> header, List<String> cells) {
+
+    /** The trimmed cell of a column (names are matched case-insensitively), or null when empty. */
+    public String get(String column) {
+        Integer i = header.get(TabularReader.normalise(column));
+        if (i == null || i >= cells.size()) {
+            return null;
+        }
+        String value = cells.get(i);
+        if (value == null) {
+            return null;
+        }
+        value = value.strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    public boolean has(String column) {
+        return header.containsKey(TabularReader.normalise(column));
+    }
+
+    public RowError error(String column, String code, Object... args) {
+        return RowError.of(file, line, column, code, args);
+    }
+}

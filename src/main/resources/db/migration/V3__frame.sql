@@ -1,0 +1,43 @@
+-- Sampling frame: dossiers (hồ sơ) exported by one-stop systems. The applicant's name and phone
+-- live apart in dossier_contact, encrypted, with a keyed hash of the phone for de-duplication.
+
+CREATE TABLE import_batch (
+    id           bigserial PRIMARY KEY,
+    kind         text        NOT NULL,
+    source       text        NOT NULL,
+    row_count    int         NOT NULL,
+    inserted     int         NOT NULL,
+    updated      int         NOT NULL,
+    imported_by  text        NOT NULL,
+    imported_at  timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE dossier (
+    id                      bigserial PRIMARY KEY,
+    unit_id                 bigint      NOT NULL REFERENCES unit (id),
+    receipt_code            text        NOT NULL,
+    procedure_id            bigint      NOT NULL REFERENCES procedure (id),
+    applicant_kind          text        NOT NULL CHECK (applicant_kind IN ('CITIZEN', 'ENTERPRISE', 'AUTHORISED')),
+    received_at             timestamptz NOT NULL,
+    appointment_at          timestamptz,
+    returned_at             timestamptz,
+    receiving_official_id   bigint      REFERENCES official (id),
+    processing_official_id  bigint      REFERENCES official (id),
+    channel                 text        NOT NULL CHECK (channel IN ('DIRECT', 'ONLINE', 'POSTAL')),
+    status                  text        NOT NULL CHECK (status IN ('RECEIVED', 'IN_PROGRESS', 'RESOLVED',
+                                                                   'RETURNED', 'WITHDRAWN', 'REJECTED')),
+    import_batch_id         bigint      REFERENCES import_batch (id),
+    created_at              timestamptz NOT NULL DEFAULT now(),
+    updated_at              timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (unit_id, receipt_code)
+);
+CREATE INDEX dossier_unit_received_idx ON dossier (unit_id, received_at);
+CREATE INDEX dossier_procedure_idx ON dossier (procedure_id);
+
+CREATE TABLE dossier_contact (
+    dossier_id   bigint PRIMARY KEY REFERENCES dossier (id) ON DELETE CASCADE,
+    name_cipher  bytea,
+    phone_cipher bytea,
+    phone_hash   bytea
+);
+CREATE INDEX dossier_contact_phone_hash_idx ON dossier_contact (phone_hash);
