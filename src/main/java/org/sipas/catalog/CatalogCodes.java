@@ -1,0 +1,78 @@
+package org.sipas.catalog;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The catalog as other features see it when they read codes from a file: a unit, procedure or
+ * official code resolved to its id. Imports load the whole map once (a few thousand units and
+ * procedures, tens of thousands of officials) rather than asking row by row.
+ */
+@Service
+public class CatalogCodes {
+
+    /** A unit as an importer needs it: its id, and its path to test whether it lies in a scope. */
+    public record UnitRef(long id, String code, String name, String path) {
+
+        /** Whether this unit is {@code scope} or lies below it. */
+        public boolean isWithin(UnitRef scope) {
+            return path.startsWith(scope.path());
+        }
+    }
+
+    /** An official as an importer needs it. */
+    public record OfficialRef(long id, String staffCode, long unitId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CatalogCodes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * SQL condition true when the unit id in {@code unitIdColumn} lies in the subtree of the unit
+     * whose id is bound to the named parameter {@code scopeParam}: how other features filter
+     * their rows by a caller's scope without knowing how the tree is stored.
+     */
+    public static String unitWithinScope(String unitIdColumn, String scopeParam) {
+        return unitIdColumn + " IN (SELECT scoped.id FROM unit scoped WHERE scoped.path LIKE "
+                + "(SELECT s.path FROM unit s WHERE s.id = :" + scopeParam + ") || '%')";
+    }
+
+    public Map<String, UnitRef> unitsByCode() {
+        Map<String, UnitRef> units = new HashMap<>();
+        jdbc.sql("SELECT id, code, name, path FROM unit")
+                .query((rs, n) -> new UnitRef(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("path")))
+                .list()
+                .forEach(u -> units.put(u.code(), u));
+        return units;
+    }
+
+    public UnitRef unit(long id) {
+        return jdbc.sql("SELECT id, code, name, path FROM unit WHERE id = :id").param("id", id)
+                .query((rs, n) -> new UnitRef(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("path")))
+                .single();
+    }
+
+    public Map<String, Long> procedureIdsByCode() {
+        Map<String, Long> procedures = new HashMap<>();
+        jdbc.sql("SELECT id, code FROM procedure").query((rs, n) -> {
+            procedures.put(rs.getString("code"), rs.getLong("id"));
+            return null;
+        }).list();
+        return procedures;
+    }
+
+    public Map<String, OfficialRef> officialsByStaffCode() {
+        Map<String, OfficialRef> officials = new HashMap<>();
+        jdbc.sql("SELECT id, staff_code, unit_id FROM official")
+                .query((rs, n) -> new OfficialRef(rs.getLong("id"), rs.getString("staff_code"), rs.getLong("unit_id")))
+                .list()
+                .forEach(o -> officials.put(o.staffCode(), o));
+        return officials;
+    }
+}
