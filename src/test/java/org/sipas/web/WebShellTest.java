@@ -1,0 +1,67 @@
+package org.sipas.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class WebShellTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void pagesSpeakVietnameseFirstAndEnglishAfterTheSwitch() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(content().string(containsString("lang=\"vi\"")))
+                .andExpect(content().string(containsString("Đăng nhập")));
+        mvc.perform(get("/login").param("lang", "en"))
+                .andExpect(cookie().value("sipas-lang", "en"))
+                .andExpect(content().string(containsString("Log in")));
+        mvc.perform(get("/login").cookie(new Cookie("sipas-lang", "en")))
+                .andExpect(content().string(containsString("lang=\"en\"")));
+    }
+
+    @Test
+    void staffPagesAskForLogin() throws Exception {
+        mvc.perform(get("/")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void navigationShowsOnlyWhatTheRoleMayUse() throws Exception {
+        mvc.perform(get("/").with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/dossiers\"")))
+                .andExpect(content().string(not(containsString("href=\"/admin/users\""))));
+        mvc.perform(get("/").with(user("interviewer").roles("INTERVIEWER")))
+                .andExpect(content().string(not(containsString("href=\"/dossiers\""))));
+    }
+
+    @Test
+    void anUnknownPageAnswersWithTheNotFoundPageInVietnamese() throws Exception {
+        mvc.perform(get("/no-such-page").with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isNotFound());
+        // what the servlet container then forwards to, as MockMvc does not
+        mvc.perform(get("/error").with(user("analyst").roles("ANALYST"))
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404)
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/no-such-page")
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Không tìm thấy trang")));
+    }
+}
