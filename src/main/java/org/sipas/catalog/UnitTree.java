@@ -38,8 +38,8 @@ final class UnitTree {
     }
 
     /**
-     * The imported codes that lie on a cycle (A's parent is B, B's parent is A). The stored tree has
-     * none, so only the file's rows can close one.
+     * The codes that lie on a cycle (A's parent is B, B's parent is A). The stored tree has none, so
+     * every cycle goes through a row of the file, though it may pass through stored units too.
      */
     Set<String> cycles() {
         Map<String, Boolean> finished = new HashMap<>();
