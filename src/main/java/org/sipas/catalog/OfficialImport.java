@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUser;
 import org.sipas.web.TabularReader;
 import org.sipas.web.TabularRow;
@@ -28,17 +27,11 @@ class OfficialImport implements CatalogImport {
     private static final List<String> NO = List.of("0", "false", "no", "không", "khong");
 
     private final OfficialRepository officials;
-    private final UnitRepository units;
-    private final CatalogCodes codes;
-    private final ImportLock lock;
-    private final AuditLog audit;
+    private final ImportSteps steps;
 
-    OfficialImport(OfficialRepository officials, UnitRepository units, CatalogCodes codes, ImportLock lock, AuditLog audit) {
+    OfficialImport(OfficialRepository officials, ImportSteps steps) {
         this.officials = officials;
-        this.units = units;
-        this.codes = codes;
-        this.lock = lock;
-        this.audit = audit;
+        this.steps = steps;
     }
 
     @Override
@@ -58,9 +51,8 @@ class OfficialImport implements CatalogImport {
     @Override
     @Transactional
     public ImportResult importFile(String file, InputStream input, CurrentUser caller) {
-        lock.hold(kind());
-        String scopePath = units.scopePath(caller.scopeUnitId());
-        ScopedUnits allowed = new ScopedUnits(codes.unitsByCode(), scopePath);
+        String scopePath = steps.begin(kind(), caller);
+        ScopedUnits allowed = steps.unitsWithin(scopePath);
         ImportCheck check = new ImportCheck(file);
         Map<String, Row> rows = new LinkedHashMap<>();
         TabularReader.read(file, input, REQUIRED, row -> parse(row, check, allowed)
@@ -71,23 +63,13 @@ class OfficialImport implements CatalogImport {
                 .forEach(r -> check.add(r.line(), "staff_code", "catalog.official.outsideScope", r.staffCode()));
         check.rejectIfAny();
 
-        List<OfficialFields> changes = new ArrayList<>();
-        int inserted = 0;
+        Changes<OfficialFields> changes = new Changes<>(OfficialFields::equals);
         for (Row row : rows.values()) {
             OfficialRepository.Stored before = stored.get(row.staffCode());
-            OfficialFields after = row.fields(before);
-            if (before == null) {
-                inserted++;
-                changes.add(after);
-            } else if (!before.fields().equals(after)) {
-                changes.add(after);
-                audit.record("official.update", "official", row.staffCode(), before.fields(), after, file);
-            }
+            changes.compare(row.staffCode(), before == null ? null : before.fields(), row.fields(before));
         }
-        officials.upsert(changes);
-        ImportResult result = new ImportResult(rows.size(), inserted, changes.size() - inserted);
-        audit.record("official.import", "official", null, null, result, file);
-        return result;
+        officials.upsert(changes.written());
+        return steps.finish("official", file, changes);
     }
 
     private static Optional<Row> parse(TabularRow row, ImportCheck check, ScopedUnits allowed) {

@@ -14,8 +14,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OfficialRepository {
 
-    private static final String FROM = """
-            FROM official o JOIN unit u ON u.id = o.unit_id
+    private static final String COLUMNS = """
+            SELECT o.staff_code, o.full_name, o.title, u.code AS unit_code, u.name AS unit_name, o.active, o.updated_at""";
+    private static final String FROM = " FROM official o JOIN unit u ON u.id = o.unit_id ";
+    private static final String SEARCH = """
             WHERE u.path LIKE :scope || '%'
               AND (:pattern::text IS NULL OR o.staff_code ILIKE :prefix OR fold(o.full_name) LIKE fold(:pattern)
                    OR fold(o.title) LIKE fold(:pattern))
@@ -29,30 +31,20 @@ class OfficialRepository {
 
     /** Officials in the subtree of {@code withinPath} (the caller's scope, or a unit inside it) matching {@code q}. */
     PageOf<OfficialView> search(String withinPath, String q, int page, int size) {
-        Map<String, Object> params = Like.params(q);
+        Map<String, Object> params = Search.params(q);
         params.put("scope", withinPath);
-        long total = jdbc.sql("SELECT count(*) " + FROM).params(params).query(Long.class).single();
-        List<OfficialView> items = jdbc.sql("""
-                        SELECT o.staff_code, o.full_name, o.title, u.code AS unit_code, u.name AS unit_name, o.active,
-                               o.updated_at
-                        """ + FROM + " ORDER BY u.path, o.full_name, o.staff_code LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", size).param("offset", (long) (page - 1) * size)
-                .query(OfficialRepository::view).list();
-        return new PageOf<>(items, page, size, total);
+        return Search.page(jdbc, COLUMNS, FROM + SEARCH, "u.path, o.full_name, o.staff_code", params,
+                OfficialRepository::view, page, size);
     }
 
     /** The officials working in one unit (not below it), as its page lists them. */
     List<OfficialView> workingIn(String unitCode) {
-        return jdbc.sql("""
-                        SELECT o.staff_code, o.full_name, o.title, u.code AS unit_code, u.name AS unit_name, o.active,
-                               o.updated_at
-                        FROM official o JOIN unit u ON u.id = o.unit_id WHERE u.code = :unit
-                        ORDER BY o.active DESC, o.full_name""")
+        return jdbc.sql(COLUMNS + FROM + "WHERE u.code = :unit ORDER BY o.active DESC, o.full_name")
                 .param("unit", unitCode).query(OfficialRepository::view).list();
     }
 
     long count(String scopePath) {
-        return jdbc.sql("SELECT count(*) FROM official o JOIN unit u ON u.id = o.unit_id WHERE u.path LIKE :scope || '%' AND o.active")
+        return jdbc.sql("SELECT count(*)" + FROM + "WHERE u.path LIKE :scope || '%' AND o.active")
                 .param("scope", scopePath).query(Long.class).single();
     }
 

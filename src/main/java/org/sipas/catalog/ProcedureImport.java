@@ -1,7 +1,6 @@
 package org.sipas.catalog;
 
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUser;
 import org.sipas.web.TabularReader;
 import org.sipas.web.TabularRow;
@@ -30,18 +28,11 @@ class ProcedureImport implements CatalogImport {
     private static final String UNIT_CODES = "unit_codes";
 
     private final ProcedureRepository procedures;
-    private final UnitRepository units;
-    private final CatalogCodes codes;
-    private final ImportLock lock;
-    private final AuditLog audit;
+    private final ImportSteps steps;
 
-    ProcedureImport(ProcedureRepository procedures, UnitRepository units, CatalogCodes codes, ImportLock lock,
-                    AuditLog audit) {
+    ProcedureImport(ProcedureRepository procedures, ImportSteps steps) {
         this.procedures = procedures;
-        this.units = units;
-        this.codes = codes;
-        this.lock = lock;
-        this.audit = audit;
+        this.steps = steps;
     }
 
     @Override
@@ -55,9 +46,8 @@ class ProcedureImport implements CatalogImport {
     @Override
     @Transactional
     public ImportResult importFile(String file, InputStream input, CurrentUser caller) {
-        lock.hold(kind());
-        String scopePath = units.scopePath(caller.scopeUnitId());
-        ScopedUnits allowed = new ScopedUnits(codes.unitsByCode(), scopePath);
+        String scopePath = steps.begin(kind(), caller);
+        ScopedUnits allowed = steps.unitsWithin(scopePath);
         ImportCheck check = new ImportCheck(file);
         Map<String, Row> rows = new LinkedHashMap<>();
         TabularReader.read(file, input, REQUIRED, row -> parse(row, check, allowed)
@@ -71,23 +61,11 @@ class ProcedureImport implements CatalogImport {
         }
         check.rejectIfAny();
 
-        List<ProcedureFields> changes = new ArrayList<>();
-        int inserted = 0;
-        for (Row row : rows.values()) {
-            ProcedureFields before = stored.get(row.fields().code());
-            if (before == null) {
-                inserted++;
-                changes.add(row.fields());
-            } else if (!sameAs(before, row.fields())) {
-                changes.add(row.fields());
-                audit.record("procedure.update", "procedure", row.fields().code(), before, row.fields(), file);
-            }
-        }
-        procedures.upsert(changes);
-        procedures.replaceUnits(changes, scopePath);
-        ImportResult result = new ImportResult(rows.size(), inserted, changes.size() - inserted);
-        audit.record("procedure.import", "procedure", null, null, result, file);
-        return result;
+        Changes<ProcedureFields> changes = new Changes<>(ProcedureImport::sameAs);
+        rows.values().forEach(row -> changes.compare(row.fields().code(), stored.get(row.fields().code()), row.fields()));
+        procedures.upsert(changes.written());
+        procedures.replaceUnits(changes.written(), scopePath);
+        return steps.finish("procedure", file, changes);
     }
 
     /** Whether a re-import changes nothing: same fields and, when the file lists units, the same units. */

@@ -31,6 +31,8 @@ class ProcedureRepository {
                    OR fold(p.field) LIKE fold(:pattern))
             """;
 
+    private static final String COLUMNS = "SELECT p.*, " + UNITS_IN_SCOPE + " AS units";
+
     private final JdbcClient jdbc;
 
     ProcedureRepository(JdbcClient jdbc) {
@@ -38,19 +40,15 @@ class ProcedureRepository {
     }
 
     PageOf<ProcedureView> search(String scopePath, String q, int page, int size) {
-        Map<String, Object> params = Like.params(q);
+        Map<String, Object> params = Search.params(q);
         params.put("scope", scopePath);
         params.put("national", UnitTree.depth(scopePath) == 0);
-        long total = jdbc.sql("SELECT count(*) FROM procedure p " + SEARCH).params(params).query(Long.class).single();
-        List<ProcedureView> items = jdbc.sql("SELECT p.*, " + UNITS_IN_SCOPE + " AS units FROM procedure p " + SEARCH
-                        + " ORDER BY p.code LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", size).param("offset", (long) (page - 1) * size)
-                .query(ProcedureRepository::view).list();
-        return new PageOf<>(items, page, size, total);
+        return Search.page(jdbc, COLUMNS, "FROM procedure p " + SEARCH, "p.code", params, ProcedureRepository::view,
+                page, size);
     }
 
     Optional<ProcedureView> find(String code, String scopePath) {
-        return jdbc.sql("SELECT p.*, " + UNITS_IN_SCOPE + " AS units FROM procedure p WHERE p.code = :code")
+        return jdbc.sql(COLUMNS + " FROM procedure p WHERE p.code = :code")
                 .param("code", code).param("scope", scopePath).query(ProcedureRepository::view).optional();
     }
 

@@ -1,8 +1,8 @@
 package org.sipas.catalog;
 
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUser;
 import org.sipas.web.TabularReader;
 import org.sipas.web.TabularRow;
@@ -29,13 +28,11 @@ class UnitImport implements CatalogImport {
     private static final List<String> REQUIRED = List.of("level", "code", "name");
 
     private final UnitRepository units;
-    private final ImportLock lock;
-    private final AuditLog audit;
+    private final ImportSteps steps;
 
-    UnitImport(UnitRepository units, ImportLock lock, AuditLog audit) {
+    UnitImport(UnitRepository units, ImportSteps steps) {
         this.units = units;
-        this.lock = lock;
-        this.audit = audit;
+        this.steps = steps;
     }
 
     @Override
@@ -50,7 +47,7 @@ class UnitImport implements CatalogImport {
     @Override
     @Transactional
     public ImportResult importFile(String file, InputStream input, CurrentUser caller) {
-        lock.hold(kind());
+        String scopePath = steps.begin(kind(), caller);
         Map<String, UnitTree.Stored> stored = units.allForImport();
         String nation = nationCode(stored);
         ImportCheck check = new ImportCheck(file);
@@ -59,12 +56,35 @@ class UnitImport implements CatalogImport {
         TabularReader.read(file, input, REQUIRED, row -> parse(row, nation, stored, check, codesInFile)
                 .ifPresent(r -> rows.put(r.fields().code(), r)));
 
+        Map<String, String> paths = place(rows, stored, codesInFile, scopePath, check);
+        check.rejectIfAny();
+
+        Changes<UnitFields> changes = new Changes<>(UnitFields::equals);
+        rows.forEach((code, row) -> changes.compare(code, stored.containsKey(code) ? stored.get(code).fields() : null,
+                row.fields()));
+        // parents first: each row finds its parent's id by code
+        units.upsert(changes.written().stream()
+                .map(fields -> new UnitRepository.Placed(fields, paths.get(fields.code())))
+                .sorted(Comparator.comparingInt(placed -> UnitTree.depth(placed.path())))
+                .toList());
+        units.repathBelow(changes.updates().stream()
+                .filter(u -> !Objects.equals(u.before().parentCode(), u.after().parentCode()))
+                .map(Changes.Update::key)
+                .toList());
+        return steps.finish("unit", file, changes);
+    }
+
+    /**
+     * The path of every row in the tree the import makes, after checking what only the whole file
+     * reveals: parents that exist nowhere, cycles, moves across the caller's scope.
+     */
+    private static Map<String, String> place(Map<String, Row> rows, Map<String, UnitTree.Stored> stored,
+                                             Set<String> codesInFile, String scopePath, ImportCheck check) {
         Map<String, UnitFields> imported = new LinkedHashMap<>();
         rows.forEach((code, row) -> imported.put(code, row.fields()));
         UnitTree tree = new UnitTree(stored, imported);
         Set<String> cycles = tree.cycles();
-        String scopePath = units.scopePath(caller.scopeUnitId());
-        List<UnitRepository.Placed> placed = new ArrayList<>();
+        Map<String, String> paths = new HashMap<>();
         for (Row row : rows.values()) {
             String parent = row.fields().parentCode();
             if (!codesInFile.contains(parent) && !stored.containsKey(parent)) {
@@ -72,12 +92,11 @@ class UnitImport implements CatalogImport {
             } else if (cycles.contains(row.fields().code())) {
                 check.add(row.line(), "parent_code", "catalog.unit.cycle", row.fields().code());
             } else if (tree.path(row.fields().code()) != null) {
-                placed.add(new UnitRepository.Placed(row.fields(), tree.path(row.fields().code())));
-                checkScope(check, row, stored.get(row.fields().code()), tree.path(row.fields().code()), scopePath);
+                paths.put(row.fields().code(), tree.path(row.fields().code()));
+                checkScope(check, row, stored.get(row.fields().code()), paths.get(row.fields().code()), scopePath);
             }
         }
-        check.rejectIfAny();
-        return write(file, placed, stored);
+        return paths;
     }
 
     private static Optional<Row> parse(TabularRow row, String nation, Map<String, UnitTree.Stored> stored,
@@ -127,36 +146,6 @@ class UnitImport implements CatalogImport {
         } else if (before != null && before.path().equals(scopePath) && !before.fields().equals(row.fields())) {
             check.add(row.line(), "code", "catalog.unit.outsideScope", code);
         }
-    }
-
-    private ImportResult write(String file, List<UnitRepository.Placed> placed, Map<String, UnitTree.Stored> stored) {
-        List<UnitRepository.Placed> changes = placed.stream()
-                .filter(p -> !p.fields().equals(fieldsBefore(stored, p)))
-                .sorted(Comparator.comparingInt(p -> UnitTree.depth(p.path())))
-                .toList();
-        units.upsert(changes);
-        List<String> moved = new ArrayList<>();
-        int inserted = 0;
-        for (UnitRepository.Placed change : changes) {
-            UnitTree.Stored before = stored.get(change.fields().code());
-            if (before == null) {
-                inserted++;
-                continue;
-            }
-            if (!Objects.equals(before.fields().parentCode(), change.fields().parentCode())) {
-                moved.add(change.fields().code());
-            }
-            audit.record("unit.update", "unit", change.fields().code(), before.fields(), change.fields(), file);
-        }
-        units.repathBelow(moved);
-        ImportResult result = new ImportResult(placed.size(), inserted, changes.size() - inserted);
-        audit.record("unit.import", "unit", null, null, result, file);
-        return result;
-    }
-
-    private static UnitFields fieldsBefore(Map<String, UnitTree.Stored> stored, UnitRepository.Placed placed) {
-        UnitTree.Stored before = stored.get(placed.fields().code());
-        return before == null ? null : before.fields();
     }
 
     private static String nationCode(Map<String, UnitTree.Stored> stored) {

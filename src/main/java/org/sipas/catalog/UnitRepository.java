@@ -16,11 +16,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UnitRepository {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT u.code, u.name, u.full_name, u.name_en, u.kind, u.unit_type, p.code AS parent_code, u.path, u.depth,
-                   u.updated_at
-            FROM unit u LEFT JOIN unit p ON p.id = u.parent_id
-            """;
+                   u.updated_at""";
+    private static final String FROM = " FROM unit u LEFT JOIN unit p ON p.id = u.parent_id ";
+    private static final String SELECT = COLUMNS + FROM;
 
     /** A search by code prefix or by name ignoring diacritics, within a scope, optionally under one parent. */
     private static final String SEARCH = """
@@ -44,15 +44,10 @@ class UnitRepository {
     }
 
     PageOf<UnitView> search(String scopePath, String q, String parentCode, int page, int size) {
-        Map<String, Object> params = Like.params(q);
+        Map<String, Object> params = Search.params(q);
         params.put("scope", scopePath);
         params.put("parent", parentCode);
-        long total = jdbc.sql("SELECT count(*) FROM unit u LEFT JOIN unit p ON p.id = u.parent_id " + SEARCH)
-                .params(params).query(Long.class).single();
-        List<UnitView> units = jdbc.sql(SELECT + SEARCH + " ORDER BY u.path LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", size).param("offset", (long) (page - 1) * size)
-                .query(UnitRepository::view).list();
-        return new PageOf<>(units, page, size, total);
+        return Search.page(jdbc, COLUMNS, FROM + SEARCH, "u.path", params, UnitRepository::view, page, size);
     }
 
     Optional<UnitView> find(String code) {

@@ -1,11 +1,5 @@
 package org.sipas.catalog;
 
-import static org.sipas.catalog.CatalogFixtures.admin;
-import static org.sipas.catalog.CatalogFixtures.as;
-import static org.sipas.catalog.CatalogFixtures.caller;
-import static org.sipas.catalog.CatalogFixtures.freshPrefix;
-import static org.sipas.catalog.CatalogFixtures.stream;
-import static org.sipas.catalog.CatalogFixtures.text;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -21,47 +15,32 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sipas.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class CatalogPagesTest {
+class CatalogPagesTest extends CatalogTestSupport {
 
-    @Autowired
-    UnitImport units;
     @Autowired
     ProcedureImport procedures;
     @Autowired
     OfficialImport officials;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MockMvc mvc;
-
-    String p;
 
     @BeforeEach
     void aProvinceWithProceduresAndOfficials() {
-        p = freshPrefix();
-        units.importFile("units.csv", stream(text("units-tree.csv", p)), admin(jdbc));
-        procedures.importFile("tthc.csv", stream(text("procedures.csv", p)), admin(jdbc));
-        officials.importFile("cong-chuc.csv", stream(text("officials.csv", p)), admin(jdbc));
+        importTheTestProvinces();
+        procedures.importFile("tthc.csv", file("procedures.csv"), admin());
+        officials.importFile("cong-chuc.csv", file("officials.csv"), admin());
     }
 
     @Test
     void aUnitPageShowsItsParentChainChildrenProceduresAndOfficials() throws Exception {
-        mvc.perform(get("/units/{code}", p + "P").with(as(caller(jdbc, p + "P", Role.PROVINCE_ADMIN))))
+        mvc.perform(get("/units/{code}", p + "P").with(as(caller(p + "P", Role.PROVINCE_ADMIN))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.allOf(
                         Matchers.containsString("<h1>Tỉnh Thử Nghiệm</h1>"),
                         Matchers.containsString("Việt Nam"),
                         Matchers.containsString("Phường Ba Đình"),
                         Matchers.containsString("Đơn vị trực thuộc (4)"))));
-        mvc.perform(get("/units/{code}", p + "C1").with(as(caller(jdbc, p + "P", Role.PROVINCE_ADMIN))))
+        mvc.perform(get("/units/{code}", p + "C1").with(as(caller(p + "P", Role.PROVINCE_ADMIN))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.allOf(
                         Matchers.containsString("Đăng ký khai sinh"),
@@ -71,7 +50,7 @@ class CatalogPagesTest {
 
     @Test
     void listsSearchAndSpeakEnglishOnRequest() throws Exception {
-        var analyst = as(caller(jdbc, p + "P", Role.ANALYST));
+        var analyst = as(caller(p + "P", Role.ANALYST));
         mvc.perform(get("/units").param("q", "dong anh").with(analyst))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("Xã Đông Anh"),
@@ -91,9 +70,9 @@ class CatalogPagesTest {
 
     @Test
     void anUploadWithErrorsGoesBackToTheListWithEveryError() throws Exception {
-        var admin = as(caller(jdbc, p + "P", Role.PROVINCE_ADMIN));
+        var admin = as(caller(p + "P", Role.PROVINCE_ADMIN));
         MockMultipartFile bad = new MockMultipartFile("file", "cong-chuc.csv", "text/csv",
-                text("officials-bad.csv", p).getBytes(StandardCharsets.UTF_8));
+                text("officials-bad.csv").getBytes(StandardCharsets.UTF_8));
 
         mvc.perform(multipart("/officials/import").file(bad).with(admin).with(csrf()))
                 .andExpect(status().is3xxRedirection())
@@ -101,14 +80,14 @@ class CatalogPagesTest {
                 .andExpect(flash().attribute("errors", Matchers.hasSize(4)));
 
         MockMultipartFile good = new MockMultipartFile("file", "cong-chuc.csv", "text/csv",
-                text("officials.csv", p).getBytes(StandardCharsets.UTF_8));
+                text("officials.csv").getBytes(StandardCharsets.UTF_8));
         mvc.perform(multipart("/officials/import").file(good).with(admin).with(csrf()))
                 .andExpect(flash().attribute("result", new ImportResult(3, 0, 0)));
     }
 
     @Test
     void theHomePageCountsTheUnitsInTheCallersScope() throws Exception {
-        mvc.perform(get("/").with(as(caller(jdbc, p + "Q", Role.PROVINCE_ADMIN))))
+        mvc.perform(get("/").with(as(caller(p + "Q", Role.PROVINCE_ADMIN))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("<span class=\"figure\">2</span>")));
     }

@@ -1,11 +1,5 @@
 package org.sipas.catalog;
 
-import static org.sipas.catalog.CatalogFixtures.admin;
-import static org.sipas.catalog.CatalogFixtures.as;
-import static org.sipas.catalog.CatalogFixtures.caller;
-import static org.sipas.catalog.CatalogFixtures.freshPrefix;
-import static org.sipas.catalog.CatalogFixtures.stream;
-import static org.sipas.catalog.CatalogFixtures.text;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -14,34 +8,17 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sipas.identity.Role;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class CatalogScopeTest {
-
-    @Autowired
-    UnitImport units;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MockMvc mvc;
-
-    String p;
+class CatalogScopeTest extends CatalogTestSupport {
 
     @BeforeEach
     void aProvinceWithCommunesAndADepartment() {
-        p = freshPrefix();
-        units.importFile("units.csv", stream(text("units-tree.csv", p)), admin(jdbc));
+        importTheTestProvinces();
     }
 
     @Test
     void aCommuneManagerSeesOnlyTheirCommuneInTheUnitApi() throws Exception {
-        var manager = as(caller(jdbc, p + "C1", Role.UNIT_MANAGER));
+        var manager = as(caller(p + "C1", Role.UNIT_MANAGER));
 
         mvc.perform(get("/api/v1/units").with(manager))
                 .andExpect(status().isOk())
@@ -57,16 +34,16 @@ class CatalogScopeTest {
 
     @Test
     void aProvinceAnalystSearchesTheirProvinceIgnoringDiacritics() throws Exception {
-        mvc.perform(get("/api/v1/units").param("q", "ba dinh").with(as(caller(jdbc, p + "P", Role.ANALYST))))
+        mvc.perform(get("/api/v1/units").param("q", "ba dinh").with(as(caller(p + "P", Role.ANALYST))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].code").value(Matchers.contains(p + "C1")));
-        mvc.perform(get("/api/v1/units").param("q", "ben canh").with(as(caller(jdbc, p + "P", Role.ANALYST))))
+        mvc.perform(get("/api/v1/units").param("q", "ben canh").with(as(caller(p + "P", Role.ANALYST))))
                 .andExpect(jsonPath("$.total").value(0));
     }
 
     @Test
     void aUnitOutsideTheCallersScopeIsForbiddenAndAnUnknownOneIsNotFound() throws Exception {
-        var neighbour = as(caller(jdbc, p + "Q", Role.PROVINCE_ADMIN));
+        var neighbour = as(caller(p + "Q", Role.PROVINCE_ADMIN));
         mvc.perform(get("/units/{code}", p + "C1").with(neighbour)).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/units/{code}", p + "NOPE").with(neighbour)).andExpect(status().isNotFound());
     }
@@ -74,7 +51,7 @@ class CatalogScopeTest {
     @Test
     void importsNeedAnAdministrator() throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/units/import")
-                        .with(as(caller(jdbc, p + "P", Role.ANALYST))).contentType("text/csv").content("level,code,name\n"))
+                        .with(as(caller(p + "P", Role.ANALYST))).contentType("text/csv").content("level,code,name\n"))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/units")).andExpect(status().isUnauthorized());
     }

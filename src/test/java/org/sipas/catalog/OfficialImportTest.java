@@ -1,12 +1,6 @@
 package org.sipas.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sipas.catalog.CatalogFixtures.admin;
-import static org.sipas.catalog.CatalogFixtures.as;
-import static org.sipas.catalog.CatalogFixtures.caller;
-import static org.sipas.catalog.CatalogFixtures.freshPrefix;
-import static org.sipas.catalog.CatalogFixtures.stream;
-import static org.sipas.catalog.CatalogFixtures.text;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -17,35 +11,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sipas.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class OfficialImportTest {
+class OfficialImportTest extends CatalogTestSupport {
 
-    @Autowired
-    UnitImport units;
     @Autowired
     OfficialImport officials;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MockMvc mvc;
-
-    String p;
 
     @BeforeEach
     void aProvinceWithCommunesAndADepartment() {
-        p = freshPrefix();
-        units.importFile("units.csv", stream(text("units-tree.csv", p)), admin(jdbc));
+        importTheTestProvinces();
     }
 
     @Test
     void officialsImportIntoTheirUnitsAndAnEmptyActiveMeansAtWork() {
-        assertThat(officials.importFile("cong-chuc.csv", stream(text("officials.csv", p)), admin(jdbc)))
+        assertThat(officials.importFile("cong-chuc.csv", file("officials.csv"), admin()))
                 .isEqualTo(new ImportResult(3, 3, 0));
 
         assertThat(jdbc.sql("""
@@ -57,12 +36,12 @@ class OfficialImportTest {
 
     @Test
     void reimportingOfficialsIsIdempotentAndAMoveIsAnAuditedUpdate() {
-        officials.importFile("cong-chuc.csv", stream(text("officials.csv", p)), admin(jdbc));
-        assertThat(officials.importFile("cong-chuc.csv", stream(text("officials.csv", p)), admin(jdbc)))
+        officials.importFile("cong-chuc.csv", file("officials.csv"), admin());
+        assertThat(officials.importFile("cong-chuc.csv", file("officials.csv"), admin()))
                 .isEqualTo(new ImportResult(3, 0, 0));
 
-        String moved = text("officials.csv", p).replace("Hộ tịch," + p + "C1", "Hộ tịch," + p + "C2");
-        assertThat(officials.importFile("cong-chuc.csv", stream(moved), admin(jdbc))).isEqualTo(new ImportResult(3, 0, 1));
+        String moved = text("officials.csv").replace("Hộ tịch," + p + "C1", "Hộ tịch," + p + "C2");
+        assertThat(officials.importFile("cong-chuc.csv", stream(moved), admin())).isEqualTo(new ImportResult(3, 0, 1));
 
         assertThat(jdbc.sql("""
                         SELECT (before ->> 'unitCode') || ' → ' || (after ->> 'unitCode') FROM audit_log
@@ -75,8 +54,8 @@ class OfficialImportTest {
 
     @Test
     void anOfficialFileWithBadRowsIsRejectedWithEveryLineAndNothingIsStored() throws Exception {
-        mvc.perform(post("/api/v1/officials/import").with(as(admin(jdbc)))
-                        .contentType("text/csv").content(text("officials-bad.csv", p)))
+        mvc.perform(post("/api/v1/officials/import").with(as(admin()))
+                        .contentType("text/csv").content(text("officials-bad.csv")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].line").value(Matchers.contains(3, 4, 5, 6)))
                 .andExpect(jsonPath("$.errors[*].column").value(Matchers.contains("full_name", "unit_code", "active", "staff_code")));
@@ -90,7 +69,7 @@ class OfficialImportTest {
                 + p + "-201,Đỗ Văn Hùng,Công chức," + p + "C1\n"
                 + p + "-202,Ngô Thị Lan,Công chức," + p + "Q1\n";
 
-        mvc.perform(post("/api/v1/officials/import").with(as(caller(jdbc, p + "P", Role.PROVINCE_ADMIN)))
+        mvc.perform(post("/api/v1/officials/import").with(as(caller(p + "P", Role.PROVINCE_ADMIN)))
                         .contentType("text/csv").content(rows))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.length()").value(1))
@@ -102,15 +81,15 @@ class OfficialImportTest {
 
     @Test
     void officialsOfAUnitAreListedWithinTheCallersScope() throws Exception {
-        officials.importFile("cong-chuc.csv", stream(text("officials.csv", p)), admin(jdbc));
+        officials.importFile("cong-chuc.csv", file("officials.csv"), admin());
 
-        mvc.perform(get("/api/v1/officials").param("unit", p + "P").with(as(caller(jdbc, p + "P", Role.ANALYST))))
+        mvc.perform(get("/api/v1/officials").param("unit", p + "P").with(as(caller(p + "P", Role.ANALYST))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(3));
-        mvc.perform(get("/api/v1/officials").param("q", "nguyen van an").with(as(caller(jdbc, p + "C1", Role.UNIT_MANAGER))))
+        mvc.perform(get("/api/v1/officials").param("q", "nguyen van an").with(as(caller(p + "C1", Role.UNIT_MANAGER))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].staffCode").value(Matchers.contains(p + "-001")));
-        mvc.perform(get("/api/v1/officials").param("unit", p + "C2").with(as(caller(jdbc, p + "C1", Role.UNIT_MANAGER))))
+        mvc.perform(get("/api/v1/officials").param("unit", p + "C2").with(as(caller(p + "C1", Role.UNIT_MANAGER))))
                 .andExpect(status().isForbidden());
     }
 }

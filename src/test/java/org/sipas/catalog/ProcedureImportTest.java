@@ -1,12 +1,6 @@
 package org.sipas.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sipas.catalog.CatalogFixtures.admin;
-import static org.sipas.catalog.CatalogFixtures.as;
-import static org.sipas.catalog.CatalogFixtures.caller;
-import static org.sipas.catalog.CatalogFixtures.freshPrefix;
-import static org.sipas.catalog.CatalogFixtures.stream;
-import static org.sipas.catalog.CatalogFixtures.text;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -20,37 +14,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sipas.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class ProcedureImportTest {
+class ProcedureImportTest extends CatalogTestSupport {
 
-    @Autowired
-    UnitImport units;
     @Autowired
     ProcedureImport procedures;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MockMvc mvc;
-
-    String p;
 
     @BeforeEach
     void aProvinceWithCommunesAndADepartment() {
-        p = freshPrefix();
-        units.importFile("units.csv", stream(text("units-tree.csv", p)), admin(jdbc));
+        importTheTestProvinces();
     }
 
     @Test
     void procedureListImportsWithItsUnitsAndVietnameseLevels() throws Exception {
         mvc.perform(multipart("/api/v1/procedures/import").file(new MockMultipartFile("file", "tthc.csv", "text/csv",
-                        text("procedures.csv", p).getBytes(StandardCharsets.UTF_8))).with(as(admin(jdbc))))
+                        text("procedures.csv").getBytes(StandardCharsets.UTF_8))).with(as(admin())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows").value(4))
                 .andExpect(jsonPath("$.inserted").value(4))
@@ -60,7 +39,7 @@ class ProcedureImportTest {
                 .query(String.class).list()).containsExactly("COMMUNE", "PROVINCE", "CENTRAL", "MULTI");
         assertThat(providers(p + ".001")).containsExactly(p + "C1", p + "C2");
         assertThat(providers(p + ".004")).containsExactly(p + "C1", p + "S");
-        mvc.perform(get("/api/v1/procedures/{code}", p + ".001").with(as(caller(jdbc, p + "C2", Role.UNIT_MANAGER))))
+        mvc.perform(get("/api/v1/procedures/{code}", p + ".001").with(as(caller(p + "C2", Role.UNIT_MANAGER))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.procedure.level").value("COMMUNE"))
                 .andExpect(jsonPath("$.unitCodes").value(Matchers.contains(p + "C2")));
@@ -68,12 +47,12 @@ class ProcedureImportTest {
 
     @Test
     void reimportingTheSameProceduresChangesNothingAndAChangedOneIsUpdated() {
-        procedures.importFile("tthc.csv", stream(text("procedures.csv", p)), admin(jdbc));
+        procedures.importFile("tthc.csv", file("procedures.csv"), admin());
 
-        assertThat(procedures.importFile("tthc.csv", stream(text("procedures.csv", p)), admin(jdbc)))
+        assertThat(procedures.importFile("tthc.csv", file("procedures.csv"), admin()))
                 .isEqualTo(new ImportResult(4, 0, 0));
-        String changed = text("procedures.csv", p).replace(p + "C1;" + p + "C2", p + "C2");
-        assertThat(procedures.importFile("tthc.csv", stream(changed), admin(jdbc))).isEqualTo(new ImportResult(4, 0, 1));
+        String changed = text("procedures.csv").replace(p + "C1;" + p + "C2", p + "C2");
+        assertThat(procedures.importFile("tthc.csv", stream(changed), admin())).isEqualTo(new ImportResult(4, 0, 1));
         assertThat(providers(p + ".001")).containsExactly(p + "C2");
         assertThat(jdbc.sql("SELECT count(*) FROM procedure WHERE code LIKE :p || '%'").param("p", p).query(Long.class).single())
                 .isEqualTo(4);
@@ -81,8 +60,8 @@ class ProcedureImportTest {
 
     @Test
     void aProcedureFileWithBadRowsIsRejectedWithEveryLineAndNothingIsStored() throws Exception {
-        mvc.perform(post("/api/v1/procedures/import").with(as(admin(jdbc)))
-                        .contentType("text/csv").content(text("procedures-bad.csv", p)))
+        mvc.perform(post("/api/v1/procedures/import").with(as(admin()))
+                        .contentType("text/csv").content(text("procedures-bad.csv")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].line").value(Matchers.contains(3, 4, 5, 6)))
                 .andExpect(jsonPath("$.errors[*].code").value(Matchers.contains("catalog.procedure.levelUnknown",
@@ -94,13 +73,13 @@ class ProcedureImportTest {
 
     @Test
     void aProvinceAdministratorLinksOnlyTheirUnitsAndCannotRenameANationalProcedure() throws Exception {
-        procedures.importFile("tthc.csv", stream(text("procedures.csv", p)), admin(jdbc));
+        procedures.importFile("tthc.csv", file("procedures.csv"), admin());
         String neighbour = "code,name,field,level,unit_codes\n"
                 + p + ".001,Đăng ký khai sinh,Hộ tịch,Xã," + p + "Q1\n"
                 + p + ".002,Cấp Phiếu lý lịch tư pháp (sửa),Lý lịch tư pháp,Tỉnh,\n"
                 + p + ".005,Thủ tục mới của tỉnh,Hộ tịch,Xã," + p + "C1\n";
 
-        mvc.perform(post("/api/v1/procedures/import").with(as(caller(jdbc, p + "Q", Role.PROVINCE_ADMIN)))
+        mvc.perform(post("/api/v1/procedures/import").with(as(caller(p + "Q", Role.PROVINCE_ADMIN)))
                         .contentType("text/csv").content(neighbour))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].line").value(Matchers.contains(3, 4)))
@@ -108,7 +87,7 @@ class ProcedureImportTest {
                         "catalog.procedure.nationalOnly", "catalog.unit.outsideScope")));
 
         String ownLinks = "code,name,field,level,unit_codes\n" + p + ".001,Đăng ký khai sinh,Hộ tịch,Xã," + p + "Q1\n";
-        mvc.perform(post("/api/v1/procedures/import").with(as(caller(jdbc, p + "Q", Role.PROVINCE_ADMIN)))
+        mvc.perform(post("/api/v1/procedures/import").with(as(caller(p + "Q", Role.PROVINCE_ADMIN)))
                         .contentType("text/csv").content(ownLinks))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.updated").value(1));
