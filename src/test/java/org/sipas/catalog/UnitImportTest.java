@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.sipas.identity.Role;
 import org.sipas.web.ImportRejectedException;
 import org.sipas.web.RowError;
-import org.springframework.beans.factory.annotation.Autowired;
 
 class UnitImportTest extends CatalogTestSupport {
 
