@@ -30,11 +30,14 @@ CREATE TABLE unit (
     successor_id  bigint      REFERENCES unit (id),
     created_at    timestamptz NOT NULL DEFAULT now(),
     updated_at    timestamptz NOT NULL DEFAULT now(),
+    -- what a search box matches: codes and names, folded; one column so one trigram index serves it
+    search        text        GENERATED ALWAYS AS (fold(code || ' ' || name || ' ' || coalesce(full_name, '') || ' '
+                                                        || coalesce(name_en, ''))) STORED,
     CHECK (kind = 'NATION' OR parent_id IS NOT NULL)
 );
 CREATE INDEX unit_path_idx ON unit (path text_pattern_ops);
 CREATE INDEX unit_parent_idx ON unit (parent_id);
-CREATE INDEX unit_name_search_idx ON unit USING gin (fold(name) gin_trgm_ops);
+CREATE INDEX unit_search_idx ON unit USING gin (search gin_trgm_ops);
 
 INSERT INTO unit (code, name, full_name, name_en, kind, unit_type, path, depth)
 VALUES ('VN', 'Việt Nam', 'Nước Cộng hòa xã hội chủ nghĩa Việt Nam', 'Viet Nam', 'NATION', 'Quốc gia', '/VN/', 0);
@@ -47,9 +50,10 @@ CREATE TABLE procedure (
     -- cấp thực hiện: the level of government that handles it
     level       text        NOT NULL CHECK (level IN ('CENTRAL', 'PROVINCE', 'COMMUNE', 'MULTI')),
     created_at  timestamptz NOT NULL DEFAULT now(),
-    updated_at  timestamptz NOT NULL DEFAULT now()
+    updated_at  timestamptz NOT NULL DEFAULT now(),
+    search      text        GENERATED ALWAYS AS (fold(code || ' ' || name || ' ' || coalesce(field, ''))) STORED
 );
-CREATE INDEX procedure_name_search_idx ON procedure USING gin (fold(name) gin_trgm_ops);
+CREATE INDEX procedure_search_idx ON procedure USING gin (search gin_trgm_ops);
 
 CREATE TABLE procedure_unit (
     procedure_id bigint NOT NULL REFERENCES procedure (id) ON DELETE CASCADE,
@@ -66,7 +70,8 @@ CREATE TABLE official (
     unit_id     bigint      NOT NULL REFERENCES unit (id),
     active      boolean     NOT NULL DEFAULT true,
     created_at  timestamptz NOT NULL DEFAULT now(),
-    updated_at  timestamptz NOT NULL DEFAULT now()
+    updated_at  timestamptz NOT NULL DEFAULT now(),
+    search      text        GENERATED ALWAYS AS (fold(staff_code || ' ' || full_name || ' ' || coalesce(title, ''))) STORED
 );
 CREATE INDEX official_unit_idx ON official (unit_id);
-CREATE INDEX official_name_search_idx ON official USING gin (fold(full_name) gin_trgm_ops);
+CREATE INDEX official_search_idx ON official USING gin (search gin_trgm_ops);

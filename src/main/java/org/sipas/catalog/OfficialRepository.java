@@ -19,8 +19,7 @@ class OfficialRepository {
     private static final String FROM = " FROM official o JOIN unit u ON u.id = o.unit_id ";
     private static final String SEARCH = """
             WHERE u.path LIKE :scope || '%'
-              AND (:pattern::text IS NULL OR o.staff_code ILIKE :prefix OR fold(o.full_name) LIKE fold(:pattern)
-                   OR fold(o.title) LIKE fold(:pattern))
+              AND (:pattern::text IS NULL OR o.search LIKE fold(:pattern))
             """;
 
     private final JdbcClient jdbc;

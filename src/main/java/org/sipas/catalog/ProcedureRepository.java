@@ -27,8 +27,7 @@ class ProcedureRepository {
     /** A national caller sees the whole catalog; anyone else the procedures their units provide. */
     private static final String SEARCH = "WHERE (:national OR " + UNITS_IN_SCOPE + " > 0)" + """
 
-              AND (:pattern::text IS NULL OR p.code ILIKE :prefix OR fold(p.name) LIKE fold(:pattern)
-                   OR fold(p.field) LIKE fold(:pattern))
+              AND (:pattern::text IS NULL OR p.search LIKE fold(:pattern))
             """;
 
     private static final String COLUMNS = "SELECT p.*, " + UNITS_IN_SCOPE + " AS units";

@@ -14,17 +14,17 @@ final class Search {
     }
 
     /**
-     * What a user typed as the named parameters {@code :pattern} ({@code %text%}, compared to names
-     * folded by the database's {@code fold()}, so diacritics do not matter) and {@code :prefix}
-     * ({@code text%}, compared to codes); both null when nothing was typed. LIKE's own characters
-     * are escaped, so "10%" means ten percent. The map is mutable for the caller's own parameters.
+     * What a user typed as the named parameter {@code :pattern}: {@code %text%}, null when nothing
+     * was typed, for {@code search LIKE fold(:pattern)} (each table's {@code search} column holds
+     * its codes and names folded by the database's {@code fold()}, so diacritics do not matter).
+     * LIKE's own characters are escaped, so "10%" means ten percent. The map is mutable for the
+     * caller's own parameters.
      */
     static Map<String, Object> params(String typed) {
         Map<String, Object> params = new HashMap<>();
         boolean empty = typed == null || typed.isBlank();
         String literal = empty ? null : typed.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         params.put("pattern", empty ? null : "%" + literal + "%");
-        params.put("prefix", empty ? null : literal + "%");
         return params;
     }
 

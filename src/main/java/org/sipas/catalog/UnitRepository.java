@@ -22,12 +22,11 @@ class UnitRepository {
     private static final String FROM = " FROM unit u LEFT JOIN unit p ON p.id = u.parent_id ";
     private static final String SELECT = COLUMNS + FROM;
 
-    /** A search by code prefix or by name ignoring diacritics, within a scope, optionally under one parent. */
+    /** A search by code or name, diacritics optional, within a scope, optionally under one parent. */
     private static final String SEARCH = """
             WHERE u.path LIKE :scope || '%'
               AND (:parent::text IS NULL OR p.code = :parent)
-              AND (:pattern::text IS NULL OR u.code ILIKE :prefix OR fold(u.name) LIKE fold(:pattern)
-                   OR fold(u.full_name) LIKE fold(:pattern) OR fold(u.name_en) LIKE fold(:pattern))
+              AND (:pattern::text IS NULL OR u.search LIKE fold(:pattern))
             """;
 
     private final JdbcClient jdbc;
