@@ -1,0 +1,60 @@
+package org.sipas.catalog;
+
+import org.sipas.identity.CurrentUser;
+import org.sipas.identity.CurrentUsers;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/** What the caller of the current request may see of the catalog: the subtree of their scope unit. */
+@Component
+class CallerScope {
+
+    /** Who reads the catalog: every staff role that works with units. */
+    static final String READERS = "hasAnyRole('ADMIN','PROVINCE_ADMIN','UNIT_MANAGER','ANALYST')";
+    /** Who imports into it, each within their scope. */
+    static final String IMPORTERS = "hasAnyRole('ADMIN','PROVINCE_ADMIN')";
+
+    private final CurrentUsers users;
+    private final UnitRepository units;
+    private final ProcedureRepository procedures;
+
+    CallerScope(CurrentUsers users, UnitRepository units, ProcedureRepository procedures) {
+        this.users = users;
+        this.units = units;
+        this.procedures = procedures;
+    }
+
+    CurrentUser caller() {
+        return users.current();
+    }
+
+    /** The path of the caller's scope unit: what they may see starts with it. */
+    String path() {
+        return units.scopePath(caller().scopeUnitId());
+    }
+
+    /** A unit the caller may see: 404 when there is none, 403 when it lies outside their scope. */
+    UnitView unit(String code) {
+        UnitView unit = units.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!unit.isWithin(path())) {
+            throw new AccessDeniedException("unit " + code + " is outside the caller's scope");
+        }
+        return unit;
+    }
+
+    /**
+     * A procedure the caller may see: any for a national caller, otherwise one that a unit in their
+     * scope provides. 404 when there is none, 403 when it is only another province's.
+     */
+    ProcedureView procedure(String code) {
+        String scopePath = path();
+        ProcedureView procedure = procedures.find(code, scopePath)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (UnitTree.depth(scopePath) > 0 && procedure.units() == 0) {
+            throw new AccessDeniedException("procedure " + code + " is provided by no unit in the caller's scope");
+        }
+        return procedure;
+    }
+}

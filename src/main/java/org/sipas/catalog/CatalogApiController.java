@@ -1,0 +1,102 @@
+package org.sipas.catalog;
+
+import java.io.InputStream;
+import java.util.List;
+
+import org.sipas.web.PageOf;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The catalog's JSON API: units, procedures and officials within the caller's scope, and the
+ * three imports (a CSV or XLSX file as the raw body, or as the multipart field {@code file}).
+ */
+@RestController
+@RequestMapping("/api/v1")
+@PreAuthorize(CallerScope.READERS)
+class CatalogApiController {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String KINDS = "{kind:units|procedures|officials}";
+    private static final int MAX_PAGE_SIZE = 500;
+
+    private final UnitRepository units;
+    private final ProcedureRepository procedures;
+    private final OfficialRepository officials;
+    private final CallerScope scope;
+    private final CatalogImports imports;
+
+    CatalogApiController(UnitRepository units, ProcedureRepository procedures, OfficialRepository officials,
+                         CallerScope scope, CatalogImports imports) {
+        this.units = units;
+        this.procedures = procedures;
+        this.officials = officials;
+        this.scope = scope;
+        this.imports = imports;
+    }
+
+    /** A unit with the chain above it (nation first) and the units directly below it. */
+    record UnitDetail(UnitView unit, List<UnitView> ancestors, List<UnitView> children) {
+    }
+
+    /** A procedure with the units in the caller's scope that provide it. */
+    record ProcedureDetail(ProcedureView procedure, List<String> unitCodes) {
+    }
+
+    /** Units by code prefix or name (diacritics optional), optionally only the children of {@code parent}. */
+    @GetMapping("/units")
+    PageOf<UnitView> units(@RequestParam(required = false) String q, @RequestParam(required = false) String parent,
+                           @RequestParam(required = false) Integer page, @RequestParam(defaultValue = "50") int size) {
+        return units.search(scope.path(), q, parent, PageOf.number(page), pageSize(size));
+    }
+
+    @GetMapping("/units/{code}")
+    UnitDetail unit(@PathVariable String code) {
+        UnitView unit = scope.unit(code);
+        return new UnitDetail(unit, units.ancestors(unit), units.children(code));
+    }
+
+    @GetMapping("/procedures")
+    PageOf<ProcedureView> procedures(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+                                     @RequestParam(defaultValue = "50") int size) {
+        return procedures.search(scope.path(), q, PageOf.number(page), pageSize(size));
+    }
+
+    @GetMapping("/procedures/{code}")
+    ProcedureDetail procedure(@PathVariable String code) {
+        return new ProcedureDetail(scope.procedure(code),
+                units.providing(code, scope.path()).stream().map(UnitView::code).toList());
+    }
+
+    /** Officials in the caller's scope or, with {@code unit}, in that unit and the units below it. */
+    @GetMapping("/officials")
+    PageOf<OfficialView> officials(@RequestParam(required = false) String unit, @RequestParam(required = false) String q,
+                                   @RequestParam(required = false) Integer page, @RequestParam(defaultValue = "50") int size) {
+        String within = unit == null || unit.isBlank() ? scope.path() : scope.unit(unit.strip()).path();
+        return officials.search(within, q, PageOf.number(page), pageSize(size));
+    }
+
+    @PostMapping(path = "/" + KINDS + "/import", consumes = {"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PreAuthorize(CallerScope.IMPORTERS)
+    ImportResult importBody(@PathVariable String kind, @RequestHeader("Content-Type") MediaType type, InputStream body) {
+        return imports.run(kind, kind + (type.isCompatibleWith(MediaType.parseMediaType(XLSX)) ? ".xlsx" : ".csv"), body);
+    }
+
+    @PostMapping(path = "/" + KINDS + "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(CallerScope.IMPORTERS)
+    ImportResult importUpload(@PathVariable String kind, @RequestParam(required = false) MultipartFile file) {
+        return imports.run(kind, file);
+    }
+
+    private static int pageSize(int asked) {
+        return Math.max(1, Math.min(MAX_PAGE_SIZE, asked));
+    }
+}

@@ -1,0 +1,50 @@
+package org.sipas.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.sipas.web.ImportRejectedException;
+import org.sipas.web.RowError;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The catalog's imports by the name URLs use, run for the caller of the current request. */
+@Component
+class CatalogImports {
+
+    private final Map<String, CatalogImport> byKind;
+    private final CallerScope scope;
+
+    CatalogImports(List<CatalogImport> imports, CallerScope scope) {
+        this.byKind = imports.stream().collect(Collectors.toMap(CatalogImport::kind, Function.identity()));
+        this.scope = scope;
+    }
+
+    ImportResult run(String kind, String file, InputStream input) {
+        CatalogImport importer = byKind.get(kind);
+        if (importer == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return importer.importFile(file, input, scope.caller());
+    }
+
+    /** An uploaded file; none, or an empty one, is rejected like a file with errors. */
+    ImportResult run(String kind, MultipartFile upload) {
+        String file = upload == null || upload.getOriginalFilename() == null ? kind : upload.getOriginalFilename();
+        if (upload == null || upload.isEmpty()) {
+            throw new ImportRejectedException(file, List.of(RowError.of(file, 0, null, "import.file.missing")));
+        }
+        try (InputStream input = upload.getInputStream()) {
+            return run(kind, file, input);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
