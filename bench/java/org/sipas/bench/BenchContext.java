@@ -1,0 +1,41 @@
+package org.sipas.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.sipas.SipasApplication;
+import org.sipas.identity.CurrentUser;
+import org.sipas.identity.Role;
+import org.sipas.identity.UnitDirectory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The whole application on a fresh embedded PostgreSQL under target/, as benchmarks run it. */
+final class BenchContext {
+
+    private BenchContext() {
+    }
+
+    static ConfigurableApplicationContext start() {
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(SipasApplication.class).run(
+                "--server.port=0", "--sipas.demo.enabled=false", "--sipas.admin.password=bench-administrator",
+                "--sipas.db.embedded.data-dir=target/bench-pg", "--sipas.db.embedded.shared-in-jvm=true",
+                "--sipas.contacts.key-dir=target/bench-keys", "--logging.level.root=WARN");
+        long nation = app.getBean(UnitDirectory.class).root().id();
+        CurrentUser admin = new CurrentUser("bench", Set.of(Role.ADMIN), nation);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                admin, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        return app;
+    }
+
+    /** The official list of 34 provinces and 3,321 communes, when ../shared/data is beside the project. */
+    static Path officialUnitList() {
+        Path file = Path.of("..", "shared", "data", "vn-units-2025.csv");
+        return Files.isRegularFile(file) ? file : null;
+    }
+}
