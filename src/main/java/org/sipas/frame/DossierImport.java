@@ -1,12 +1,10 @@
 package org.sipas.frame;
 
 import java.io.InputStream;
-import java.sql.SQLException;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import javax.sql.DataSource;
 
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.identity.AuditLog;
@@ -15,16 +13,15 @@ import org.sipas.identity.CurrentUsers;
 import org.sipas.web.ImportRejectedException;
 import org.sipas.web.TabularReader;
 import org.sipas.web.TabularRow;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports dossiers from a one-stop system, by file (CSV or XLSX) or by a JSON batch, all or
- * nothing: every dossier is checked while it is copied into a staging table; if any is wrong the
- * transaction rolls back and every error is reported; else the staged dossiers are merged into
- * the frame in the same transaction, a dossier already there (same unit, same receipt code)
- * being updated, never duplicated.
+ * nothing: every dossier is checked as it is read and the good ones spooled; if any is wrong (or
+ * repeats another) every error is reported and nothing is stored; else all are written in one
+ * transaction, a dossier already there (same unit, same receipt code) being updated, never
+ * duplicated. One import, one batch record and one audit entry (counts only, no personal data).
  */
 @Service
 public class DossierImport {
@@ -32,16 +29,14 @@ public class DossierImport {
     private final CatalogCodes catalog;
     private final DossierStore store;
     private final ContactVault vault;
-    private final DataSource dataSource;
     private final AuditLog audit;
     private final CurrentUsers currentUsers;
 
-    DossierImport(CatalogCodes catalog, DossierStore store, ContactVault vault, DataSource dataSource, AuditLog audit,
+    DossierImport(CatalogCodes catalog, DossierStore store, ContactVault vault, AuditLog audit,
                   CurrentUsers currentUsers) {
         this.catalog = catalog;
         this.store = store;
         this.vault = vault;
-        this.dataSource = dataSource;
         this.audit = audit;
         this.currentUsers = currentUsers;
     }
@@ -73,39 +68,44 @@ public class DossierImport {
                              Consumer<Consumer<IncomingDossier>> reader) {
         DossierRules rules = DossierRules.within(importer.scopeUnitId(), catalog);
         DossierErrors errors = new DossierErrors(source, origin);
-        store.createStaging();
-        long[] rows = {0};
-        try (DossierStaging staging = new DossierStaging(DataSourceUtils.getConnection(dataSource), vault)) {
+        try (DossierSpool spool = new DossierSpool(vault)) {
+            long[] rows = {0};
             reader.accept(dossier -> {
                 rows[0]++;
                 ValidDossier valid = rules.check(dossier, errors);
-                // valid dossiers are staged even after an error elsewhere, so that repeats among them are found too
+                // valid dossiers are spooled even after an error elsewhere, so that repeats among them are found too
                 if (valid != null) {
-                    staging.add(valid);
+                    spool.add(valid);
                 }
             });
-            staging.finish();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot stream dossiers into PostgreSQL", e);
+            spool.finish();
+            store.stageKeys(spool);
+            for (DossierStore.Repeat repeat : store.repeats(DossierErrors.SHOWN)) {
+                errors.add(repeat.line(), DossierField.RECEIPT_CODE, "import.value.duplicate", repeat.firstLine());
+            }
+            if (!errors.isEmpty()) {
+                throw errors.rejection();
+            }
+            BitSet stored = new BitSet(spool.rows());
+            long[] ids = store.ids(spool.rows(), stored);
+            long batch = store.openBatch(origin.kind(), source, importer.name());
+            store.insertNew(spool, ids, stored, batch);
+            long updated = stored.isEmpty() ? 0 : store.updateStored(spool, ids, stored, batch);
+            long inserted = spool.rows() - stored.cardinality();
+            store.closeBatch(batch, rows[0], inserted, updated);
+            ImportResult result = new ImportResult(rows[0], inserted, updated, rows[0] - inserted - updated);
+            audit(batch, result, source);
+            return result;
         }
-        for (DossierStore.Repeat repeat : store.repeats(DossierErrors.SHOWN)) {
-            errors.add(repeat.line(), DossierField.RECEIPT_CODE, "import.value.duplicate", repeat.firstLine());
-        }
-        if (!errors.isEmpty()) {
-            throw errors.rejection();
-        }
-        long batch = store.openBatch(origin.kind(), source, importer.name());
-        DossierStore.Merged merged = store.merge(batch);
-        store.closeBatch(batch, rows[0], merged);
-        ImportResult result = new ImportResult(rows[0], merged.inserted(), merged.updated(),
-                rows[0] - merged.inserted() - merged.updated());
+    }
+
+    private void audit(long batch, ImportResult result, String source) {
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("rows", result.rows());
         counts.put("inserted", result.inserted());
         counts.put("updated", result.updated());
         counts.put("unchanged", result.unchanged());
         audit.record("dossier.import", "import_batch", Long.toString(batch), null, counts, source);
-        return result;
     }
 
     /** A row of a dossier file. */
