@@ -47,11 +47,6 @@ class DossierPushTest {
                 .formatted(receipt, catalog.code("T1"), catalog.code(unit), phone, catalog.code("O1"));
     }
 
-    private long stored(String receiptPrefix) {
-        return jdbc.sql("SELECT count(*) FROM dossier WHERE receipt_code LIKE :p || '%'").param("p", receiptPrefix)
-                .query(Long.class).single();
-    }
-
     @Test
     void theSameBatchPushedTwiceIsStoredOnce() throws Exception {
         String batch = "[" + dossier("TWICE-1", "C1", "0987654321") + "," + dossier("TWICE-2", "C1", "")
@@ -70,7 +65,7 @@ class DossierPushTest {
                 .andExpect(jsonPath("$.updated").value(0))
                 .andExpect(jsonPath("$.unchanged").value(3));
 
-        assertThat(stored("TWICE-")).isEqualTo(3);
+        assertThat(catalog.dossiers("TWICE-")).isEqualTo(3);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM dossier_contact c JOIN dossier d ON d.id = c.dossier_id
                         WHERE d.receipt_code LIKE 'TWICE-%'""").query(Long.class).single()).isEqualTo(3);
@@ -91,7 +86,7 @@ class DossierPushTest {
                 .andExpect(jsonPath("$.errors[1].column").value("applicantPhone"))
                 .andExpect(jsonPath("$.errors[1].message").value(
                         "Invalid phone number: 10 or 11 digits starting with 0 (or +84) are expected."));
-        assertThat(stored("ITEM-")).isZero();
+        assertThat(catalog.dossiers("ITEM-")).isZero();
     }
 
     @Test
@@ -106,7 +101,7 @@ class DossierPushTest {
                 .andExpect(jsonPath("$.errors[0].line").value(2))
                 .andExpect(jsonPath("$.errors[0].column").value("unitCode"))
                 .andExpect(jsonPath("$.errors[0].code").value("frame.unit.outsideScope"));
-        assertThat(stored("FOREIGN-")).isZero();
+        assertThat(catalog.dossiers("FOREIGN-")).isZero();
 
         mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
                         .content("[" + dossier("FOREIGN-1", "C1", "") + "]")

@@ -41,6 +41,12 @@ final class FrameCatalog {
         return jdbc.sql("SELECT id FROM unit WHERE code = :code").param("code", code(local)).query(Long.class).single();
     }
 
+    /** How many dossiers are stored whose receipt code starts so. */
+    long dossiers(String receiptPrefix) {
+        return jdbc.sql("SELECT count(*) FROM dossier WHERE receipt_code LIKE :p || '%'").param("p", receiptPrefix)
+                .query(Long.class).single();
+    }
+
     private long unit(String local, String name, String kind, String type, long parent, String parentPath) {
         return jdbc.sql("""
                         INSERT INTO unit (code, name, kind, unit_type, parent_id, path, depth)
