@@ -34,10 +34,14 @@ CREATE TABLE dossier (
 CREATE INDEX dossier_unit_received_idx ON dossier (unit_id, received_at);
 CREATE INDEX dossier_procedure_idx ON dossier (procedure_id);
 
+-- name_cipher, phone_cipher: key version byte, 12-byte IV, AES-256-GCM ciphertext and tag.
+-- phone_hash: HMAC-SHA256 of the normalised phone (0912345678), to find the same person again.
+-- contact_hash: keyed fingerprint of name and phone, so a re-import leaves an unchanged contact alone.
 CREATE TABLE dossier_contact (
     dossier_id   bigint PRIMARY KEY REFERENCES dossier (id) ON DELETE CASCADE,
     name_cipher  bytea,
     phone_cipher bytea,
-    phone_hash   bytea
+    phone_hash   bytea,
+    contact_hash bytea NOT NULL
 );
 CREATE INDEX dossier_contact_phone_hash_idx ON dossier_contact (phone_hash);

@@ -1,0 +1,123 @@
+package org.sipas.frame;
+
+import java.io.InputStream;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.sipas.catalog.CatalogCodes;
+import org.sipas.identity.AuditLog;
+import org.sipas.identity.CurrentUser;
+import org.sipas.identity.CurrentUsers;
+import org.sipas.web.ImportRejectedException;
+import org.sipas.web.TabularReader;
+import org.sipas.web.TabularRow;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports dossiers from a one-stop system, by file (CSV or XLSX) or by a JSON batch, all or
+ * nothing: every dossier is checked as it is read and the good ones spooled; if any is wrong (or
+ * repeats another) every error is reported and nothing is stored; else all are written in one
+ * transaction, a dossier already there (same unit, same receipt code) being updated, never
+ * duplicated. One import, one batch record and one audit entry (counts only, no personal data).
+ */
+@Service
+public class DossierImport {
+
+    private final CatalogCodes catalog;
+    private final DossierStore store;
+    private final ContactVault vault;
+    private final AuditLog audit;
+    private final CurrentUsers currentUsers;
+
+    DossierImport(CatalogCodes catalog, DossierStore store, ContactVault vault, AuditLog audit,
+                  CurrentUsers currentUsers) {
+        this.catalog = catalog;
+        this.store = store;
+        this.vault = vault;
+        this.audit = audit;
+        this.currentUsers = currentUsers;
+    }
+
+    /** Imports a file for the caller of the current request, within the caller's scope. */
+    @Transactional
+    public ImportResult importFile(String fileName, InputStream in) {
+        return importFile(fileName, in, currentUsers.current());
+    }
+
+    /**
+     * Imports a file on behalf of {@code importer}, within its scope (for a benchmark or a job).
+     *
+     * @throws ImportRejectedException with every error found; nothing is stored then
+     */
+    @Transactional
+    public ImportResult importFile(String fileName, InputStream in, CurrentUser importer) {
+        return run(DossierOrigin.FILE, fileName, importer, dossiers ->
+                TabularReader.read(fileName, in, DossierField.COLUMNS, row -> dossiers.accept(new FileRow(row))));
+    }
+
+    /** Imports the dossiers of a JSON batch, located by their 1-based position in it. */
+    @Transactional
+    ImportResult importBatch(String source, Iterable<IncomingDossier> batch, CurrentUser importer) {
+        return run(DossierOrigin.API, source, importer, batch::forEach);
+    }
+
+    private ImportResult run(DossierOrigin origin, String source, CurrentUser importer,
+                             Consumer<Consumer<IncomingDossier>> reader) {
+        DossierRules rules = DossierRules.within(importer.scopeUnitId(), catalog);
+        DossierErrors errors = new DossierErrors(source, origin);
+        try (DossierSpool spool = new DossierSpool(vault)) {
+            long[] rows = {0};
+            reader.accept(dossier -> {
+                rows[0]++;
+                ValidDossier valid = rules.check(dossier, errors);
+                // valid dossiers are spooled even after an error elsewhere, so that repeats among them are found too
+                if (valid != null) {
+                    spool.add(valid);
+                }
+            });
+            spool.finish();
+            store.stageKeys(spool);
+            for (DossierStore.Repeat repeat : store.repeats(DossierErrors.SHOWN)) {
+                errors.add(repeat.line(), DossierField.RECEIPT_CODE, "import.value.duplicate", repeat.firstLine());
+            }
+            if (!errors.isEmpty()) {
+                throw errors.rejection();
+            }
+            BitSet stored = new BitSet(spool.rows());
+            long[] ids = store.ids(spool.rows(), stored);
+            long batch = store.openBatch(origin.kind(), source, importer.name());
+            store.insertNew(spool, ids, stored, batch);
+            long updated = stored.isEmpty() ? 0 : store.updateStored(spool, ids, stored, batch);
+            long inserted = spool.rows() - stored.cardinality();
+            store.closeBatch(batch, rows[0], inserted, updated);
+            ImportResult result = new ImportResult(rows[0], inserted, updated, rows[0] - inserted - updated);
+            audit(batch, result, source);
+            return result;
+        }
+    }
+
+    private void audit(long batch, ImportResult result, String source) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("rows", result.rows());
+        counts.put("inserted", result.inserted());
+        counts.put("updated", result.updated());
+        counts.put("unchanged", result.unchanged());
+        audit.record("dossier.import", "import_batch", Long.toString(batch), null, counts, source);
+    }
+
+    /** A row of a dossier file. */
+    private record FileRow(TabularRow row) implements IncomingDossier {
+        @Override
+        public long line() {
+            return row.line();
+        }
+
+        @Override
+        public String get(DossierField field) {
+            return row.get(field.column());
+        }
+    }
+}
