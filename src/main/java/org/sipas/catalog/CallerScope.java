@@ -2,6 +2,7 @@ package org.sipas.catalog;
 
 import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,11 @@ class CallerScope {
 
     CurrentUser caller() {
         return users.current();
+    }
+
+    /** Whether the caller's role may read the catalog (the same roles as {@link #READERS}). */
+    boolean mayRead() {
+        return users.find().filter(u -> u.hasAny(Role.ADMIN, Role.PROVINCE_ADMIN, Role.UNIT_MANAGER, Role.ANALYST)).isPresent();
     }
 
     /** The path of the caller's scope unit: what they may see starts with it. */

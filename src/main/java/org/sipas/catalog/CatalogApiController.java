@@ -3,6 +3,7 @@ package org.sipas.catalog;
 import java.io.InputStream;
 import java.util.List;
 
+import org.sipas.web.ImportResult;
 import org.sipas.web.PageOf;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;

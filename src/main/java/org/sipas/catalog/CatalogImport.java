@@ -2,6 +2,7 @@ package org.sipas.catalog;
 
 import java.io.InputStream;
 
+import org.sipas.web.ImportResult;
 import org.sipas.identity.CurrentUser;
 
 /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.sipas.web.ImportResult;
 import org.sipas.web.ImportRejectedException;
 import org.sipas.web.RowError;
 import org.springframework.http.HttpStatus;

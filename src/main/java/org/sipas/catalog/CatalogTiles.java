@@ -1,6 +1,7 @@
 package org.sipas.catalog;
 
 import java.text.NumberFormat;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 import org.sipas.web.DashboardTile;
@@ -29,8 +30,9 @@ class CatalogTiles {
 
     private static DashboardTile.Source tile(int order, String title, String href, CallerScope scope,
                                              ToLongFunction<String> countInScope) {
-        return () -> new DashboardTile(order, title,
-                NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(countInScope.applyAsLong(scope.path())),
-                href);
+        return () -> scope.mayRead()
+                ? Optional.of(new DashboardTile(order, title, NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale())
+                        .format(countInScope.applyAsLong(scope.path())), href))
+                : Optional.empty();
     }
 }

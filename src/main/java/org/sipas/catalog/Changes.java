@@ -1,5 +1,7 @@
 package org.sipas.catalog;
 
+import org.sipas.web.ImportResult;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
@@ -48,6 +50,6 @@ final class Changes<T> {
     }
 
     ImportResult result() {
-        return new ImportResult(rows, inserted, updates.size());
+        return ImportResult.of(rows, inserted, updates.size());
     }
 }

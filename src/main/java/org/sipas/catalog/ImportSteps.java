@@ -1,5 +1,6 @@
 package org.sipas.catalog;
 
+import org.sipas.web.ImportResult;
 import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.sipas.web.ImportResult;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.identity.CurrentUsers;
 import org.springframework.context.MessageSource;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.sipas.web.ImportResult;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUser;
@@ -93,7 +94,7 @@ public class DossierImport {
             long updated = stored.isEmpty() ? 0 : store.updateStored(spool, ids, stored, batch);
             long inserted = spool.rows() - stored.cardinality();
             store.closeBatch(batch, rows[0], inserted, updated);
-            ImportResult result = new ImportResult(rows[0], inserted, updated, rows[0] - inserted - updated);
+            ImportResult result = ImportResult.of(rows[0], inserted, updated);
             audit(batch, result, source);
             return result;
         }

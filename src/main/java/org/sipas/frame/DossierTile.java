@@ -1,8 +1,10 @@
 package org.sipas.frame;
 
 import java.text.NumberFormat;
+import java.util.Optional;
 
 import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.Role;
 import org.sipas.web.DashboardTile;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,9 +22,11 @@ class DossierTile implements DashboardTile.Source {
     }
 
     @Override
-    public DashboardTile tile() {
-        long dossiers = currentUsers.find().map(u -> counts.total(DossierFilter.scope(u.scopeUnitId()))).orElse(0L);
-        return new DashboardTile(40, "frame.tile.dossiers",
-                NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(dossiers), "/dossiers");
+    public Optional<DashboardTile> tile() {
+        // the same roles as the dossiers page
+        return currentUsers.find()
+                .filter(u -> u.hasAny(Role.ADMIN, Role.PROVINCE_ADMIN, Role.UNIT_MANAGER, Role.ANALYST))
+                .map(u -> new DashboardTile(40, "frame.tile.dossiers", NumberFormat.getIntegerInstance(
+                        LocaleContextHolder.getLocale()).format(counts.total(DossierFilter.scope(u.scopeUnitId()))), "/dossiers"));
     }
 }

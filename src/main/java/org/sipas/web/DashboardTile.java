@@ -1,5 +1,7 @@
 package org.sipas.web;
 
+import java.util.Optional;
+
 /**
  * A figure on the home page, contributed by a feature module (the home page knows none of them).
  *
@@ -12,6 +14,7 @@ public record DashboardTile(int order, String titleCode, String value, String hr
 
     /** Implemented by each feature that has something to show on the home page. */
     public interface Source {
-        DashboardTile tile();
+        /** The figure for the current caller, or nothing when their role may not open where it leads. */
+        Optional<DashboardTile> tile();
     }
 }

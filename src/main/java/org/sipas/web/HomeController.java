@@ -22,7 +22,7 @@ class HomeController {
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("tiles", sources.stream()
-                .map(DashboardTile.Source::tile)
+                .flatMap(source -> source.tile().stream())
                 .sorted(Comparator.comparingInt(DashboardTile::order))
                 .toList());
         return VIEW;

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 
+import org.sipas.web.ImportResult;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class CatalogPagesTest extends CatalogTestSupport {
         MockMultipartFile good = new MockMultipartFile("file", "cong-chuc.csv", "text/csv",
                 text("officials.csv").getBytes(StandardCharsets.UTF_8));
         mvc.perform(multipart("/officials/import").file(good).with(admin).with(csrf()))
-                .andExpect(flash().attribute("result", new ImportResult(3, 0, 0)));
+                .andExpect(flash().attribute("result", ImportResult.of(3, 0, 0)));
     }
 
     @Test

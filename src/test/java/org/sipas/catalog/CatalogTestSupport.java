@@ -12,13 +12,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.sipas.identity.CurrentUser;
+import org.sipas.identity.SignedIn;
 import org.sipas.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -83,8 +82,6 @@ abstract class CatalogTestSupport {
 
     /** Signs a MockMvc request in as {@code caller}, as the login form or an API key would. */
     static RequestPostProcessor as(CurrentUser caller) {
-        List<SimpleGrantedAuthority> authorities = caller.roles().stream()
-                .map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        return authentication(new UsernamePasswordAuthenticationToken(caller, null, authorities));
+        return SignedIn.as(caller);
     }
 }

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.sipas.web.ImportResult;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class OfficialImportTest extends CatalogTestSupport {
     @Test
     void officialsImportIntoTheirUnitsAndAnEmptyActiveMeansAtWork() {
         assertThat(officials.importFile("cong-chuc.csv", file("officials.csv"), admin()))
-                .isEqualTo(new ImportResult(3, 3, 0));
+                .isEqualTo(ImportResult.of(3, 3, 0));
 
         assertThat(jdbc.sql("""
                         SELECT o.staff_code || ' ' || u.code || ' ' || o.active FROM official o JOIN unit u ON u.id = o.unit_id
@@ -38,10 +39,10 @@ class OfficialImportTest extends CatalogTestSupport {
     void reimportingOfficialsIsIdempotentAndAMoveIsAnAuditedUpdate() {
         officials.importFile("cong-chuc.csv", file("officials.csv"), admin());
         assertThat(officials.importFile("cong-chuc.csv", file("officials.csv"), admin()))
-                .isEqualTo(new ImportResult(3, 0, 0));
+                .isEqualTo(ImportResult.of(3, 0, 0));
 
         String moved = text("officials.csv").replace("Hộ tịch," + p + "C1", "Hộ tịch," + p + "C2");
-        assertThat(officials.importFile("cong-chuc.csv", stream(moved), admin())).isEqualTo(new ImportResult(3, 0, 1));
+        assertThat(officials.importFile("cong-chuc.csv", stream(moved), admin())).isEqualTo(ImportResult.of(3, 0, 1));
 
         assertThat(jdbc.sql("""
                         SELECT (before ->> 'unitCode') || ' → ' || (after ->> 'unitCode') FROM audit_log

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 
+import org.sipas.web.ImportResult;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +51,9 @@ class ProcedureImportTest extends CatalogTestSupport {
         procedures.importFile("tthc.csv", file("procedures.csv"), admin());
 
         assertThat(procedures.importFile("tthc.csv", file("procedures.csv"), admin()))
-                .isEqualTo(new ImportResult(4, 0, 0));
+                .isEqualTo(ImportResult.of(4, 0, 0));
         String changed = text("procedures.csv").replace(p + "C1;" + p + "C2", p + "C2");
-        assertThat(procedures.importFile("tthc.csv", stream(changed), admin())).isEqualTo(new ImportResult(4, 0, 1));
+        assertThat(procedures.importFile("tthc.csv", stream(changed), admin())).isEqualTo(ImportResult.of(4, 0, 1));
         assertThat(providers(p + ".001")).containsExactly(p + "C2");
         assertThat(jdbc.sql("SELECT count(*) FROM procedure WHERE code LIKE :p || '%'").param("p", p).query(Long.class).single())
                 .isEqualTo(4);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.sipas.web.ImportResult;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class UnitImportTest extends CatalogTestSupport {
 
         ImportResult second = importOfficialList();
 
-        assertThat(second).isEqualTo(new ImportResult(3_355, 0, 0));
+        assertThat(second).isEqualTo(ImportResult.of(3_355, 0, 0));
         assertThat(jdbc.sql("SELECT count(*) FROM unit").query(Long.class).single()).isEqualTo(unitsBefore);
         assertThat(jdbc.sql("SELECT count(*) FROM unit WHERE code = ANY(:codes) OR code = 'VN'").param("codes", codes)
                 .query(Long.class).single()).as("the official units and the nation, once each").isEqualTo(3_356);
@@ -96,7 +97,7 @@ class UnitImportTest extends CatalogTestSupport {
 
         ImportResult result = units.importFile("units.csv", stream(renamed), admin());
 
-        assertThat(result).isEqualTo(new ImportResult(7, 0, 1));
+        assertThat(result).isEqualTo(ImportResult.of(7, 0, 1));
         assertThat(jdbc.sql("SELECT full_name FROM unit WHERE code = :c").param("c", p + "C1").query(String.class).single())
                 .isEqualTo("Phường Ba Đình mới");
         assertThat(jdbc.sql("""
@@ -119,7 +120,7 @@ class UnitImportTest extends CatalogTestSupport {
                         + "department," + p + "S,Sở Tư pháp,Sở Tư pháp tỉnh Thử Nghiệm,Department of Justice,Sở," + p + "Q\n"),
                 admin());
 
-        assertThat(moved).isEqualTo(new ImportResult(1, 0, 1));
+        assertThat(moved).isEqualTo(ImportResult.of(1, 0, 1));
         assertThat(path(p + "S1")).isEqualTo("/VN/" + p + "Q/" + p + "S/" + p + "S1/");
         assertThat(jdbc.sql("SELECT depth FROM unit WHERE code = :c").param("c", p + "S1").query(Integer.class).single())
                 .isEqualTo(3);
@@ -154,7 +155,7 @@ class UnitImportTest extends CatalogTestSupport {
 
         ImportResult result = units.importFile("units.xlsx", new java.io.ByteArrayInputStream(xlsx.toByteArray()), admin());
 
-        assertThat(result).isEqualTo(new ImportResult(7, 7, 0));
+        assertThat(result).isEqualTo(ImportResult.of(7, 7, 0));
         assertThat(path(p + "Q1")).isEqualTo("/VN/" + p + "Q/" + p + "Q1/");
     }
 

@@ -53,7 +53,7 @@ class DossierContactsTest {
                         .file(new MockMultipartFile("file", "mot-cua.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
                         .with(manager).with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Đã nhập 2 dòng: 2 thêm mới, 0 cập nhật.")));
+                .andExpect(content().string(containsString("Đã nhập 2 dòng: 2 thêm mới, 0 cập nhật, 0 không đổi.")));
 
         record Stored(byte[] name, byte[] phone, byte[] hash) {
         }

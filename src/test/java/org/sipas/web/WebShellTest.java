@@ -9,9 +9,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Set;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.sipas.identity.CurrentUser;
+import org.sipas.identity.Role;
+import org.sipas.identity.SignedIn;
+import org.sipas.identity.UnitDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -24,6 +30,8 @@ class WebShellTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    UnitDirectory units;
 
     @Test
     void pagesSpeakVietnameseFirstAndEnglishAfterTheSwitch() throws Exception {
@@ -44,11 +52,12 @@ class WebShellTest {
 
     @Test
     void navigationShowsOnlyWhatTheRoleMayUse() throws Exception {
-        mvc.perform(get("/").with(user("analyst").roles("ANALYST")))
+        long nation = units.root().id();
+        mvc.perform(get("/").with(SignedIn.as(new CurrentUser("analyst", Set.of(Role.ANALYST), nation))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/dossiers\"")))
                 .andExpect(content().string(not(containsString("href=\"/admin/users\""))));
-        mvc.perform(get("/").with(user("interviewer").roles("INTERVIEWER")))
+        mvc.perform(get("/").with(SignedIn.as(new CurrentUser("interviewer", Set.of(Role.INTERVIEWER), nation))))
                 .andExpect(content().string(not(containsString("href=\"/dossiers\""))));
     }
 
