@@ -16,9 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The catalog's imports by the name URLs use, run for the caller of the current request. */
+/**
+ * The catalog's imports by the name URLs use, run for the caller of the current request (or of
+ * the current security context, for work such as loading the demo).
+ */
 @Component
-class CatalogImports {
+public class CatalogImports {
 
     private final Map<String, CatalogImport> byKind;
     private final CallerScope scope;
@@ -26,6 +29,18 @@ class CatalogImports {
     CatalogImports(List<CatalogImport> imports, CallerScope scope) {
         this.byKind = imports.stream().collect(Collectors.toMap(CatalogImport::kind, Function.identity()));
         this.scope = scope;
+    }
+
+    public ImportResult importUnits(String file, InputStream input) {
+        return run("units", file, input);
+    }
+
+    public ImportResult importProcedures(String file, InputStream input) {
+        return run("procedures", file, input);
+    }
+
+    public ImportResult importOfficials(String file, InputStream input) {
+        return run("officials", file, input);
     }
 
     ImportResult run(String kind, String file, InputStream input) {

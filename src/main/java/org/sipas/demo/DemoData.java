@@ -87,8 +87,10 @@ final class DemoData {
             LocalDateTime appointment = received.plusDays(1 + random.nextInt(15));
             boolean open = received.isAfter(until.atStartOfDay().minusDays(10)) && random.nextInt(3) == 0;
             boolean late = random.nextInt(20) == 0;
+            long hoursToAppointment = java.time.Duration.between(received, appointment).toHours();
             LocalDateTime returned = open ? null
-                    : late ? appointment.plusDays(1 + random.nextInt(7)) : appointment.minusHours(random.nextInt(48));
+                    : late ? appointment.plusDays(1 + random.nextInt(7))
+                    : received.plusHours(1 + random.nextLong(hoursToAppointment));
             int kind = random.nextInt(100);
             int channel = random.nextInt(100);
             csv.append(unit.code().replace(".", "")).append('-').append(received.getYear()).append('-')

@@ -1,0 +1,94 @@
+package org.sipas.demo;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.sipas.catalog.CatalogCodes;
+import org.sipas.catalog.CatalogImports;
+import org.sipas.frame.DossierImport;
+import org.sipas.identity.CurrentUser;
+import org.sipas.identity.Role;
+import org.sipas.identity.UnitDirectory;
+import org.sipas.web.Formats;
+import org.sipas.web.ImportResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo on a first start, through the same imports a user would use: the 34 provinces,
+ * ten communes, departments and vertical agencies of Đồng Nai, their procedures and officials,
+ * and a year of dossiers.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final DemoProperties properties;
+    private final CatalogCodes catalog;
+    private final CatalogImports catalogImports;
+    private final DossierImport dossiers;
+    private final UnitDirectory units;
+
+    DemoDataLoader(DemoProperties properties, CatalogCodes catalog, CatalogImports catalogImports, DossierImport dossiers,
+                   UnitDirectory units) {
+        this.properties = properties;
+        this.catalog = catalog;
+        this.catalogImports = catalogImports;
+        this.dossiers = dossiers;
+        this.units = units;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.enabled() || catalog.unitsByCode().size() > 1) {
+            return;
+        }
+        long started = System.nanoTime();
+        CurrentUser demo = new CurrentUser("demo", Set.of(Role.ADMIN), units.root().id());
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                demo, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        try {
+            DemoData data = new DemoData(properties.seed());
+            ImportResult unitResult = catalogImports.importUnits("demo/units.csv", resource("demo/units.csv"));
+            catalogImports.importProcedures("demo/procedures.csv", resource("demo/procedures.csv"));
+            ImportResult officialResult = catalogImports.importOfficials("demo/officials.csv", text(data.officialsCsv()));
+            LocalDate today = LocalDate.now(Formats.ZONE);
+            ImportResult dossierResult = dossiers.importFile("demo/dossiers.csv",
+                    text(data.dossiersCsv(properties.dossiers(), today)), demo);
+            log.info("sipas: demo data loaded in {} ms: {} units, {} officials, {} dossiers (SIPAS_DEMO=false turns it off)",
+                    (System.nanoTime() - started) / 1_000_000, unitResult.inserted(), officialResult.inserted(),
+                    dossierResult.inserted());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static InputStream resource(String path) {
+        try {
+            return new ClassPathResource(path).getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream text(String csv) {
+        return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
+    }
+}
