@@ -3,7 +3,6 @@ package org.sipas.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +19,7 @@ class ApiDocumentation {
                         .description("""
                                 Danh mục đơn vị, thủ tục, công chức và hồ sơ (khung chọn mẫu) của sipas. \
                                 Catalog and sampling frame of sipas. Errors are RFC 9457 problem details; \
-                                a rejected import answers 422 with every error as {line, column, code, message}.""")
-                        .license(new License().name("Open source")))
+                                a rejected import answers 422 with every error as {line, column, code, message}."""))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("Staff user name and password"))
