@@ -6,13 +6,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.catalog.CatalogImports;
 import org.sipas.frame.DossierImport;
 import org.sipas.identity.CurrentUser;
+import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.UnitDirectory;
 import org.sipas.web.Formats;
@@ -24,9 +24,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,14 +42,16 @@ class DemoDataLoader implements ApplicationRunner {
     private final CatalogImports catalogImports;
     private final DossierImport dossiers;
     private final UnitDirectory units;
+    private final CurrentUsers currentUsers;
 
     DemoDataLoader(DemoProperties properties, CatalogCodes catalog, CatalogImports catalogImports, DossierImport dossiers,
-                   UnitDirectory units) {
+                   UnitDirectory units, CurrentUsers currentUsers) {
         this.properties = properties;
         this.catalog = catalog;
         this.catalogImports = catalogImports;
         this.dossiers = dossiers;
         this.units = units;
+        this.currentUsers = currentUsers;
     }
 
     @Override
@@ -62,22 +61,19 @@ class DemoDataLoader implements ApplicationRunner {
         }
         long started = System.nanoTime();
         CurrentUser demo = new CurrentUser("demo", Set.of(Role.ADMIN), units.root().id());
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                demo, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
-        try {
+        currentUsers.runAs(demo, () -> {
             DemoData data = new DemoData(properties.seed());
             ImportResult unitResult = catalogImports.importUnits("demo/units.csv", resource("demo/units.csv"));
             catalogImports.importProcedures("demo/procedures.csv", resource("demo/procedures.csv"));
             ImportResult officialResult = catalogImports.importOfficials("demo/officials.csv", text(data.officialsCsv()));
             LocalDate today = LocalDate.now(Formats.ZONE);
             ImportResult dossierResult = dossiers.importFile("demo/dossiers.csv",
-                    text(data.dossiersCsv(properties.dossiers(), today)), demo);
+                    text(data.dossiersCsv(properties.dossiers(), today)));
             log.info("sipas: demo data loaded in {} ms: {} units, {} officials, {} dossiers (SIPAS_DEMO=false turns it off)",
                     (System.nanoTime() - started) / 1_000_000, unitResult.inserted(), officialResult.inserted(),
                     dossierResult.inserted());
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+            return dossierResult;
+        });
     }
 
     private static InputStream resource(String path) {

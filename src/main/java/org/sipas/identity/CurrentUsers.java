@@ -1,9 +1,13 @@
 package org.sipas.identity;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +32,23 @@ public class CurrentUsers {
             return Optional.of(user);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Runs work that has no request behind it (loading the demo, a scheduled job, a benchmark) as
+     * {@code caller}, so it meets the same scope checks and audit entries as a user would.
+     */
+    public <T> T runAs(CurrentUser caller, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
+                caller.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     /** Name for the audit log: the caller, or {@code system} for work with no caller (start-up, demo). */
