@@ -1,0 +1,443 @@
+package org.sipas.methodology;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The skip-logic and constraint language of XLSForm (a subset of XPath, as ODK writes it), so a
+ * form authored for ODK means the same here: {@code ${q3} = 5}, {@code ${q4} <= 2 and ${q5} != ''},
+ * {@code selected(${q6}, 'phi')}, {@code . >= 1 and . <= 120}, {@code string-length(.) <= 500}.
+ *
+ * <p>Values are the answers as stored: a scale or select_one answer is its code, a select_multiple
+ * answer is its codes separated by spaces, an unanswered question is the empty string. A
+ * comparison is numeric when both sides read as numbers, otherwise textual.
+ *
+ * <p>Operators, loosest first: {@code or}; {@code and}; {@code = !=}; {@code < <= > >=};
+ * {@code + -}; {@code * div mod}; unary {@code -}. Functions: {@code selected(a, code)},
+ * {@code count-selected(a)}, {@code string-length(a)}, {@code not(a)}, {@code regex(a, pattern)},
+ * {@code if(condition, a, b)}, {@code true()}, {@code false()}.
+ */
+public final class Expression {
+
+    /** A syntax error, with the 0-based character position where it was found. */
+    public static final class SyntaxError extends IllegalArgumentException {
+        private final int position;
+
+        SyntaxError(int position, String message) {
+            super(message + " (at character " + (position + 1) + ")");
+            this.position = position;
+        }
+
+        public int position() {
+            return position;
+        }
+    }
+
+    private static final Set<String> FUNCTIONS = Set.of("selected", "count-selected", "string-length", "not", "regex",
+            "if", "true", "false");
+
+    private final String text;
+    private final Node root;
+
+    private Expression(String text, Node root) {
+        this.text = text;
+        this.root = root;
+    }
+
+    /** Parses an expression; throws {@link SyntaxError} naming the place of the first error. */
+    public static Expression parse(String text) {
+        Parser parser = new Parser(text);
+        Node root = parser.or();
+        parser.expectEnd();
+        return new Expression(text, root);
+    }
+
+    /** The question names this expression reads with {@code ${name}}. */
+    public Set<String> references() {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        root.collect(names);
+        return names;
+    }
+
+    /** True or false for {@code answers} (name → stored answer, "" when unanswered) and the current value {@code .}. */
+    public boolean test(Function<String, String> answers, String current) {
+        return truth(root.eval(answers, current == null ? "" : current));
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    // ---- values
+
+    private static boolean truth(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof Double d) {
+            return d != 0 && !d.isNaN();
+        }
+        return !((String) value).isEmpty();
+    }
+
+    private static double number(Object value) {
+        if (value instanceof Double d) {
+            return d;
+        }
+        if (value instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        String s = ((String) value).strip();
+        try {
+            return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String string(Object value) {
+        if (value instanceof Double d) {
+            return d == Math.rint(d) && !d.isInfinite() ? Long.toString(d.longValue()) : d.toString();
+        }
+        return value.toString();
+    }
+
+    private static boolean numeric(Object value) {
+        return value instanceof Double || !Double.isNaN(number(value));
+    }
+
+    // ---- syntax tree
+
+    private interface Node {
+        Object eval(Function<String, String> answers, String current);
+
+        default void collect(Set<String> names) {
+        }
+    }
+
+    private record Literal(Object value) implements Node {
+        public Object eval(Function<String, String> answers, String current) {
+            return value;
+        }
+    }
+
+    private record Reference(String name) implements Node {
+        public Object eval(Function<String, String> answers, String current) {
+            String value = answers.apply(name);
+            return value == null ? "" : value;
+        }
+
+        public void collect(Set<String> names) {
+            names.add(name);
+        }
+    }
+
+    private record Current() implements Node {
+        public Object eval(Function<String, String> answers, String current) {
+            return current;
+        }
+    }
+
+    private record Binary(String op, Node left, Node right) implements Node {
+        public Object eval(Function<String, String> answers, String current) {
+            Object a = left.eval(answers, current);
+            if (op.equals("or")) {
+                return truth(a) || truth(right.eval(answers, current));
+            }
+            if (op.equals("and")) {
+                return truth(a) && truth(right.eval(answers, current));
+            }
+            Object b = right.eval(answers, current);
+            return switch (op) {
+                case "=" -> equal(a, b);
+                case "!=" -> !equal(a, b);
+                case "<", "<=", ">", ">=" -> compare(op, a, b);
+                case "+" -> number(a) + number(b);
+                case "-" -> number(a) - number(b);
+                case "*" -> number(a) * number(b);
+                case "div" -> number(a) / number(b);
+                case "mod" -> number(a) % number(b);
+                default -> throw new IllegalStateException(op);
+            };
+        }
+
+        private static boolean equal(Object a, Object b) {
+            if (a instanceof Boolean || b instanceof Boolean) {
+                return truth(a) == truth(b);
+            }
+            if (numeric(a) && numeric(b)) {
+                return number(a) == number(b);
+            }
+            return string(a).equals(string(b));
+        }
+
+        private static boolean compare(String op, Object a, Object b) {
+            int c;
+            if (numeric(a) && numeric(b)) {
+                c = Double.compare(number(a), number(b));
+            } else if (string(a).isEmpty() || string(b).isEmpty()) {
+                return false; // an unanswered question is neither more nor less than anything
+            } else {
+                c = string(a).compareTo(string(b));
+            }
+            return switch (op) {
+                case "<" -> c < 0;
+                case "<=" -> c <= 0;
+                case ">" -> c > 0;
+                default -> c >= 0;
+            };
+        }
+
+        public void collect(Set<String> names) {
+            left.collect(names);
+            right.collect(names);
+        }
+    }
+
+    private record Negate(Node operand) implements Node {
+        public Object eval(Function<String, String> answers, String current) {
+            return -number(operand.eval(answers, current));
+        }
+
+        public void collect(Set<String> names) {
+            operand.collect(names);
+        }
+    }
+
+    private record Call(String function, List<Node> args) implements Node {
+        public Object eval(Function<String, String> answers, String current) {
+            return switch (function) {
+                case "true" -> true;
+                case "false" -> false;
+                case "not" -> !truth(arg(0, answers, current));
+                case "selected" -> List.of(string(arg(0, answers, current)).strip().split("\\s+"))
+                        .contains(string(arg(1, answers, current)).strip());
+                case "count-selected" -> {
+                    String value = string(arg(0, answers, current)).strip();
+                    yield value.isEmpty() ? 0.0 : (double) value.split("\\s+").length;
+                }
+                case "string-length" -> (double) string(arg(0, answers, current)).codePointCount(0,
+                        string(arg(0, answers, current)).length());
+                case "regex" -> Pattern.compile(string(arg(1, answers, current)))
+                        .matcher(string(arg(0, answers, current))).matches();
+                case "if" -> truth(arg(0, answers, current)) ? arg(1, answers, current) : arg(2, answers, current);
+                default -> throw new IllegalStateException(function);
+            };
+        }
+
+        private Object arg(int i, Function<String, String> answers, String current) {
+            return args.get(i).eval(answers, current);
+        }
+
+        public void collect(Set<String> names) {
+            args.forEach(a -> a.collect(names));
+        }
+    }
+
+    // ---- parser: recursive descent over the text, one method per precedence level
+
+    private static final class Parser {
+        private final String text;
+        private int at;
+
+        Parser(String text) {
+            if (text == null || text.isBlank()) {
+                throw new SyntaxError(0, "The expression is empty");
+            }
+            this.text = text;
+        }
+
+        Node or() {
+            Node left = and();
+            while (word("or")) {
+                left = new Binary("or", left, and());
+            }
+            return left;
+        }
+
+        private Node and() {
+            Node left = equality();
+            while (word("and")) {
+                left = new Binary("and", left, equality());
+            }
+            return left;
+        }
+
+        private Node equality() {
+            Node left = relation();
+            while (true) {
+                if (symbol("!=")) {
+                    left = new Binary("!=", left, relation());
+                } else if (symbol("=")) {
+                    left = new Binary("=", left, relation());
+                } else {
+                    return left;
+                }
+            }
+        }
+
+        private Node relation() {
+            Node left = additive();
+            while (true) {
+                String op = symbol("<=") ? "<=" : symbol(">=") ? ">=" : symbol("<") ? "<" : symbol(">") ? ">" : null;
+                if (op == null) {
+                    return left;
+                }
+                left = new Binary(op, left, additive());
+            }
+        }
+
+        private Node additive() {
+            Node left = multiplicative();
+            while (true) {
+                String op = symbol("+") ? "+" : symbol("-") ? "-" : null;
+                if (op == null) {
+                    return left;
+                }
+                left = new Binary(op, left, multiplicative());
+            }
+        }
+
+        private Node multiplicative() {
+            Node left = unary();
+            while (true) {
+                String op = symbol("*") ? "*" : word("div") ? "div" : word("mod") ? "mod" : null;
+                if (op == null) {
+                    return left;
+                }
+                left = new Binary(op, left, unary());
+            }
+        }
+
+        private Node unary() {
+            return symbol("-") ? new Negate(unary()) : primary();
+        }
+
+        private Node primary() {
+            skipSpace();
+            if (at >= text.length()) {
+                throw new SyntaxError(at, "The expression ends where a value was expected");
+            }
+            char c = text.charAt(at);
+            if (symbol("${")) {
+                int start = at;
+                while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_'
+                        || text.charAt(at) == '-' || text.charAt(at) == '.')) {
+                    at++;
+                }
+                if (start == at || at >= text.length() || text.charAt(at) != '}') {
+                    throw new SyntaxError(start, "A question reference must read ${name}");
+                }
+                at++;
+                return new Reference(text.substring(start, at - 1));
+            }
+            if (symbol("(")) {
+                Node inner = or();
+                expect(")");
+                return inner;
+            }
+            if (c == '\'' || c == '"') {
+                int end = text.indexOf(c, at + 1);
+                if (end < 0) {
+                    throw new SyntaxError(at, "A text in quotes is not closed");
+                }
+                String value = text.substring(at + 1, end);
+                at = end + 1;
+                return new Literal(value);
+            }
+            if (Character.isDigit(c) || (c == '.' && at + 1 < text.length() && Character.isDigit(text.charAt(at + 1)))) {
+                int start = at;
+                while (at < text.length() && (Character.isDigit(text.charAt(at)) || text.charAt(at) == '.')) {
+                    at++;
+                }
+                try {
+                    return new Literal(Double.parseDouble(text.substring(start, at)));
+                } catch (NumberFormatException e) {
+                    throw new SyntaxError(start, "Not a number: " + text.substring(start, at));
+                }
+            }
+            if (c == '.') {
+                at++;
+                return new Current();
+            }
+            if (Character.isLetter(c)) {
+                int start = at;
+                while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '-')) {
+                    at++;
+                }
+                String name = text.substring(start, at);
+                if (!FUNCTIONS.contains(name)) {
+                    throw new SyntaxError(start, "Unknown function or word: " + name);
+                }
+                expect("(");
+                List<Node> args = new ArrayList<>();
+                if (!symbol(")")) {
+                    do {
+                        args.add(or());
+                    } while (symbol(","));
+                    expect(")");
+                }
+                int arity = switch (name) {
+                    case "true", "false" -> 0;
+                    case "not", "count-selected", "string-length" -> 1;
+                    case "selected", "regex" -> 2;
+                    default -> 3;
+                };
+                if (args.size() != arity) {
+                    throw new SyntaxError(start, name + "() takes " + arity + " argument(s), not " + args.size());
+                }
+                if (name.equals("regex") && args.get(1) instanceof Literal pattern) {
+                    try {
+                        Pattern.compile(string(pattern.value()));
+                    } catch (java.util.regex.PatternSyntaxException e) {
+                        throw new SyntaxError(start, "Not a valid regular expression: " + pattern.value());
+                    }
+                }
+                return new Call(name, args);
+            }
+            throw new SyntaxError(at, "Unexpected character '" + c + "'");
+        }
+
+        void expectEnd() {
+            skipSpace();
+            if (at < text.length()) {
+                throw new SyntaxError(at, "Unexpected text: " + text.substring(at));
+            }
+        }
+
+        private void expect(String s) {
+            if (!symbol(s)) {
+                throw new SyntaxError(at, "Expected '" + s + "'");
+            }
+        }
+
+        private boolean symbol(String s) {
+            skipSpace();
+            if (text.startsWith(s, at)) {
+                at += s.length();
+                return true;
+            }
+            return false;
+        }
+
+        private boolean word(String w) {
+            skipSpace();
+            int end = at + w.length();
+            if (text.startsWith(w, at) && (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                at = end;
+                return true;
+            }
+            return false;
+        }
+
+        private void skipSpace() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+    }
+}

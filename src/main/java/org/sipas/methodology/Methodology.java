@@ -1,0 +1,39 @@
+package org.sipas.methodology;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One version of a methodology: the questionnaire (scales, choice lists, sections of questions)
+ * and the index tree computed from its answers. Data, not code: the questionnaire and the
+ * formula change from period to period and province to province.
+ *
+ * @param code    stable identifier across versions, e.g. {@code sipas-2017}
+ * @param version 1, 2, …; a version used by a campaign is frozen and edits make the next one
+ */
+public record Methodology(String code, int version, Label title, List<AnswerScale> scales, List<ChoiceList> choiceLists,
+                          List<Section> sections, IndexNode index) {
+
+    public Methodology {
+        scales = List.copyOf(scales);
+        choiceLists = List.copyOf(choiceLists);
+        sections = List.copyOf(sections);
+    }
+
+    public Stream<Question> questions() {
+        return sections.stream().flatMap(s -> s.questions().stream());
+    }
+
+    public Optional<Question> question(String name) {
+        return questions().filter(q -> q.name().equals(name)).findFirst();
+    }
+
+    public Optional<AnswerScale> scale(String name) {
+        return scales.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<ChoiceList> choiceList(String name) {
+        return choiceLists.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,19 @@
+package org.sipas.methodology;
+
+/** What kind of answer a question takes (XLSForm type names in brackets). */
+public enum QuestionType {
+    /** A level of an answer scale, e.g. SIPAS's five levels ({@code scale <scale_name>}). */
+    SCALE,
+    /** One option of a choice list ({@code select_one <list>}). */
+    SELECT_ONE,
+    /** Any options of a choice list ({@code select_multiple <list>}). */
+    SELECT_MULTIPLE,
+    /** Free text ({@code text}). */
+    TEXT,
+    /** A whole number ({@code integer}). */
+    INTEGER,
+    /** A date, dd/MM/yyyy ({@code date}). */
+    DATE,
+    /** The official who served the respondent, picked from the dossier's unit ({@code official}). */
+    OFFICIAL
+}
