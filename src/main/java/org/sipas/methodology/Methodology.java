@@ -21,6 +21,11 @@ public record Methodology(String code, int version, Label title, List<AnswerScal
         sections = List.copyOf(sections);
     }
 
+    /** The same methodology numbered {@code version} (the store numbers uploaded versions). */
+    public Methodology withVersion(int version) {
+        return new Methodology(code, version, title, scales, choiceLists, sections, index);
+    }
+
     public Stream<Question> questions() {
         return sections.stream().flatMap(s -> s.questions().stream());
     }

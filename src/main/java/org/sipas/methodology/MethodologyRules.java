@@ -1,0 +1,226 @@
+package org.sipas.methodology;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a methodology must mean, whatever file it came from: names unique, every reference
+ * resolvable, skip logic that parses and reads only questions asked before, a scale that says who
+ * is satisfied, an index tree whose criteria are scale questions. Each problem is named by its
+ * field path; {@link Problems} finds its line.
+ */
+final class MethodologyRules {
+
+    /** Variable names as XLSForm and SPSS accept them: a letter or underscore, then letters, digits, _ - . */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private final Problems problems;
+
+    private MethodologyRules(Problems problems) {
+        this.problems = problems;
+    }
+
+    static void check(Methodology methodology, Problems problems) {
+        new MethodologyRules(problems).check(methodology);
+    }
+
+    private void check(Methodology m) {
+        if (m.code() != null && !CODE.matcher(m.code()).matches()) {
+            problems.add("code", "badCode", m.code());
+        }
+        if (m.version() < 1) {
+            problems.add("version", "badVersion", m.version());
+        }
+        m.scales().forEach(this::checkScale);
+        m.choiceLists().forEach(this::checkChoices);
+        checkQuestions(m);
+        if (m.index() != null) {
+            checkIndex(m, m.index(), "index", new HashSet<>());
+        }
+    }
+
+    private void checkScale(AnswerScale scale) {
+        String path = "scales." + scale.name();
+        if (scale.levels().isEmpty()) {
+            problems.add(path + ".levels", "noLevels", scale.name());
+        }
+        Set<Integer> codes = new HashSet<>();
+        for (int i = 0; i < scale.levels().size(); i++) {
+            if (!codes.add(scale.levels().get(i).code())) {
+                problems.add(path + ".levels[" + i + "].code", "duplicateCode", scale.levels().get(i).code());
+            }
+        }
+        for (int i = 0; i < scale.excluded().size(); i++) {
+            if (!codes.add(scale.excluded().get(i).code())) {
+                problems.add(path + ".excluded[" + i + "].code", "duplicateCode", scale.excluded().get(i).code());
+            }
+        }
+        if (scale.satisfied().isEmpty()) {
+            problems.add(path + ".satisfied", "noSatisfied", scale.name());
+        }
+        scale.satisfied().stream().sorted()
+                .filter(code -> scale.levels().stream().noneMatch(l -> l.code() == code))
+                .forEach(code -> problems.add(path + ".satisfied", "satisfiedNotLevel", code, scale.name()));
+    }
+
+    private void checkChoices(ChoiceList list) {
+        String path = "choices." + list.name();
+        if (list.choices().isEmpty()) {
+            problems.add(path, "noChoices", list.name());
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < list.choices().size(); i++) {
+            String code = list.choices().get(i).code();
+            if (!codes.add(code)) {
+                problems.add(path + "[" + i + "].code", "duplicateCode", code);
+            } else if (code.contains(" ")) {
+                // select_multiple stores the chosen codes separated by spaces
+                problems.add(path + "[" + i + "].code", "codeWithSpace", code);
+            }
+        }
+    }
+
+    private void checkQuestions(Methodology m) {
+        Map<String, Integer> asked = new HashMap<>(); // name → order of asking
+        Set<String> sectionNames = new HashSet<>();
+        int order = 0;
+        for (int s = 0; s < m.sections().size(); s++) {
+            Section section = m.sections().get(s);
+            String sectionPath = "sections[" + s + "]";
+            checkName(section.name(), sectionPath + ".name", sectionNames);
+            for (int q = 0; q < section.questions().size(); q++) {
+                Question question = section.questions().get(q);
+                String path = sectionPath + ".questions[" + q + "]";
+                if (question.name() != null && checkName(question.name(), path + ".name", sectionNames)) {
+                    asked.put(question.name(), order);
+                }
+                order++;
+            }
+        }
+        if (asked.isEmpty() && !problems.any()) {
+            problems.add("sections", "noQuestions");
+        }
+        order = 0;
+        for (int s = 0; s < m.sections().size(); s++) {
+            List<Question> questions = m.sections().get(s).questions();
+            for (int q = 0; q < questions.size(); q++) {
+                checkQuestion(m, questions.get(q), "sections[" + s + "].questions[" + q + "]", asked, order++);
+            }
+        }
+    }
+
+    /** True when the name is well formed and new; sections and questions share one name space, as in XLSForm. */
+    private boolean checkName(String name, String path, Set<String> seen) {
+        if (name == null) {
+            return false;
+        }
+        if (!NAME.matcher(name).matches()) {
+            problems.add(path, "badName", name);
+            return false;
+        }
+        if (!seen.add(name)) {
+            problems.add(path, "duplicateName", name);
+            return false;
+        }
+        return true;
+    }
+
+    private void checkQuestion(Methodology m, Question question, String path, Map<String, Integer> asked, int order) {
+        if (question.type() == QuestionType.SCALE && question.scale() != null && m.scale(question.scale()).isEmpty()) {
+            problems.add(path + ".type", "unknownScale", question.scale());
+        }
+        if (question.choices() != null && m.choiceList(question.choices()).isEmpty()) {
+            problems.add(path + ".type", "unknownChoices", question.choices());
+        }
+        if (question.relevant() != null) {
+            // a question cannot wait for its own answer to decide whether to be asked
+            checkExpression(question.relevant(), path + ".relevant", asked, order, false);
+        }
+        if (question.constraint() != null) {
+            checkExpression(question.constraint(), path + ".constraint", asked, order, true);
+        }
+        if (question.constraintMessage() != null && question.constraint() == null) {
+            problems.add(path + ".constraint_message", "messageWithoutConstraint");
+        }
+    }
+
+    private void checkExpression(String text, String path, Map<String, Integer> asked, int order, boolean mayReadItself) {
+        Expression expression;
+        try {
+            expression = Expression.parse(text);
+        } catch (Expression.SyntaxError e) {
+            problems.add(path, "expressionSyntax", text, e.position() + 1);
+            return;
+        }
+        for (String name : expression.references()) {
+            Integer at = asked.get(name);
+            if (at == null) {
+                problems.add(path, "unknownReference", name);
+            } else if (at > order || (at == order && !mayReadItself)) {
+                problems.add(path, "laterReference", name);
+            }
+        }
+    }
+
+    private void checkIndex(Methodology m, IndexNode node, String path, Set<String> codes) {
+        if (node.code() != null && !codes.add(node.code())) {
+            problems.add(path + ".code", "duplicateNode", node.code());
+        }
+        if (node.rule() == IndexNode.Rule.SHARE_SATISFIED) {
+            checkCriterion(m, node, path);
+        } else if (node.rule() != null) {
+            if (node.question() != null) {
+                problems.add(path + ".question", "questionOnInnerNode", node.code());
+            }
+            if (node.children().isEmpty()) {
+                problems.add(path, "noChildren", node.code());
+            }
+            checkWeights(node, path);
+        }
+        for (int i = 0; i < node.children().size(); i++) {
+            checkIndex(m, node.children().get(i), path + ".children[" + i + "]", codes);
+        }
+    }
+
+    private void checkCriterion(Methodology m, IndexNode node, String path) {
+        if (!node.children().isEmpty()) {
+            problems.add(path + ".children", "criterionWithChildren", node.code());
+        }
+        if (node.question() == null) {
+            problems.add(path + ".question", "missing", "question");
+            return;
+        }
+        m.question(node.question()).ifPresentOrElse(
+                q -> {
+                    if (q.type() != QuestionType.SCALE) {
+                        problems.add(path + ".question", "criterionNotScale", node.question());
+                    }
+                },
+                () -> problems.add(path + ".question", "unknownQuestion", node.question()));
+    }
+
+    private void checkWeights(IndexNode node, String path) {
+        Set<String> children = new HashSet<>();
+        node.children().forEach(c -> children.add(c.code()));
+        if (node.rule() == IndexNode.Rule.MEAN) {
+            if (!node.weights().isEmpty()) {
+                problems.add(path + ".weights", "weightsOnMean", node.code());
+            }
+            return;
+        }
+        node.weights().keySet().stream().filter(k -> !children.contains(k)).sorted()
+                .forEach(k -> problems.add(path + ".weights." + k, "weightNotChild", k, node.code()));
+        node.children().stream().map(IndexNode::code).filter(c -> c != null && !node.weights().containsKey(c))
+                .forEach(c -> problems.add(path + ".weights", "weightMissing", c, node.code()));
+        node.weights().forEach((k, w) -> {
+            if (!(w > 0) || w.isInfinite()) {
+                problems.add(path + ".weights." + k, "weightNotPositive", k, w);
+            }
+        });
+    }
+}
