@@ -43,7 +43,9 @@ final class SyntheticFrame {
                 FrameUnit unit = units.get(random.nextInt(units.size()));
                 LocalDateTime received = start.plusDays(random.nextInt(365)).plusMinutes(random.nextInt(570));
                 LocalDateTime appointment = received.plusDays(1 + random.nextInt(15));
-                LocalDateTime returned = appointment.minusHours(random.nextInt(72));
+                // returned up to three days before the appointment, never before receipt
+                LocalDateTime early = appointment.minusHours(random.nextInt(72));
+                LocalDateTime returned = early.isBefore(received) ? received : early;
                 line.setLength(0);
                 line.append("HS").append(i).append(',')
                         .append(procedures.get(random.nextInt(procedures.size()))).append(',')

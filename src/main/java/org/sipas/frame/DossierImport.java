@@ -69,18 +69,18 @@ public class DossierImport {
                              Consumer<Consumer<IncomingDossier>> reader) {
         DossierRules rules = DossierRules.within(importer.scopeUnitId(), catalog);
         DossierErrors errors = new DossierErrors(source, origin);
-        try (DossierSpool spool = new DossierSpool(vault)) {
+        try (DossierSpool spool = new DossierSpool(vault); DossierStore.KeyStage keys = store.stageKeys()) {
             long[] rows = {0};
             reader.accept(dossier -> {
                 rows[0]++;
                 ValidDossier valid = rules.check(dossier, errors);
                 // valid dossiers are spooled even after an error elsewhere, so that repeats among them are found too
                 if (valid != null) {
-                    spool.add(valid);
+                    keys.add(spool.add(valid), valid);
                 }
             });
             spool.finish();
-            store.stageKeys(spool);
+            keys.finish();
             for (DossierStore.Repeat repeat : store.repeats(DossierErrors.SHOWN)) {
                 errors.add(repeat.line(), DossierField.RECEIPT_CODE, "import.value.duplicate", repeat.firstLine());
             }

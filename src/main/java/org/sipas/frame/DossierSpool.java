@@ -55,10 +55,11 @@ final class DossierSpool implements AutoCloseable {
         return rows;
     }
 
-    void add(ValidDossier d) {
+    /** Spools a dossier, sealing its contact; returns its ordinal. */
+    int add(ValidDossier d) {
         row.setLength(0);
-        row.append(rows++).append('\t').append(d.line()).append('\t').append(d.unitId()).append('\t');
-        text(d.receiptCode());
+        row.append(rows).append('\t').append(d.line()).append('\t').append(d.unitId()).append('\t');
+        text(row, d.receiptCode());
         row.append('\t').append(d.procedureId()).append('\t').append(d.applicantKind().name()).append('\t');
         time(d.receivedAt());
         time(d.appointmentAt());
@@ -76,6 +77,7 @@ final class DossierSpool implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return rows++;
     }
 
     void finish() {
@@ -122,8 +124,8 @@ final class DossierSpool implements AutoCloseable {
         }
     }
 
-    /** COPY text format: backslash, tab and line ends escaped. */
-    private void text(String value) {
+    /** Appends {@code value} in COPY text format: backslash, tab and line ends escaped. */
+    static void text(StringBuilder row, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {

@@ -1,12 +1,21 @@
 package org.sipas.frame;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -15,7 +24,6 @@ import static org.sipas.frame.DossierSpool.APPOINTMENT;
 import static org.sipas.frame.DossierSpool.CHANNEL;
 import static org.sipas.frame.DossierSpool.FINGERPRINT;
 import static org.sipas.frame.DossierSpool.KIND;
-import static org.sipas.frame.DossierSpool.LINE;
 import static org.sipas.frame.DossierSpool.NAME;
 import static org.sipas.frame.DossierSpool.ORDINAL;
 import static org.sipas.frame.DossierSpool.PHONE;
@@ -61,13 +69,65 @@ class DossierStore {
         this.dataSource = dataSource;
     }
 
-    /** Copies the keys (unit, receipt code) of the spooled dossiers, to find repeats and stored ones. */
-    void stageKeys(DossierSpool spool) {
+    /**
+     * Opens the staging of the keys (unit, receipt code) of the dossiers about to be spooled, to
+     * find repeats and stored ones: they stream into PostgreSQL while the file is still being read
+     * and checked, so the server parses them on its own core meanwhile. Nothing else may use the
+     * transaction's connection until {@link KeyStage#finish()}.
+     */
+    KeyStage stageKeys() {
         jdbc.sql(KEYS).update();
-        copy(spool, "COPY dossier_key FROM STDIN", f -> fields(f, ORDINAL, LINE, UNIT, RECEIPT));
-        // temporary tables are never analysed automatically; without statistics the joins below
-        // would treat a million keys as a handful
-        jdbc.sql("ANALYZE dossier_key").update();
+        return new KeyStage(DataSourceUtils.getConnection(dataSource));
+    }
+
+    /** The keys of an import on their way into {@code dossier_key}. */
+    final class KeyStage implements AutoCloseable {
+        private final PGCopyOutputStream stream;
+        private final Writer out;
+        private final StringBuilder row = new StringBuilder(64);
+
+        private KeyStage(Connection connection) {
+            try {
+                stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "COPY dossier_key FROM STDIN", 1 << 16);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot stage the import's keys", e);
+            }
+            out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        void add(int ordinal, ValidDossier dossier) {
+            row.setLength(0);
+            row.append(ordinal).append('\t').append(dossier.line()).append('\t').append(dossier.unitId()).append('\t');
+            DossierSpool.text(row, dossier.receiptCode());
+            try {
+                out.append(row).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot stage the import's keys", e);
+            }
+        }
+
+        void finish() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot stage the import's keys", e);
+            }
+            // temporary tables are never analysed automatically; without statistics the joins below
+            // would treat a million keys as a handful
+            jdbc.sql("ANALYZE dossier_key").update();
+        }
+
+        /** Abandons the COPY if the import stopped before {@link #finish()}: the transaction rolls back. */
+        @Override
+        public void close() {
+            if (stream.isActive()) {
+                try {
+                    stream.cancelCopy();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot cancel the staging of the import's keys", e);
+                }
+            }
+        }
     }
 
     List<Repeat> repeats(int limit) {
@@ -195,11 +255,4 @@ class DossierStore {
         return line;
     }
 
-    private static StringBuilder fields(String[] fields, int... positions) {
-        StringBuilder line = new StringBuilder(64).append(fields[positions[0]]);
-        for (int i = 1; i < positions.length; i++) {
-            line.append('\t').append(fields[positions[i]]);
-        }
-        return line;
-    }
 }

@@ -160,6 +160,27 @@ class DossierFileImportTest {
     }
 
     @Test
+    void aFileBrokenAfterGoodRowsStoresNothingAndTheNextImportStillWorks() throws Exception {
+        // the good rows' keys are already streaming into PostgreSQL when the broken quote is read
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 3000; i++) {
+            csv.append(row("BROKEN-" + i, "C1", "02/01/2025 08:00", "", "0912345678"));
+        }
+        csv.append("\"BROKEN-X,unterminated quote\n");
+        mvc.perform(post("/api/v1/dossiers/import").contentType("text/csv").content(csv.toString())
+                        .with(httpBasic("admin", "test-admin-password")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].code").value("import.file.unreadable"));
+        assertThat(catalog.dossiers("BROKEN-")).isZero();
+
+        mvc.perform(post("/api/v1/dossiers/import").contentType("text/csv")
+                        .content(HEADER + row("AFTER-1", "C1", "02/01/2025 08:00", "", ""))
+                        .with(httpBasic("admin", "test-admin-password")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.inserted").value(1));
+    }
+
+    @Test
     void aFileWithoutTheDossierColumnsIsRejectedNamingThem() throws Exception {
         mvc.perform(post("/api/v1/dossiers/import").contentType("text/csv").content("receipt_code,unit_code\nX,Y\n")
                         .with(httpBasic("admin", "test-admin-password")))
