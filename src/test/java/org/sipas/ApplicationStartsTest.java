@@ -21,6 +21,12 @@ class ApplicationStartsTest {
     }
 
     @Test
+    void aCommitIsDurableBeforeItIsAcknowledged() {
+        assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+        assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+    }
+
+    @Test
     void firstStartCreatesTheAdministrator() {
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE username = 'admin'").query(Long.class).single()).isEqualTo(1);
     }
