@@ -124,7 +124,7 @@ class MethodologyFileProblemsTest {
     void aFileThatIsNoMethodologyIsSaidSo() {
         assertThat(rejection("- just\n- a list\n").errors()).extracting(RowError::code)
                 .containsExactly("methodology.error.notMethodology");
-        assertThat(rejection("code: x\n").errors()).extracting(RowError::column).contains("title", "sections", "index");
+        assertThat(rejection("code: x\n").errors()).extracting(RowError::column).contains("title", "sections");
     }
 
     @Test
