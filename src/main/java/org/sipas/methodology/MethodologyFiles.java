@@ -10,8 +10,11 @@ import org.sipas.methodology.MethodologyRepository.Origin;
  */
 final class MethodologyFiles {
 
-    /** A file read and checked: the model, and the YAML text stored for it. */
-    record Read(Methodology methodology, String source, Origin origin) {
+    /**
+     * A file read and checked: the model, the YAML text stored for it, and where each field of it
+     * was read, for the checks against earlier versions that only the store can make.
+     */
+    record Read(Methodology methodology, String source, Origin origin, Problems problems) {
     }
 
     private MethodologyFiles() {
@@ -29,7 +32,7 @@ final class MethodologyFiles {
                 MethodologyRules.check(methodology, problems);
             }
             problems.rejectIfAny();
-            return new Read(methodology, YamlMethodologyWriter.write(methodology), Origin.XLSFORM);
+            return new Read(methodology, YamlMethodologyWriter.write(methodology), Origin.XLSFORM, problems);
         }
         String source = new String(content, StandardCharsets.UTF_8);
         if (source.startsWith("\uFEFF")) {
@@ -40,7 +43,7 @@ final class MethodologyFiles {
             MethodologyRules.check(methodology, problems);
         }
         problems.rejectIfAny();
-        return new Read(methodology, source, yamlOrigin);
+        return new Read(methodology, source, yamlOrigin, problems);
     }
 
     /** An .xlsx (a zip) or an old .xls (an OLE2 file), told by the first bytes whatever the file's name. */
