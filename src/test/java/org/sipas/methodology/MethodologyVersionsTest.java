@@ -1,6 +1,7 @@
 package org.sipas.methodology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -148,6 +149,29 @@ class MethodologyVersionsTest {
                 .with(csrf())).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/methodologies").with(analyst())).andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].code", hasItem("sipas-2017")));
+        mvc.perform(get("/api/v1/methodologies/mot-cua-2018/1").with(analyst())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.index.code").value("HL"))
+                .andExpect(jsonPath("$.index.rule").value("SHARE_SATISFIED"));
+    }
+
+    @Test
+    void aShippedFileChangedWithoutANewVersionReplacesADraftButNeverAFrozenVersion() {
+        MethodologyFiles.Read shipped = shipped(form());
+        assertThat(methodologies.install(code + ".yaml", shipped)).isEqualTo(Methodologies.ShippedInstall.INSTALLED);
+        assertThat(methodologies.install(code + ".yaml", shipped)).isEqualTo(Methodologies.ShippedInstall.UNCHANGED);
+        assertThat(methodologies.install(code + ".yaml", shipped(form().replace("Câu ba", "Câu 3"))))
+                .isEqualTo(Methodologies.ShippedInstall.REPLACED_DRAFT);
+
+        methodologies.freeze(code, 1);
+
+        assertThatThrownBy(() -> methodologies.install(code + ".yaml", shipped(form().replace("Câu ba", "Câu III"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("version: 2");
+        assertThat(methodologies.latest(code).question("q3").orElseThrow().label().vi()).isEqualTo("Câu 3");
+    }
+
+    private static MethodologyFiles.Read shipped(String yaml) {
+        return MethodologyFiles.read("shipped.yaml", yaml.getBytes(StandardCharsets.UTF_8),
+                MethodologyRepository.Origin.SHIPPED);
     }
 
     @Test
