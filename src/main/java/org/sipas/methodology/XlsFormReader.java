@@ -288,7 +288,12 @@ final class XlsFormReader {
         }
         children.forEach((parent, lines) -> {
             if (!byCode.containsKey(parent)) {
-                lines.forEach(l -> problems.addAt(l.number(), "index.parent", "unknownParent", parent));
+                for (Line line : lines) {
+                    // a row that hangs from nothing has no path in the tree; it is named by its code
+                    String path = "index[" + line.get("code") + "].parent";
+                    place(path, XlsForm.INDEX, line.number());
+                    problems.add(path, "unknownParent", parent);
+                }
             }
         });
         if (roots.size() != 1) {

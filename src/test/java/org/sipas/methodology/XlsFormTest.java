@@ -123,6 +123,31 @@ class XlsFormTest {
     }
 
     @Test
+    void anIndexRowHangingFromAnUnknownParentIsLocatedOnTheIndexSheet() throws IOException {
+        byte[] form = handWrittenForm("${visited} = 'yes'");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(form));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            rows(workbook.createSheet("index"), new String[][] {
+                    {"code", "label", "rule", "question", "parent", "weight"},
+                    {"ALL", "Chung", "mean", "", "", ""},
+                    {"X", "Lạc", "mean", "", "NOWHERE", ""},
+            });
+            workbook.write(out);
+            form = out.toByteArray();
+        }
+        byte[] withIndex = form;
+
+        ImportRejectedException rejected = catchThrowableOfType(ImportRejectedException.class,
+                () -> MethodologyFiles.read("hand.xlsx", withIndex, Origin.YAML));
+
+        assertThat(rejected.errors()).anySatisfy(e -> {
+            assertThat(e.file()).isEqualTo("hand.xlsx › index");
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.code()).isEqualTo("methodology.error.unknownParent");
+        });
+    }
+
+    @Test
     void aFileThatIsNeitherYamlNorAWorkbookIsRejected() {
         byte[] zipButNoWorkbook = {'P', 'K', 3, 4, 0, 0, 0, 0};
         ImportRejectedException rejected = catchThrowableOfType(ImportRejectedException.class,
