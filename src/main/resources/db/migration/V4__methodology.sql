@@ -5,7 +5,7 @@
 -- codebook of an old campaign keeps the questions a later version dropped.
 
 CREATE TABLE methodology_version (
-    code         text        NOT NULL CHECK (code ~ '^[a-z0-9][a-z0-9-]*$'),
+    code         text        NOT NULL CHECK (code ~ '^[a-z0-9][a-z0-9_-]*$'),
     version      int         NOT NULL CHECK (version > 0),
     title        text        NOT NULL,
     source       text        NOT NULL,

@@ -14,7 +14,6 @@ import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.methodology.MethodologyRepository.Origin;
 import org.sipas.methodology.MethodologyRepository.StoredVersion;
-import org.sipas.web.ImportRejectedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -108,11 +107,8 @@ public class Methodologies {
         Methodology methodology = read.methodology().withVersion(version);
         List<Methodology> earlier = repository.versions(code).stream().filter(v -> v.version() != version)
                 .map(this::model).toList();
-        Problems problems = new Problems(file);
-        CodebookContinuity.check(methodology, earlier, problems);
-        if (problems.any()) {
-            throw new ImportRejectedException(file, problems.errors());
-        }
+        CodebookContinuity.check(methodology, earlier, read.problems());
+        read.problems().rejectIfAny();
         StoredVersion row = new StoredVersion(code, version, methodology.title().vi(), read.source(),
                 hash(read.source()), read.origin(), currentUsers.actorName(), null, null);
         boolean replaced = latest.isPresent() && latest.get().version() == version;

@@ -10,8 +10,11 @@ import org.sipas.methodology.MethodologyRepository.Origin;
  */
 final class MethodologyFiles {
 
-    /** A file read and checked: the model, and the YAML text stored for it. */
-    record Read(Methodology methodology, String source, Origin origin) {
+    /**
+     * A file read and checked: the model, the YAML text stored for it, and where each field of it
+     * was read, for the checks against earlier versions that only the store can make.
+     */
+    record Read(Methodology methodology, String source, Origin origin, Problems problems) {
     }
 
     private MethodologyFiles() {
@@ -19,6 +22,18 @@ final class MethodologyFiles {
 
     static Read read(String file, byte[] content, Origin yamlOrigin) {
         Problems problems = new Problems(file);
+        if (content.length == 0) {
+            problems.addAt(0, "", "emptyFile");
+            problems.rejectIfAny();
+        }
+        if (isWorkbook(content)) {
+            Methodology methodology = XlsFormReader.read(content, problems);
+            if (methodology != null) {
+                MethodologyRules.check(methodology, problems);
+            }
+            problems.rejectIfAny();
+            return new Read(methodology, YamlMethodologyWriter.write(methodology), Origin.XLSFORM, problems);
+        }
         String source = new String(content, StandardCharsets.UTF_8);
         if (source.startsWith("\uFEFF")) {
             source = source.substring(1); // a byte-order mark some editors on Windows write
@@ -28,7 +43,14 @@ final class MethodologyFiles {
             MethodologyRules.check(methodology, problems);
         }
         problems.rejectIfAny();
-        return new Read(methodology, source, yamlOrigin);
+        return new Read(methodology, source, yamlOrigin, problems);
+    }
+
+    /** An .xlsx (a zip) or an old .xls (an OLE2 file), told by the first bytes whatever the file's name. */
+    static boolean isWorkbook(byte[] content) {
+        return content.length >= 4 && (content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4
+                || (content[0] & 0xff) == 0xD0 && (content[1] & 0xff) == 0xCF && content[2] == 0x11
+                && (content[3] & 0xff) == 0xE0);
     }
 
     /**

@@ -21,7 +21,8 @@ class MethodologyRepository {
     record StoredVersion(String code, int version, String title, String source, String sourceHash, Origin origin,
                          String uploadedBy, Instant uploadedAt, Instant frozenAt) {
 
-        boolean frozen() {
+        /** Public, as record accessors are, so templates can call it. */
+        public boolean frozen() {
             return frozenAt != null;
         }
     }

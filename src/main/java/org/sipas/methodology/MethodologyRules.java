@@ -17,7 +17,7 @@ final class MethodologyRules {
 
     /** Variable names as XLSForm and SPSS accept them: a letter or underscore, then letters, digits, _ - . */
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
-    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
     private final Problems problems;
 
@@ -38,6 +38,9 @@ final class MethodologyRules {
         }
         m.scales().forEach(this::checkScale);
         m.choiceLists().forEach(this::checkChoices);
+        m.choiceLists().stream().filter(list -> m.scale(list.name()).isPresent())
+                // an XLSForm keeps scales and choice lists in one choices sheet, by name
+                .forEach(list -> problems.add("choices." + list.name(), "scaleAndListName", list.name()));
         checkQuestions(m);
         if (m.index() != null) {
             checkIndex(m, m.index(), "index", new HashSet<>());

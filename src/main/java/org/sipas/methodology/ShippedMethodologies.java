@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ShippedMethodologies implements SmartInitializingSingleton {
 
-    static final String LOCATION = "classpath:methodology/*.yaml";
+    static final String LOCATION = "classpath*:methodology/*.yaml";
 
     private static final Logger log = LoggerFactory.getLogger(ShippedMethodologies.class);
 

@@ -84,10 +84,8 @@ final class YamlMethodologyReader {
         for (int i = 0; i < sectionNodes.size(); i++) {
             sections.add(section(sectionNodes.get(i), top.path("sections") + "[" + i + "]"));
         }
+        // Without an index tree the file is a questionnaire only: answers are collected, no index computed.
         IndexNode index = top.node("index") == null ? null : indexNode(top.node("index"), top.path("index"));
-        if (top.node("index") == null) {
-            problems.add("index", "missing", "index");
-        }
         return new Methodology(code, version == null ? 1 : version, title, scales, lists, sections, index);
     }
 

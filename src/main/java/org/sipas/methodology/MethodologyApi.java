@@ -1,0 +1,132 @@
+package org.sipas.methodology;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import org.sipas.methodology.MethodologyRepository.StoredVersion;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Methodologies by API: every version as JSON, YAML or XLSForm, its codebook as JSON or CSV, and
+ * the upload of a new version by an administrator (YAML or XLSForm, told by content). A rejected
+ * file answers 422 with every problem (see ApiProblems).
+ */
+@RestController
+@RequestMapping("/api/v1/methodologies")
+class MethodologyApi {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final MediaType YAML = new MediaType("application", "yaml", StandardCharsets.UTF_8);
+
+    /** A stored version as the API lists it. */
+    record VersionView(String code, int version, String title, String origin, String uploadedBy, Instant uploadedAt,
+                       Instant frozenAt) {
+        static VersionView of(StoredVersion v) {
+            return new VersionView(v.code(), v.version(), v.title(), v.origin().name(), v.uploadedBy(), v.uploadedAt(),
+                    v.frozenAt());
+        }
+    }
+
+    /** What an upload became. */
+    record UploadView(String code, int version, boolean replacedDraft) {
+    }
+
+    private final Methodologies methodologies;
+
+    MethodologyApi(Methodologies methodologies) {
+        this.methodologies = methodologies;
+    }
+
+    @GetMapping
+    @PreAuthorize(MethodologyPages.READERS)
+    List<VersionView> versions() {
+        return methodologies.versions().stream().map(VersionView::of).toList();
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<UploadView> uploadFile(@RequestParam MultipartFile file) throws IOException {
+        return created(methodologies.upload(MethodologyPages.fileName(file), file.getBytes()));
+    }
+
+    /** The file as the request body (YAML or XLSX), named by {@code ?name=} in problems. */
+    @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain", XLSX,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<UploadView> uploadBody(@RequestParam(defaultValue = "methodology.yaml") String name,
+                                          @RequestBody byte[] body) {
+        return created(methodologies.upload(name, body));
+    }
+
+    private static ResponseEntity<UploadView> created(Methodologies.Uploaded uploaded) {
+        Methodology m = uploaded.methodology();
+        return ResponseEntity.status(uploaded.replacedDraft() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(URI.create("/api/v1/methodologies/" + m.code() + "/" + m.version()))
+                .body(new UploadView(m.code(), m.version(), uploaded.replacedDraft()));
+    }
+
+    @GetMapping("/{code}/{version:\\d+}")
+    @PreAuthorize(MethodologyPages.READERS)
+    Methodology methodology(@PathVariable String code, @PathVariable int version) {
+        return find(code, version);
+    }
+
+    @GetMapping("/{code}/{version:\\d+}.xlsx")
+    @PreAuthorize(MethodologyPages.READERS)
+    ResponseEntity<byte[]> xlsForm(@PathVariable String code, @PathVariable int version) {
+        return download(XlsFormWriter.write(find(code, version)), MediaType.parseMediaType(XLSX),
+                code + "-v" + version + ".xlsx");
+    }
+
+    @GetMapping("/{code}/{version:\\d+}.yaml")
+    @PreAuthorize(MethodologyPages.READERS)
+    ResponseEntity<byte[]> yaml(@PathVariable String code, @PathVariable int version) {
+        StoredVersion stored = methodologies.stored(code, version).orElseThrow(() -> notFound(code, version));
+        return download(stored.source().getBytes(StandardCharsets.UTF_8), YAML, code + "-v" + version + ".yaml");
+    }
+
+    @GetMapping("/{code}/{version:\\d+}/codebook")
+    @PreAuthorize(MethodologyPages.READERS)
+    Codebook codebook(@PathVariable String code, @PathVariable int version) {
+        return Codebook.of(find(code, version));
+    }
+
+    @GetMapping("/{code}/{version:\\d+}/codebook.csv")
+    @PreAuthorize(MethodologyPages.READERS)
+    ResponseEntity<byte[]> codebookCsv(@PathVariable String code, @PathVariable int version) {
+        return download(Codebook.of(find(code, version)).csv().getBytes(StandardCharsets.UTF_8), CSV,
+                code + "-v" + version + "-codebook.csv");
+    }
+
+    private Methodology find(String code, int version) {
+        return methodologies.find(code, version).orElseThrow(() -> notFound(code, version));
+    }
+
+    private static ResponseStatusException notFound(String code, int version) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No methodology " + code + " version " + version);
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] content, MediaType type, String fileName) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(content);
+    }
+}
