@@ -40,7 +40,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("timezone", "Asia/Ho_Chi_Minh")
-                    // zonky turns this off for speed; a committed import or answer must survive a crash
+                    // zonky starts the server with -F (fsync off) and synchronous_commit off, for test
+                    // speed; a committed import or answer must survive a crash, so both go back on
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200")
                     .setLocaleConfig("encoding", "UTF8")
