@@ -41,8 +41,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * <li>import again: the same file once more, every dossier unchanged.</li>
  * </ul>
  * Every measurement starts after a CHECKPOINT, so none pays for another's WAL, and includes its
- * commit. Commits are made durable ({@code synchronous_commit = on}) for the run, since the
- * embedded server's default is off. {@code -Dbench.rows=…} and {@code -Dbench.rounds=…} change the size and
+ * commit. Commits are durable ({@code fsync} and {@code synchronous_commit} on, as the embedded
+ * server runs; the run also sets {@code synchronous_commit} so an older data directory measures the
+ * same). {@code -Dbench.rows=…} and {@code -Dbench.rounds=…} change the size and
  * the number of rounds.
  */
 public final class FrameImportBenchmark {
