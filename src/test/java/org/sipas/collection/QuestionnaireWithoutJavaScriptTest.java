@@ -21,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The questionnaire walked as a browser without JavaScript walks it: one form post per step. */
@@ -246,9 +245,6 @@ class QuestionnaireWithoutJavaScriptTest {
     }
 
     private Map<String, String> stored(String token) {
-        String answers = jdbc.sql("SELECT answers::text FROM response WHERE token = :t").param("t", token)
-                .query(String.class).single();
-        return json.readValue(answers, new TypeReference<LinkedHashMap<String, String>>() {
-        });
+        return StoredAnswers.of(jdbc, json, token);
     }
 }
