@@ -1,0 +1,111 @@
+package org.sipas.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sipas.collection.SipasAnswers.CODE;
+import static org.sipas.collection.SipasAnswers.STEPS;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The questionnaire in Debian's Chromium with JavaScript switched off: plain forms, every step posted. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SurveyWithoutJavaScriptTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SurveyTokens tokens;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JsonMapper json;
+
+    Chromium chromium;
+    WebDriver browser;
+
+    @BeforeAll
+    void startChromium() throws IOException {
+        chromium = Chromium.start(false);
+        browser = chromium.driver();
+    }
+
+    @AfterAll
+    void stopChromium() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void theQuestionnaireAnsweredWithJavaScriptOffStoresTheAnswers() {
+        String token = tokens.issue(CODE, 1, null, null);
+        browser.get("http://localhost:" + port + "/s/" + token);
+
+        fill(STEPS.get(0));
+        next();
+        fill(STEPS.get(1));
+        next();
+        fill(SipasAnswers.withoutFollowUps(2));
+        // no script redraws the page: the follow-up waits for the step to be posted
+        assertThat(browser.findElements(By.id("a-c09_late_days"))).isEmpty();
+        next();
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("thêm câu hỏi");
+        fill(STEPS.get(2));
+        next();
+        for (int step = 3; step < STEPS.size(); step++) {
+            fill(SipasAnswers.withoutFollowUps(step));
+            next();
+            if (!browser.findElements(By.cssSelector("[role=status]")).isEmpty()) {
+                fill(STEPS.get(step));
+                next();
+            }
+        }
+        assertThat(browser.getPageSource()).contains("Xem lại và gửi phiếu");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/thanks");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cảm ơn Ông/Bà!");
+        assertThat(StoredAnswers.of(jdbc, json, token)).isEqualTo(SipasAnswers.stored());
+    }
+
+    /** Fills the step's fields with the answers; a field already filled is filled again (the page keeps what was typed). */
+    private void fill(Map<String, List<String>> answers) {
+        answers.forEach((question, values) -> {
+            List<WebElement> fields = browser.findElements(By.name(Answers.FIELD + question));
+            WebElement first = fields.get(0);
+            String type = first.getDomAttribute("type");
+            if ("radio".equals(type) || "checkbox".equals(type)) {
+                fields.forEach(f -> {
+                    if (f.isSelected() != values.contains(f.getDomAttribute("value"))) {
+                        f.click();
+                    }
+                });
+            } else if ("select".equals(first.getTagName())) {
+                new Select(first).selectByValue(values.get(0));
+            } else {
+                first.clear();
+                first.sendKeys(values.get(0));
+            }
+        });
+    }
+
+    private void next() {
+        browser.findElement(By.cssSelector("button[value=next]")).click();
+    }
+}
