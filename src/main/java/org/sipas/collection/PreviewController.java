@@ -57,9 +57,8 @@ class PreviewController {
 
     @PostMapping("/submit")
     ModelAndView submit(@PathVariable String code, @PathVariable int version, HttpSession session, Locale locale) {
-        return preview(code, version, session, sitting -> pages.submit(sitting, locale, () -> {
-            throw new IllegalStateException("A preview always takes its answers");
-        }));
+        // a preview always takes its answers: nothing to close
+        return preview(code, version, session, sitting -> pages.submit(sitting, locale).orElseThrow());
     }
 
     @GetMapping("/thanks")

@@ -55,8 +55,9 @@ final class Questionnaire {
         return methodology;
     }
 
-    AnswerRules rules() {
-        return rules;
+    /** The staff codes a respondent may pick for an {@code official} question. */
+    List<String> officials() {
+        return rules.officials();
     }
 
     /** The number of steps before the summary; step {@code steps()} is the summary. */

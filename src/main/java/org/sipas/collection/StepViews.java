@@ -80,7 +80,7 @@ class StepViews {
             }
             case OFFICIAL -> {
                 widget = Widget.OFFICIAL;
-                options = questionnaire.rules().officials().stream().map(code -> new Option(code, code, code.equals(value)))
+                options = questionnaire.officials().stream().map(code -> new Option(code, code, code.equals(value)))
                         .toList();
             }
             case INTEGER -> widget = Widget.NUMBER;

@@ -58,7 +58,7 @@ class SurveyController {
     @PostMapping("/submit")
     ModelAndView submit(@PathVariable String token, Locale locale) {
         return open(token, HttpStatus.CONFLICT,
-                sitting -> pages.submit(sitting, locale, () -> closedPage(token, HttpStatus.CONFLICT)));
+                sitting -> pages.submit(sitting, locale).orElseGet(() -> closedPage(token, HttpStatus.CONFLICT)));
     }
 
     /** Thanks once the response is stored; before that, back to the questionnaire. */

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.sipas.collection.AnswerRules.Problem;
 import org.sipas.collection.Questionnaire.Walk;
@@ -90,26 +90,27 @@ class SurveyPages {
     /**
      * Checks every answer again, skip logic included, and hands them to the sitting; a step that
      * fails (an answer changed on the way back made a required question relevant) is shown with
-     * its errors instead. {@code closed} answers when the sitting can no longer take them.
+     * its errors instead. Empty when the sitting can no longer take them (the token was used or
+     * expired meanwhile).
      */
-    ModelAndView submit(Sitting sitting, Locale locale, Supplier<ModelAndView> closed) {
+    Optional<ModelAndView> submit(Sitting sitting, Locale locale) {
         Draft draft = sitting.draft();
         Questionnaire questionnaire = sitting.questionnaire();
         if (draft.reached() < questionnaire.steps()) {
-            return redirect(sitting, draft.reached());
+            return Optional.of(redirect(sitting, draft.reached()));
         }
         Walk walk = questionnaire.walk(draft.answers());
         OptionalInt failing = questionnaire.firstStepWithProblems(walk);
         if (failing.isPresent()) {
             int step = failing.getAsInt();
             sitting.keep(draft.with(walk.answers(), step));
-            return stepPage(sitting, views.step(questionnaire, step, walk, questionnaire.problems(step, walk), false, locale),
-                    HttpStatus.UNPROCESSABLE_ENTITY);
+            return Optional.of(stepPage(sitting, views.step(questionnaire, step, walk, questionnaire.problems(step, walk),
+                    false, locale), HttpStatus.UNPROCESSABLE_ENTITY));
         }
         if (!sitting.submit(walk, draft)) {
-            return closed.get();
+            return Optional.empty();
         }
-        return new ModelAndView("redirect:" + sitting.path() + "/thanks");
+        return Optional.of(new ModelAndView("redirect:" + sitting.path() + "/thanks"));
     }
 
     ModelAndView thanks(Sitting sitting) {

@@ -9,6 +9,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A respondent who uses the keyboard alone: Tab moves the focus, Space and the arrow keys choose,
@@ -46,16 +48,14 @@ final class Keyboard {
         });
     }
 
-    /** Tabs to the Next button and presses Enter. */
+    /** Tabs to the Next button, presses Enter and waits for the next page. */
     void next() {
-        tabTo(e -> "go".equals(e.getDomAttribute("name")) && "next".equals(e.getDomAttribute("value")));
-        press(Keys.ENTER);
+        pressAndWait(tabTo(e -> "go".equals(e.getDomAttribute("name")) && "next".equals(e.getDomAttribute("value"))));
     }
 
-    /** Tabs to the only submit button of the page (the summary's) and presses Enter. */
+    /** Tabs to the only submit button of the page (the summary's), presses Enter and waits for the next page. */
     void send() {
-        tabTo(e -> "button".equals(e.getTagName()) && "submit".equals(e.getDomAttribute("type")));
-        press(Keys.ENTER);
+        pressAndWait(tabTo(e -> "button".equals(e.getTagName()) && "submit".equals(e.getDomAttribute("type"))));
     }
 
     WebElement focused() {
@@ -72,6 +72,11 @@ final class Keyboard {
         }
     }
 
+    private void pressAndWait(WebElement button) {
+        press(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(20)).until(ExpectedConditions.stalenessOf(button));
+    }
+
     private WebElement tabTo(Predicate<WebElement> target) {
         for (int i = 0; i < MOST_TABS; i++) {
             WebElement focused = focused();
@@ -84,7 +89,7 @@ final class Keyboard {
     }
 
     private void press(CharSequence keys) {
-        new Actions(driver).sendKeys(keys).pause(Duration.ofMillis(10)).perform();
+        new Actions(driver).sendKeys(keys).perform();
     }
 
     private static String kind(WebElement field) {

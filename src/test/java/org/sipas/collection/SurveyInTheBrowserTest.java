@@ -13,56 +13,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
+import org.webjars.WebJarVersionLocator;
 
 /**
  * The questionnaire in Debian's Chromium with JavaScript on: answered with the keyboard alone,
  * follow-up questions appearing as the ratings are given, and axe-core finding no serious
  * accessibility problem on its pages. One browser serves the whole class.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SurveyInTheBrowserTest {
+class SurveyInTheBrowserTest extends BrowserJourney {
 
-    private static final String AXE = "META-INF/resources/webjars/axe-core/" + System.getProperty("axe.version", "4.6.3")
-            + "/axe.min.js";
+    /** axe-core's script in its webjar, whatever version the build brings. */
+    private static final String AXE = new WebJarVersionLocator().fullPath("axe-core", "axe.min.js");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    SurveyTokens tokens;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    JsonMapper json;
-
-    Chromium chromium;
-    WebDriver browser;
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        chromium = Chromium.start(true);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+    SurveyInTheBrowserTest() {
+        super(true);
     }
 
     @Test
@@ -167,7 +136,4 @@ class SurveyInTheBrowserTest {
         return answers;
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -4,58 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sipas.collection.SipasAnswers.CODE;
 import static org.sipas.collection.SipasAnswers.STEPS;
 
-import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The questionnaire in Debian's Chromium with JavaScript switched off: plain forms, every step posted. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SurveyWithoutJavaScriptTest {
+class SurveyWithoutJavaScriptTest extends BrowserJourney {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    SurveyTokens tokens;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    JsonMapper json;
-
-    Chromium chromium;
-    WebDriver browser;
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        chromium = Chromium.start(false);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+    SurveyWithoutJavaScriptTest() {
+        super(false);
     }
 
     @Test
     void theQuestionnaireAnsweredWithJavaScriptOffStoresTheAnswers() {
         String token = tokens.issue(CODE, 1, null, null);
-        browser.get("http://localhost:" + port + "/s/" + token);
+        browser.get(url("/s/" + token));
 
         fill(STEPS.get(0));
         next();
@@ -79,7 +49,7 @@ class SurveyWithoutJavaScriptTest {
         assertThat(browser.getPageSource()).contains("Xem lại và gửi phiếu");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertThat(browser.getCurrentUrl()).endsWith("/thanks");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/thanks"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cảm ơn Ông/Bà!");
         assertThat(StoredAnswers.of(jdbc, json, token)).isEqualTo(SipasAnswers.stored());
     }
@@ -105,7 +75,10 @@ class SurveyWithoutJavaScriptTest {
         });
     }
 
+    /** Presses Next and waits for the page the server answers with. */
     private void next() {
-        browser.findElement(By.cssSelector("button[value=next]")).click();
+        WebElement button = browser.findElement(By.cssSelector("button[value=next]"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20)).until(ExpectedConditions.stalenessOf(button));
     }
 }
