@@ -57,13 +57,14 @@ class SurveyWithoutJavaScriptTest extends BrowserJourney {
     /** Fills the step's fields with the answers; a field already filled is filled again (the page keeps what was typed). */
     private void fill(Map<String, List<String>> answers) {
         answers.forEach((question, values) -> {
-            List<WebElement> fields = browser.findElements(By.name(Answers.FIELD + question));
-            WebElement first = fields.get(0);
+            WebElement first = browser.findElement(By.name(Answers.FIELD + question));
             String type = first.getDomAttribute("type");
-            if ("radio".equals(type) || "checkbox".equals(type)) {
-                fields.forEach(f -> {
-                    if (f.isSelected() != values.contains(f.getDomAttribute("value"))) {
-                        f.click();
+            if ("radio".equals(type)) {
+                browser.findElement(By.id("a-" + question + "-" + values.get(0))).click();
+            } else if ("checkbox".equals(type)) {
+                browser.findElements(By.name(Answers.FIELD + question)).forEach(box -> {
+                    if (box.isSelected() != values.contains(box.getDomAttribute("value"))) {
+                        box.click();
                     }
                 });
             } else if ("select".equals(first.getTagName())) {
