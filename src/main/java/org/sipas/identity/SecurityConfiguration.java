@@ -17,7 +17,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Staff log in with a form; the JSON API under /api/v1 takes HTTP Basic (staff) or an API key
- * (integrations) and keeps no session. Citizens' pages will be public (/s/…), added by their feature.
+ * (integrations) and keeps no session. A citizen answers a survey at /s/{token} without logging in
+ * (the token is the key); those pages and their stylesheet are public, their forms still carry a CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -51,6 +52,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/s/**", "/collection/survey.css").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults())

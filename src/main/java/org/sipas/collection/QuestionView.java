@@ -1,0 +1,44 @@
+package org.sipas.collection;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One question as the step page draws it.
+ *
+ * @param options the levels of a scale or the options of a select; for an official, the staff codes
+ * @param apart   a scale's codes that are not levels (no answer, not applicable), shown apart from the scale
+ * @param value   the answer as typed, for a field
+ * @param asked   false: an empty placeholder, filled when an answer on the same page makes the question relevant
+ * @param live    answering it can change what this page asks (a relevance expression of the page reads it)
+ */
+record QuestionView(String name, Widget widget, String label, String hint, boolean required, List<Option> options,
+                    List<Option> apart, String value, String error, boolean asked, boolean live) {
+
+    enum Widget { SCALE, CHOICE, CHOICES, TEXT, NUMBER, DATE, OFFICIAL }
+
+    record Option(String code, String label, boolean chosen) {
+    }
+
+    /** Radios or checkboxes in a fieldset, rather than one labelled field. */
+    public boolean isGroup() {
+        return widget == Widget.SCALE || widget == Widget.CHOICE || widget == Widget.CHOICES;
+    }
+
+    public String field() {
+        return Answers.FIELD + name;
+    }
+
+    /** The element an error summary link moves to: the first radio or box of a group, else the field. */
+    public String firstInputId() {
+        return isGroup() ? "a-" + name + "-" + options.get(0).code() : "a-" + name;
+    }
+
+    /** The ids of the hint and the error, for {@code aria-describedby}; null when neither is shown. */
+    public String describedBy() {
+        String ids = Stream.of(hint == null ? null : "h-" + name, error == null ? null : "e-" + name)
+                .filter(id -> id != null).collect(Collectors.joining(" "));
+        return ids.isEmpty() ? null : ids;
+    }
+}

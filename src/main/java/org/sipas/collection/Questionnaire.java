@@ -1,0 +1,149 @@
+package org.sipas.collection;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+import org.sipas.collection.AnswerRules.Problem;
+import org.sipas.methodology.Expression;
+import org.sipas.methodology.Methodology;
+import org.sipas.methodology.Question;
+import org.sipas.methodology.QuestionType;
+import org.sipas.methodology.Section;
+
+/**
+ * A methodology's questionnaire as one respondent walks it: each section is a step; a question is
+ * asked when its {@code relevant} expression holds for the answers before it; the answers of a
+ * step are checked before the next step opens, and all of them again on submit.
+ *
+ * <p>The {@code official} question is asked only when the token names a unit: the respondent
+ * picks among that unit's officials. Without a unit (a preview, a token for no dossier) it is
+ * skipped rather than asked as a free-text name, which could not be coded against the catalog
+ * and would put an unchecked name of a public servant into the data.
+ */
+final class Questionnaire {
+
+    /**
+     * What the answers ask for: the questions asked, in order, and the answers to them, typed and
+     * as stored. An answer to a question that is not asked is dropped, as ODK clears a
+     * non-relevant one, so a later expression reads it as unanswered.
+     */
+    record Walk(Answers answers, Map<String, String> stored, Set<String> asked) {
+    }
+
+    private final Methodology methodology;
+    private final boolean unitKnown;
+    private final AnswerRules rules;
+    private final Map<String, Expression> relevance = new HashMap<>();
+
+    /** @param officials staff codes of the token's unit, or null when the token names no unit */
+    Questionnaire(Methodology methodology, Supplier<List<String>> officials) {
+        this.methodology = methodology;
+        this.unitKnown = officials != null;
+        this.rules = new AnswerRules(methodology, unitKnown ? officials : List::of);
+        methodology.questions().filter(q -> q.relevant() != null)
+                .forEach(q -> relevance.put(q.name(), Expression.parse(q.relevant())));
+    }
+
+    Methodology methodology() {
+        return methodology;
+    }
+
+    /** The staff codes a respondent may pick for an {@code official} question. */
+    List<String> officials() {
+        return rules.officials();
+    }
+
+    /** The number of steps before the summary; step {@code steps()} is the summary. */
+    int steps() {
+        return methodology.sections().size();
+    }
+
+    Section section(int step) {
+        return methodology.sections().get(step);
+    }
+
+    Walk walk(Answers typed) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        Map<String, String> stored = new LinkedHashMap<>();
+        Set<String> asked = new LinkedHashSet<>();
+        methodology.questions().forEach(question -> {
+            if (!isAsked(question, stored)) {
+                return;
+            }
+            asked.add(question.name());
+            String answer = typed.get(question.name());
+            if (!answer.isEmpty()) {
+                kept.put(question.name(), answer);
+                stored.put(question.name(), rules.stored(question, answer));
+            }
+        });
+        return new Walk(new Answers(kept), stored, asked);
+    }
+
+    /** The questions of {@code step} that a relevance expression of the same step reads: answering them can change what the step asks. */
+    Set<String> triggers(int step) {
+        Set<String> triggers = new LinkedHashSet<>();
+        section(step).questions().stream().map(q -> relevance.get(q.name())).filter(e -> e != null)
+                .forEach(e -> triggers.addAll(e.references()));
+        return triggers;
+    }
+
+    /** Whether a question of {@code step} may be asked or not, depending on answers. */
+    boolean isConditional(Question question) {
+        return relevance.containsKey(question.name());
+    }
+
+    /** The problems of the asked questions of {@code step}, by question name, in order. */
+    Map<String, Problem> problems(int step, Walk walk) {
+        Map<String, Problem> problems = new LinkedHashMap<>();
+        for (Question question : section(step).questions()) {
+            if (!walk.asked().contains(question.name())) {
+                continue;
+            }
+            String answer = walk.answers().get(question.name());
+            if (answer.isEmpty()) {
+                if (question.required()) {
+                    problems.put(question.name(), AnswerRules.REQUIRED);
+                }
+                continue;
+            }
+            rules.check(question, answer, name -> walk.stored().getOrDefault(name, ""))
+                    .ifPresent(problem -> problems.put(question.name(), problem));
+        }
+        return problems;
+    }
+
+    /** The first step with a problem, re-checking everything before a submit. */
+    OptionalInt firstStepWithProblems(Walk walk) {
+        return IntStream.range(0, steps()).filter(step -> !problems(step, walk).isEmpty()).findFirst();
+    }
+
+    /** The step after {@code step} that asks something, or the summary. */
+    int next(int step, Walk walk) {
+        return IntStream.range(step + 1, steps()).filter(s -> asksAnything(s, walk)).findFirst().orElse(steps());
+    }
+
+    /** The step before {@code step} that asks something, or the first. */
+    int previous(int step, Walk walk) {
+        return IntStream.iterate(step - 1, s -> s >= 0, s -> s - 1).filter(s -> asksAnything(s, walk)).findFirst().orElse(0);
+    }
+
+    private boolean asksAnything(int step, Walk walk) {
+        return section(step).questions().stream().anyMatch(q -> walk.asked().contains(q.name()));
+    }
+
+    private boolean isAsked(Question question, Map<String, String> storedSoFar) {
+        if (question.type() == QuestionType.OFFICIAL && !unitKnown) {
+            return false;
+        }
+        Expression relevant = relevance.get(question.name());
+        return relevant == null || relevant.test(name -> storedSoFar.getOrDefault(name, ""), "");
+    }
+}

@@ -1,0 +1,135 @@
+package org.sipas.collection;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.sipas.collection.AnswerRules.Problem;
+import org.sipas.collection.QuestionView.Option;
+import org.sipas.collection.QuestionView.Widget;
+import org.sipas.collection.Questionnaire.Walk;
+import org.sipas.methodology.AnswerScale;
+import org.sipas.methodology.AnswerScale.Level;
+import org.sipas.methodology.ChoiceList;
+import org.sipas.methodology.Label;
+import org.sipas.methodology.Question;
+import org.sipas.methodology.QuestionType;
+import org.sipas.methodology.Section;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Turns a questionnaire and the answers so far into what the pages draw, in the reader's language. */
+@Component
+class StepViews {
+
+    private final MessageSource messages;
+
+    StepViews(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    StepView step(Questionnaire questionnaire, int step, Walk walk, Map<String, Problem> problems, boolean more,
+                  Locale locale) {
+        Section section = questionnaire.section(step);
+        Set<String> triggers = questionnaire.triggers(step);
+        List<QuestionView> questions = section.questions().stream()
+                .map(q -> question(questionnaire, q, walk, problems.get(q.name()), triggers.contains(q.name()), locale))
+                .toList();
+        List<String> conditional = section.questions().stream().filter(questionnaire::isConditional)
+                .map(Question::name).toList();
+        return new StepView(step, questionnaire.steps(), section.title().in(locale), questions, conditional, more);
+    }
+
+    Summary summary(Questionnaire questionnaire, Walk walk, Locale locale) {
+        List<Summary.Part> parts = new ArrayList<>();
+        for (int step = 0; step < questionnaire.steps(); step++) {
+            Section section = questionnaire.section(step);
+            List<Summary.Line> lines = section.questions().stream().filter(q -> walk.asked().contains(q.name()))
+                    .map(q -> new Summary.Line(q.label().in(locale), answerText(questionnaire, q,
+                            walk.answers().get(q.name()), locale)))
+                    .toList();
+            if (!lines.isEmpty()) {
+                parts.add(new Summary.Part(step, section.title().in(locale), lines));
+            }
+        }
+        return new Summary(parts);
+    }
+
+    private QuestionView question(Questionnaire questionnaire, Question question, Walk walk, Problem problem,
+                                  boolean live, Locale locale) {
+        String value = walk.answers().get(question.name());
+        Set<String> chosen = Set.copyOf(Arrays.asList(value.split(" ")));
+        List<Option> options = List.of();
+        List<Option> apart = List.of();
+        Widget widget;
+        switch (question.type()) {
+            case SCALE -> {
+                AnswerScale scale = questionnaire.methodology().scale(question.scale()).orElseThrow();
+                widget = Widget.SCALE;
+                options = levels(scale.levels(), chosen, locale);
+                apart = levels(scale.excluded(), chosen, locale);
+            }
+            case SELECT_ONE, SELECT_MULTIPLE -> {
+                widget = question.type() == QuestionType.SELECT_ONE ? Widget.CHOICE : Widget.CHOICES;
+                options = choices(questionnaire, question).choices().stream()
+                        .map(c -> new Option(c.code(), c.label().in(locale), chosen.contains(c.code()))).toList();
+            }
+            case OFFICIAL -> {
+                widget = Widget.OFFICIAL;
+                options = questionnaire.officials().stream().map(code -> new Option(code, code, code.equals(value)))
+                        .toList();
+            }
+            case INTEGER -> widget = Widget.NUMBER;
+            case DATE -> widget = Widget.DATE;
+            default -> widget = Widget.TEXT;
+        }
+        return new QuestionView(question.name(), widget, question.label().in(locale), hint(question, widget, locale),
+                question.required(), options, apart, value, problem == null ? null : text(problem, locale),
+                walk.asked().contains(question.name()), live);
+    }
+
+    private String hint(Question question, Widget widget, Locale locale) {
+        String hint = question.hint() == null ? null : question.hint().in(locale);
+        if (widget != Widget.DATE) {
+            return hint;
+        }
+        String format = messages.getMessage("survey.date.hint", null, locale);
+        return hint == null ? format : hint + " (" + format + ")";
+    }
+
+    private String text(Problem problem, Locale locale) {
+        Label own = problem.message();
+        return own != null ? own.in(locale) : messages.getMessage(problem.key(), problem.args().toArray(), locale);
+    }
+
+    private String answerText(Questionnaire questionnaire, Question question, String value, Locale locale) {
+        if (value.isEmpty()) {
+            return messages.getMessage("survey.summary.blank", null, locale);
+        }
+        return switch (question.type()) {
+            case SCALE -> {
+                AnswerScale scale = questionnaire.methodology().scale(question.scale()).orElseThrow();
+                yield Stream.concat(scale.levels().stream(), scale.excluded().stream())
+                        .filter(l -> Integer.toString(l.code()).equals(value)).map(l -> l.label().in(locale))
+                        .findFirst().orElse(value);
+            }
+            case SELECT_ONE, SELECT_MULTIPLE -> String.join("; ", Arrays.stream(value.split(" "))
+                    .map(code -> choices(questionnaire, question).choice(code).map(c -> c.label().in(locale)).orElse(code))
+                    .toList());
+            default -> value;
+        };
+    }
+
+    private static List<Option> levels(List<Level> levels, Set<String> chosen, Locale locale) {
+        return levels.stream().map(l -> new Option(Integer.toString(l.code()), l.label().in(locale),
+                chosen.contains(Integer.toString(l.code())))).toList();
+    }
+
+    private static ChoiceList choices(Questionnaire questionnaire, Question question) {
+        return questionnaire.methodology().choiceList(question.choices()).orElseThrow();
+    }
+}

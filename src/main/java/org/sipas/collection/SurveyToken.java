@@ -1,0 +1,16 @@
+package org.sipas.collection;
+
+import java.time.Instant;
+
+/** A survey token as stored: what it lets its holder answer, about which dossier and unit, until when. */
+record SurveyToken(String token, String methodologyCode, int methodologyVersion, Long dossierId, Long unitId,
+                   String channel, Instant expiresAt, Instant usedAt) {
+
+    boolean isUsed() {
+        return usedAt != null;
+    }
+
+    boolean isExpired(Instant now) {
+        return !expiresAt.isAfter(now);
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * Collection (thu thập): the questionnaire a citizen answers, and the responses it stores.
+ *
+ * <ul>
+ *   <li>{@link org.sipas.collection.SurveyTokens#issue} gives a random single-use token (144 bits,
+ *       base64url) for a methodology version, a dossier and a unit; the respondent answers at
+ *       {@code /s/{token}} without logging in. Unknown tokens get a polite 404 page, expired ones
+ *       410, used ones "already answered".</li>
+ *   <li>Each section of the methodology is a step: a plain form posted to {@code /s/{token}}, checked
+ *       on the server (required, type, offered codes, constraint), kept as a draft in
+ *       {@code response_draft} and answered with a redirect to the next step, or the same step with
+ *       its errors. Skip logic ({@code relevant}) is evaluated on the server from all answers so
+ *       far; an answer to a question not asked is dropped. The last step lists the answers;
+ *       {@code /s/{token}/submit} checks everything again and stores one {@code response} row.</li>
+ *   <li>Without JavaScript, a follow-up made relevant by an answer on the same page appears when the
+ *       step is posted (the page comes back with it, and a note). With JavaScript, htmx posts the
+ *       page's answers to {@code /s/{token}/relevance} when an answer that some relevance
+ *       expression of the page reads changes, and swaps in the follow-up questions' places.</li>
+ *   <li>Staff preview a version at {@code /methodologies/{code}/{version}/preview}: the same pages and
+ *       checks, answers kept in the session, nothing stored.</li>
+ * </ul>
+ */
+package org.sipas.collection;
