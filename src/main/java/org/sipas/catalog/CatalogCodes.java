@@ -1,6 +1,7 @@
 package org.sipas.catalog;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,10 @@ public class CatalogCodes {
 
     /** An official as an importer needs it. */
     public record OfficialRef(long id, String staffCode, long unitId) {
+    }
+
+    /** An official of a unit as a respondent picks them: by name and title, stored by staff code. */
+    public record UnitOfficial(String staffCode, String fullName, String title) {
     }
 
     private final JdbcClient jdbc;
@@ -65,6 +70,16 @@ public class CatalogCodes {
             return null;
         }).list();
         return procedures;
+    }
+
+    /** The active officials of exactly this unit, by name. */
+    public List<UnitOfficial> officialsOf(long unitId) {
+        return jdbc.sql("""
+                        SELECT staff_code, full_name, title FROM official
+                        WHERE unit_id = :unitId AND active ORDER BY full_name, staff_code""")
+                .param("unitId", unitId)
+                .query((rs, n) -> new UnitOfficial(rs.getString("staff_code"), rs.getString("full_name"), rs.getString("title")))
+                .list();
     }
 
     public Map<String, OfficialRef> officialsByStaffCode() {

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.sipas.catalog.CatalogCodes.UnitOfficial;
 import org.sipas.methodology.AnswerScale;
 import org.sipas.methodology.ChoiceList;
 import org.sipas.methodology.Expression;
@@ -43,19 +44,19 @@ final class AnswerRules {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d{1,9}");
 
     private final Methodology methodology;
-    private final Supplier<List<String>> officials;
+    private final Supplier<List<UnitOfficial>> officials;
     private final Map<String, Expression> constraints = new HashMap<>();
 
-    /** @param officials staff codes a respondent may pick for an {@code official} question (read only when one is checked) */
-    AnswerRules(Methodology methodology, Supplier<List<String>> officials) {
+    /** @param officials the officials a respondent may pick for an {@code official} question (read only when one is checked) */
+    AnswerRules(Methodology methodology, Supplier<List<UnitOfficial>> officials) {
         this.methodology = methodology;
         this.officials = officials;
         methodology.questions().filter(q -> q.constraint() != null)
                 .forEach(q -> constraints.put(q.name(), Expression.parse(q.constraint())));
     }
 
-    /** The staff codes offered for an {@code official} question. */
-    List<String> officials() {
+    /** The officials offered for an {@code official} question. */
+    List<UnitOfficial> officials() {
         return officials.get();
     }
 
@@ -69,7 +70,7 @@ final class AnswerRules {
                 yield offered(codes.stream().distinct().count() == codes.size()
                         && codes.stream().allMatch(c -> choices(question).choice(c).isPresent()));
             }
-            case OFFICIAL -> offered(officials.get().contains(typed));
+            case OFFICIAL -> offered(officials.get().stream().anyMatch(o -> o.staffCode().equals(typed)));
             case INTEGER -> WHOLE_NUMBER.matcher(typed).matches() ? Optional.empty() : Optional.of(Problem.of("survey.error.integer"));
             case DATE -> date(typed).isPresent() ? Optional.empty() : Optional.of(Problem.of("survey.error.date"));
             case TEXT -> typed.length() <= LONGEST_TEXT ? Optional.empty()

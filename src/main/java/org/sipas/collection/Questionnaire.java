@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.sipas.collection.AnswerRules.Problem;
+import org.sipas.catalog.CatalogCodes.UnitOfficial;
 import org.sipas.methodology.Expression;
 import org.sipas.methodology.Methodology;
 import org.sipas.methodology.Question;
@@ -42,8 +43,8 @@ final class Questionnaire {
     private final AnswerRules rules;
     private final Map<String, Expression> relevance = new HashMap<>();
 
-    /** @param officials staff codes of the token's unit, or null when the token names no unit */
-    Questionnaire(Methodology methodology, Supplier<List<String>> officials) {
+    /** @param officials the officials of the token's unit, or null when the token names no unit */
+    Questionnaire(Methodology methodology, Supplier<List<UnitOfficial>> officials) {
         this.methodology = methodology;
         this.unitKnown = officials != null;
         this.rules = new AnswerRules(methodology, unitKnown ? officials : List::of);
@@ -55,8 +56,8 @@ final class Questionnaire {
         return methodology;
     }
 
-    /** The staff codes a respondent may pick for an {@code official} question. */
-    List<String> officials() {
+    /** The officials a respondent may pick for an {@code official} question. */
+    List<UnitOfficial> officials() {
         return rules.officials();
     }
 

@@ -1,11 +1,10 @@
 package org.sipas.collection;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
 import org.sipas.catalog.CatalogCodes;
-import org.sipas.catalog.CatalogCodes.OfficialRef;
+import org.sipas.catalog.CatalogCodes.UnitOfficial;
 import org.sipas.methodology.Methodology;
 import org.springframework.stereotype.Component;
 
@@ -28,23 +27,18 @@ class Questionnaires {
         return unitId == null ? null : catalog.unit(unitId).name();
     }
 
-    /**
-     * The staff codes of the unit's officials. The catalog's public face gives officials by staff
-     * code for importers, without names, so a respondent picks a code (as printed on the badge at
-     * the one-stop desk); names will come with a catalog service for the officials of a unit.
-     */
-    private List<String> officials(long unitId) {
-        return catalog.officialsByStaffCode().values().stream().filter(o -> o.unitId() == unitId)
-                .map(OfficialRef::staffCode).sorted(Comparator.naturalOrder()).toList();
+    /** The unit's officials, by name: a respondent recognises the person, the answer stores the staff code. */
+    private List<UnitOfficial> officials(long unitId) {
+        return catalog.officialsOf(unitId);
     }
 
     /** Reads the list at most once per request, and only when the official question is drawn or checked. */
-    private static Supplier<List<String>> once(Supplier<List<String>> read) {
+    private static Supplier<List<UnitOfficial>> once(Supplier<List<UnitOfficial>> read) {
         return new Supplier<>() {
-            private List<String> value;
+            private List<UnitOfficial> value;
 
             @Override
-            public List<String> get() {
+            public List<UnitOfficial> get() {
                 if (value == null) {
                     value = read.get();
                 }

@@ -80,7 +80,9 @@ class StepViews {
             }
             case OFFICIAL -> {
                 widget = Widget.OFFICIAL;
-                options = questionnaire.officials().stream().map(code -> new Option(code, code, code.equals(value)))
+                options = questionnaire.officials().stream()
+                        .map(o -> new Option(o.staffCode(), o.title() == null ? o.fullName() : o.fullName() + " — " + o.title(),
+                                o.staffCode().equals(value)))
                         .toList();
             }
             case INTEGER -> widget = Widget.NUMBER;

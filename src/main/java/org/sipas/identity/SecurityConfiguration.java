@@ -14,6 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * Staff log in with a form; the JSON API under /api/v1 takes HTTP Basic (staff) or an API key
@@ -46,13 +47,26 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Citizens' survey pages: nobody logs in and no session is kept (any node can answer any
+     * request); CSRF stays on, with the token in a cookie instead of the session.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain citizens(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/s/**", "/collection/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/s/**", "/collection/survey.css").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults())

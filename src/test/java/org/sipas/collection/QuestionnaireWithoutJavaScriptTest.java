@@ -186,7 +186,9 @@ class QuestionnaireWithoutJavaScriptTest {
         Respondent respondent = new Respondent(mvc, "/s/" + token).open();
         assertThat(respondent.page()).contains("Cơ quan, đơn vị: Phường COL-OFF");
         walk(0, 3, respondent);
-        assertThat(respondent.page()).contains("<option value=\"COL-OFF-1\">COL-OFF-1</option>", "COL-OFF-2");
+        // the respondent recognises the person by name; the answer stores the staff code
+        assertThat(respondent.page()).contains("<option value=\"COL-OFF-1\">Công chức COL-OFF-1</option>",
+                "<option value=\"COL-OFF-2\">Công chức COL-OFF-2</option>");
 
         Map<String, List<String>> e3 = new LinkedHashMap<>(STEPS.get(3));
         e3.put("official", List.of("someone-else"));
