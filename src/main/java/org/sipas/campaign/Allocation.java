@@ -107,23 +107,23 @@ record Allocation(long target, List<StratumAllocation> strata, Problem problem) 
         return new Allocation(target, lines, null);
     }
 
-    boolean possible() {
+    public boolean possible() {
         return problem == null;
     }
 
-    long frameSize() {
+    public long frameSize() {
         return strata.stream().mapToLong(a -> a.stratum().dossiers()).sum();
     }
 
-    int allocated() {
+    public int allocated() {
         return strata.stream().mapToInt(StratumAllocation::n).sum();
     }
 
-    long strataAtMinimum() {
+    public long strataAtMinimum() {
         return strata.stream().filter(StratumAllocation::minimumApplied).count();
     }
 
-    long strataAtCap() {
+    public long strataAtCap() {
         return strata.stream().filter(StratumAllocation::capApplied).count();
     }
 }

@@ -40,7 +40,7 @@ record CampaignPlan(String name, String methodologyCode, int methodologyVersion,
     }
 
     /** Whether the frame must hold a phone for a dossier to be eligible: some channel calls or visits. */
-    boolean contactRequired() {
+    public boolean contactRequired() {
         return channels.stream().anyMatch(c -> c.channel().needsContact());
     }
 

@@ -7,7 +7,7 @@ package org.sipas.campaign;
 enum CampaignStatus {
     DRAFT, SAMPLED, IN_FIELD, CLOSED;
 
-    boolean mayDraw() {
+    public boolean mayDraw() {
         return this == DRAFT || this == SAMPLED;
     }
 }

@@ -14,6 +14,14 @@ record CostEstimate(List<ChannelCost> channels, List<FixedCost> fixed, long tota
 
     /** One channel's line: how many questionnaires, at what cost each. */
     record ChannelCost(SurveyChannel channel, int questionnaires, long unitCost, long amount) {
+
+        public String unitCostText() {
+            return vnd(unitCost);
+        }
+
+        public String amountText() {
+            return vnd(amount);
+        }
     }
 
     /** The budget of {@code questionnaires} split over the plan's channels by their shares (largest remainder). */
@@ -31,6 +39,10 @@ record CostEstimate(List<ChannelCost> channels, List<FixedCost> fixed, long tota
             total += cost.amount();
         }
         return new CostEstimate(lines, plan.fixedCosts(), total);
+    }
+
+    public String totalText() {
+        return vnd(total);
     }
 
     /** Đồng as Vietnamese write them: {@code 567.500.000 ₫}. */

@@ -20,7 +20,7 @@ enum SurveyChannel {
     }
 
     /** Whether a dossier without a phone cannot be reached by this channel. */
-    boolean needsContact() {
+    public boolean needsContact() {
         return needsContact;
     }
 }
