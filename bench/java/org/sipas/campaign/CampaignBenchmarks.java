@@ -46,7 +46,8 @@ public final class CampaignBenchmarks {
 
     /**
      * The baseline: the same count of N_h, then PostgreSQL's own ORDER BY random() LIMIT n_h + r_h
-     * in every stratum of the campaign's stored allocation, in one statement, stored into a table.
+     * in every stratum of the campaign's stored allocation, in one statement, with the same
+     * eligibility test as the frame's, stored into a table.
      * Returns {rows, 0}.
      */
     public int[] orderByRandom(long campaignId) {
@@ -61,7 +62,7 @@ public final class CampaignBenchmarks {
                             SELECT d.id FROM dossier d
                             WHERE d.unit_id = s.unit_id AND d.received_at >= :from AND d.received_at < :to
                               AND d.status <> 'WITHDRAWN'
-                              AND EXISTS (SELECT 1 FROM dossier_contact c WHERE c.dossier_id = d.id AND c.phone_hash IS NOT NULL)
+                              AND NOT EXISTS (SELECT 1 FROM dossier_contact c WHERE c.dossier_id = d.id AND c.phone_hash IS NULL)
                             ORDER BY random() LIMIT s.n + s.reserve) x
                         WHERE s.campaign_id = :campaign""")
                 .param("from", OffsetDateTime.from(plan.period().from().atStartOfDay(Formats.ZONE)))

@@ -83,3 +83,5 @@ CREATE TABLE sample_member (
     UNIQUE (stratum_id, rank)
 );
 CREATE INDEX sample_member_campaign_idx ON sample_member (campaign_id, role, channel);
+-- without it, deleting a redrawn sample checks every row's replacement link by a scan of the table
+CREATE INDEX sample_member_replaces_idx ON sample_member (replaces_id) WHERE replaces_id IS NOT NULL;

@@ -48,20 +48,30 @@ class SampleDraw {
     /** The strata of {@code allocation} drawn with {@code seed}, each with n_h and ⌈n_h × reservePercent / 100⌉ reserves. */
     List<DrawnStratum> draw(Eligibility eligible, Allocation allocation, int reservePercent, long seed) {
         List<StratumAllocation> strata = allocation.strata();
+        // first lap of every stratum, from its start to 1, in one statement
         List<Walk> walks = new ArrayList<>(strata.size());
         for (StratumAllocation a : strata) {
-            walks.add(new Walk(a.stratum().unitId(), a.stratum().procedureId(), start(seed, a), firstLimit(a, reservePercent)));
+            walks.add(new Walk(a.stratum().unitId(), a.stratum().procedureId(), start(seed, a), 1.0, firstLimit(a, reservePercent)));
         }
-        List<WalkedDossier> walked = frame.walk(eligible, walks);
+        List<List<WalkedDossier>> met = byWalk(frame.walk(eligible, walks), strata.size());
+        // the strata whose first lap ended before enough were met go on from 0 to their start, again in one statement
+        List<Walk> wraps = new ArrayList<>();
+        List<Integer> wrapped = new ArrayList<>();
+        for (int h = 0; h < strata.size(); h++) {
+            Walk first = walks.get(h);
+            if (met.get(h).size() < first.limit()) {
+                wraps.add(new Walk(first.unitId(), first.procedureId(), 0.0, first.fromPrn(), first.limit() - met.get(h).size()));
+                wrapped.add(h);
+            }
+        }
+        List<List<WalkedDossier>> wrapMet = byWalk(frame.walk(eligible, wraps), wraps.size());
+        for (int k = 0; k < wraps.size(); k++) {
+            met.get(wrapped.get(k)).addAll(wrapMet.get(k));
+        }
         Set<ByteBuffer> people = new HashSet<>();
         List<DrawnStratum> drawn = new ArrayList<>(strata.size());
-        int next = 0;
         for (int h = 0; h < strata.size(); h++) {
-            List<WalkedDossier> mine = new ArrayList<>();
-            while (next < walked.size() && walked.get(next).walk() == h) {
-                mine.add(walked.get(next++));
-            }
-            drawn.add(take(eligible, strata.get(h), walks.get(h), reservePercent, mine, people));
+            drawn.add(take(eligible, strata.get(h), walks.get(h), reservePercent, met.get(h), people));
         }
         return drawn;
     }
@@ -84,16 +94,17 @@ class SampleDraw {
     }
 
     /**
-     * Takes the stratum's sample and reserve from its walk, passing over people already taken; walks
-     * again twice as far while too many were passed over and the stratum holds more.
+     * Takes the stratum's sample and reserve from the dossiers met on its walk, passing over people
+     * already taken; walks again twice as far while too many were passed over and the stratum holds more.
      */
     private DrawnStratum take(Eligibility eligible, StratumAllocation a, Walk walk, int reservePercent,
-                              List<WalkedDossier> walked, Set<ByteBuffer> people) {
+                              List<WalkedDossier> met, Set<ByteBuffer> people) {
         int wanted = a.n() + reserve(a, reservePercent);
+        int limit = walk.limit();
         while (true) {
             List<Long> taken = new ArrayList<>(wanted);
             Set<ByteBuffer> mine = new HashSet<>();
-            for (WalkedDossier d : walked) {
+            for (WalkedDossier d : met) {
                 if (taken.size() == wanted) {
                     break;
                 }
@@ -102,14 +113,26 @@ class SampleDraw {
                     taken.add(d.dossierId());
                 }
             }
-            boolean exhausted = walked.size() < walk.limit() || walk.limit() >= a.stratum().dossiers();
-            if (taken.size() == wanted || exhausted) {
+            if (taken.size() == wanted || met.size() < limit || limit >= a.stratum().dossiers()) {
                 people.addAll(mine);
-                return new DrawnStratum(a, Math.max(0, taken.size() - a.n()), walk.start(), taken);
+                return new DrawnStratum(a, Math.max(0, taken.size() - a.n()), walk.fromPrn(), taken);
             }
-            walk = new Walk(walk.unitId(), walk.procedureId(), walk.start(),
-                    (int) Math.min(a.stratum().dossiers(), 2L * walk.limit()));
-            walked = frame.walk(eligible, List.of(walk));
+            limit = (int) Math.min(a.stratum().dossiers(), 2L * limit);
+            met = new ArrayList<>(frame.walk(eligible, List.of(new Walk(walk.unitId(), walk.procedureId(), walk.fromPrn(), 1.0, limit))));
+            if (met.size() < limit) {
+                met.addAll(frame.walk(eligible, List.of(new Walk(walk.unitId(), walk.procedureId(), 0.0, walk.fromPrn(),
+                        limit - met.size()))));
+            }
         }
+    }
+
+    /** The dossiers met, one list per walk, in walk order. */
+    private static List<List<WalkedDossier>> byWalk(List<WalkedDossier> met, int walks) {
+        List<List<WalkedDossier>> lists = new ArrayList<>(walks);
+        for (int w = 0; w < walks; w++) {
+            lists.add(new ArrayList<>());
+        }
+        met.forEach(d -> lists.get(d.walk()).add(d));
+        return lists;
     }
 }

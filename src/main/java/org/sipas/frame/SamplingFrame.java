@@ -37,8 +37,11 @@ public class SamplingFrame {
                           String procedureCode, long dossiers) {
     }
 
-    /** Walk a stratum in PRN order from {@code start}, wrapping past 1 to 0, for at most {@code limit} dossiers. */
-    public record Walk(long unitId, Long procedureId, double start, int limit) {
+    /**
+     * Walk a stratum in PRN order over [{@code fromPrn}, {@code toPrn}) for at most {@code limit}
+     * eligible dossiers. A walk that wraps past 1 is two walks: [s, 1) then [0, s).
+     */
+    public record Walk(long unitId, Long procedureId, double fromPrn, double toPrn, int limit) {
     }
 
     /** An eligible dossier met on a walk; {@code phoneHash} is null when it has no phone. */
@@ -50,11 +53,19 @@ public class SamplingFrame {
                           LocalDate receivedOn, String name, String phone) {
     }
 
-    private static final String ELIGIBLE = CatalogCodes.unitWithinScope("d.unit_id", "scope") + """
-             AND d.received_at >= :from AND d.received_at < :to AND d.status <> 'WITHDRAWN'
-             AND (CAST(:procedures AS text) IS NULL OR d.procedure_id = ANY (CAST(:procedures AS bigint[])))
-             AND (NOT :contact OR EXISTS (SELECT 1 FROM dossier_contact c
-                                          WHERE c.dossier_id = d.id AND c.phone_hash IS NOT NULL))""";
+    /** Scope, period and procedures: what an index on (unit_id, received_at) or (unit_id, prn) can answer. */
+    private static final String IN_FRAME = CatalogCodes.unitWithinScope("d.unit_id", "scope") + """
+             AND d.received_at >= :from AND d.received_at < :to
+             AND (CAST(:procedures AS text) IS NULL OR d.procedure_id = ANY (CAST(:procedures AS bigint[])))""";
+
+    /**
+     * Not withdrawn and, when a contact is required, with a phone. Every dossier has a contact row
+     * (the import writes one for each), so a phone is there unless the row says none: the few
+     * phoneless ones are found in a small partial index, not by reading every contact.
+     */
+    private static final String ELIGIBLE = IN_FRAME + """
+             AND d.status <> 'WITHDRAWN'
+             AND NOT (:contact AND EXISTS (SELECT 1 FROM dossier_contact c WHERE c.dossier_id = d.id AND c.phone_hash IS NULL))""";
 
     private final JdbcClient jdbc;
     private final ContactVault vault;
@@ -64,15 +75,30 @@ public class SamplingFrame {
         this.vault = vault;
     }
 
-    /** The strata with at least one eligible dossier, in the order of the unit tree. */
+    /**
+     * The strata with at least one eligible dossier, in the order of the unit tree. N_h is counted as
+     * the dossiers of the period (from the index alone) less the ineligible ones among them
+     * (withdrawn or phoneless, found through their partial indexes): reading every dossier of a
+     * quarter to test it would cost seconds on a national frame.
+     */
     public List<Stratum> strata(Eligibility eligible, boolean byProcedure) {
         String procedure = byProcedure ? "d.procedure_id" : "NULL::bigint";
         String sql = """
-                SELECT d.unit_id, u.code, u.name, u.unit_type, %1$s AS procedure_id, p.code AS procedure_code, count(*) AS n
-                FROM dossier d JOIN unit u ON u.id = d.unit_id LEFT JOIN procedure p ON p.id = %1$s
-                WHERE %2$s
-                GROUP BY d.unit_id, u.code, u.name, u.unit_type, u.path, %1$s, p.code
-                ORDER BY u.path, p.code""".formatted(procedure, ELIGIBLE);
+                WITH period AS (
+                    SELECT d.unit_id, %1$s AS procedure_id, count(*) AS n FROM dossier d WHERE %2$s GROUP BY 1, 2),
+                ineligible AS (
+                    SELECT d.unit_id, %1$s AS procedure_id, count(*) AS n
+                    FROM (SELECT id FROM dossier WHERE status = 'WITHDRAWN'
+                          UNION
+                          SELECT dossier_id FROM dossier_contact WHERE :contact AND phone_hash IS NULL) x
+                    JOIN dossier d ON d.id = x.id
+                    WHERE %2$s GROUP BY 1, 2)
+                SELECT u.id, u.code, u.name, u.unit_type, p.procedure_id, pr.code, p.n - coalesce(i.n, 0) AS n
+                FROM period p JOIN unit u ON u.id = p.unit_id
+                LEFT JOIN ineligible i ON i.unit_id = p.unit_id AND i.procedure_id IS NOT DISTINCT FROM p.procedure_id
+                LEFT JOIN procedure pr ON pr.id = p.procedure_id
+                WHERE p.n > coalesce(i.n, 0)
+                ORDER BY u.path, pr.code""".formatted(procedure, IN_FRAME);
         return bind(jdbc.sql(sql), eligible)
                 .query((rs, n) -> new Stratum(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         (Long) rs.getObject(5), rs.getString(6), rs.getLong(7)))
@@ -80,10 +106,9 @@ public class SamplingFrame {
     }
 
     /**
-     * The eligible dossiers of each walk in PRN order from its start, wrapping around: first those
-     * at or after the start, then those before it. One statement for all walks, each reading from
-     * the (unit_id, prn) index only as many rows as it needs, so memory follows the sample, not the
-     * frame. Rows come grouped by walk (its position in {@code walks}) and in walk order.
+     * The eligible dossiers of each walk in PRN order. One statement for all walks, each reading the
+     * (unit_id, prn) index only as far as it needs, so memory follows the sample, not the frame.
+     * Rows come grouped by walk (its position in {@code walks}) and in PRN order within it.
      */
     public List<WalkedDossier> walk(Eligibility eligible, List<Walk> walks) {
         if (walks.isEmpty()) {
@@ -91,27 +116,21 @@ public class SamplingFrame {
         }
         String sql = """
                 SELECT w.ord, x.id, x.prn, c.phone_hash
-                FROM unnest(CAST(:units AS bigint[]), CAST(:strataProcedures AS bigint[]), CAST(:starts AS float8[]),
-                            CAST(:limits AS int[])) WITH ORDINALITY AS w(unit_id, procedure_id, start, lim, ord)
+                FROM unnest(CAST(:units AS bigint[]), CAST(:strataProcedures AS bigint[]), CAST(:froms AS float8[]),
+                            CAST(:tos AS float8[]), CAST(:limits AS int[])) WITH ORDINALITY
+                     AS w(unit_id, procedure_id, from_prn, to_prn, lim, ord)
                 CROSS JOIN LATERAL (
-                    SELECT y.id, y.prn, y.lap FROM (
-                        (SELECT d.id, d.prn, 0 AS lap FROM dossier d
-                         WHERE d.unit_id = w.unit_id AND d.prn >= w.start
-                           AND (w.procedure_id IS NULL OR d.procedure_id = w.procedure_id) AND %1$s
-                         ORDER BY d.prn LIMIT w.lim)
-                        UNION ALL
-                        (SELECT d.id, d.prn, 1 AS lap FROM dossier d
-                         WHERE d.unit_id = w.unit_id AND d.prn < w.start
-                           AND (w.procedure_id IS NULL OR d.procedure_id = w.procedure_id) AND %1$s
-                         ORDER BY d.prn LIMIT w.lim)
-                    ) y ORDER BY y.lap, y.prn LIMIT w.lim
-                ) x
+                    SELECT d.id, d.prn FROM dossier d
+                    WHERE d.unit_id = w.unit_id AND d.prn >= w.from_prn AND d.prn < w.to_prn
+                      AND (w.procedure_id IS NULL OR d.procedure_id = w.procedure_id) AND %s
+                    ORDER BY d.prn LIMIT w.lim) x
                 LEFT JOIN dossier_contact c ON c.dossier_id = x.id
-                ORDER BY w.ord, x.lap, x.prn""".formatted(ELIGIBLE);
+                ORDER BY w.ord, x.prn""".formatted(ELIGIBLE);
         return bind(jdbc.sql(sql), eligible)
                 .param("units", array(walks.stream().map(w -> Long.toString(w.unitId())).toList()))
                 .param("strataProcedures", array(walks.stream().map(w -> w.procedureId() == null ? "NULL" : w.procedureId().toString()).toList()))
-                .param("starts", array(walks.stream().map(w -> Double.toString(w.start())).toList()))
+                .param("froms", array(walks.stream().map(w -> Double.toString(w.fromPrn())).toList()))
+                .param("tos", array(walks.stream().map(w -> Double.toString(w.toPrn())).toList()))
                 .param("limits", array(walks.stream().map(w -> Integer.toString(w.limit())).toList()))
                 .query((rs, n) -> new WalkedDossier(rs.getInt(1) - 1, rs.getLong(2), rs.getDouble(3), rs.getBytes(4)))
                 .list();
