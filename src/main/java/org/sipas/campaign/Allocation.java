@@ -33,10 +33,10 @@ record Allocation(long target, List<StratumAllocation> strata, Problem problem) 
         long frame = strata.stream().mapToLong(Stratum::dossiers).sum();
         long floors = strata.stream().mapToLong(s -> Math.min(minimum, s.dossiers())).sum();
         if (target > frame) {
-            return new Allocation(target, List.of(), new Problem("campaign.allocation.targetAboveFrame", target, frame));
+            return impossible(strata, target, new Problem("campaign.allocation.targetAboveFrame", target, frame));
         }
         if (floors > target) {
-            return new Allocation(target, List.of(), new Problem("campaign.allocation.minimumsAboveTarget", floors, target,
+            return impossible(strata, target, new Problem("campaign.allocation.minimumsAboveTarget", floors, target,
                     strata.size(), minimum));
         }
         int k = strata.size();
@@ -90,6 +90,15 @@ record Allocation(long target, List<StratumAllocation> strata, Problem problem) 
             lines.add(new StratumAllocation(s, share, share * target, atMinimum[h] && !capped, capped, parts[h]));
         }
         return new Allocation(target, lines, null);
+    }
+
+    /** The strata with their shares and nothing allocated, so the page still shows every N_h beside the problem. */
+    private static Allocation impossible(List<Stratum> strata, int target, Problem problem) {
+        long frame = strata.stream().mapToLong(Stratum::dossiers).sum();
+        return new Allocation(target, strata.stream().map(s -> {
+            double share = frame == 0 ? 0 : (double) s.dossiers() / frame;
+            return new StratumAllocation(s, share, share * target, false, false, 0);
+        }).toList(), problem);
     }
 
     /** n per unit of a type ({@code quotas} by the unit's official type), never above N_h. */

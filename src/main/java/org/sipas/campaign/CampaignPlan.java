@@ -1,5 +1,6 @@
 package org.sipas.campaign;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,8 @@ record CampaignPlan(String name, String methodologyCode, int methodologyVersion,
     CampaignPlan {
         procedureIds = List.copyOf(procedureIds);
         quotas = Map.copyOf(quotas);
-        channels = List.copyOf(channels);
+        // one order for every plan however it was typed or stored: the order channels are dealt out in
+        channels = channels.stream().sorted(Comparator.comparing(ChannelPlan::channel)).toList();
         fixedCosts = List.copyOf(fixedCosts);
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("campaign.name.required");

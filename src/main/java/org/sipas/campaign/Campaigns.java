@@ -73,10 +73,15 @@ public class Campaigns {
      * same N_h gives the same table).
      */
     Allocation allocation(Campaign campaign) {
-        List<Stratum> strata = campaign.status() == CampaignStatus.DRAFT
-                ? frame.strata(eligibility(campaign.plan()), campaign.plan().byProcedure())
-                : repository.strata(campaign.id()).stream().map(CampaignRepository.StoredStratum::stratum).toList();
-        return allocate(campaign.plan(), strata);
+        if (campaign.status() == CampaignStatus.DRAFT) {
+            return fromFrame(campaign.plan());
+        }
+        return allocate(campaign.plan(),
+                repository.strata(campaign.id()).stream().map(CampaignRepository.StoredStratum::stratum).toList());
+    }
+
+    private Allocation fromFrame(CampaignPlan plan) {
+        return allocate(plan, frame.strata(eligibility(plan), plan.byProcedure()));
     }
 
     static Allocation allocate(CampaignPlan plan, List<Stratum> strata) {
@@ -102,8 +107,8 @@ public class Campaigns {
         if (!campaign.status().mayDraw()) {
             throw new CampaignConflict("campaign.draw.locked");
         }
-        Allocation allocation = allocation(new Campaign(campaign.id(), campaign.plan(), CampaignStatus.DRAFT, null, null,
-                null, null, null, null, null));
+        // a redraw allocates afresh: the frame may have grown since the last draw
+        Allocation allocation = fromFrame(campaign.plan());
         if (!allocation.possible()) {
             throw new CampaignConflict(allocation.problem().code());
         }

@@ -53,18 +53,20 @@ public class SamplingFrame {
                           LocalDate receivedOn, String name, String phone) {
     }
 
-    /** Scope, period and procedures: what an index on (unit_id, received_at) or (unit_id, prn) can answer. */
-    private static final String IN_FRAME = CatalogCodes.unitWithinScope("d.unit_id", "scope") + """
-             AND d.received_at >= :from AND d.received_at < :to
+    /** Period and procedures: what an index on (unit_id, received_at) or (unit_id, prn) can answer. */
+    private static final String PERIOD = """
+            d.received_at >= :from AND d.received_at < :to
              AND (CAST(:procedures AS text) IS NULL OR d.procedure_id = ANY (CAST(:procedures AS bigint[])))""";
+
+    private static final String IN_FRAME = CatalogCodes.unitWithinScope("d.unit_id", "scope") + " AND " + PERIOD;
 
     /**
      * Not withdrawn and, when a contact is required, with a phone. Every dossier has a contact row
      * (the import writes one for each), so a phone is there unless the row says none: the few
      * phoneless ones are found in a small partial index, not by reading every contact.
      */
-    private static final String ELIGIBLE = IN_FRAME + """
-             AND d.status <> 'WITHDRAWN'
+    private static final String TAKEABLE = """
+            d.status <> 'WITHDRAWN'
              AND NOT (:contact AND EXISTS (SELECT 1 FROM dossier_contact c WHERE c.dossier_id = d.id AND c.phone_hash IS NULL))""";
 
     private final JdbcClient jdbc;
@@ -115,17 +117,20 @@ public class SamplingFrame {
             return List.of();
         }
         String sql = """
+                WITH w AS MATERIALIZED (
+                    -- the scope is tested once per walk here, not once per dossier met
+                    SELECT * FROM unnest(CAST(:units AS bigint[]), CAST(:strataProcedures AS bigint[]),
+                                         CAST(:froms AS float8[]), CAST(:tos AS float8[]), CAST(:limits AS int[]))
+                                  WITH ORDINALITY AS w(unit_id, procedure_id, from_prn, to_prn, lim, ord)
+                    WHERE %s)
                 SELECT w.ord, x.id, x.prn, c.phone_hash
-                FROM unnest(CAST(:units AS bigint[]), CAST(:strataProcedures AS bigint[]), CAST(:froms AS float8[]),
-                            CAST(:tos AS float8[]), CAST(:limits AS int[])) WITH ORDINALITY
-                     AS w(unit_id, procedure_id, from_prn, to_prn, lim, ord)
-                CROSS JOIN LATERAL (
+                FROM w CROSS JOIN LATERAL (
                     SELECT d.id, d.prn FROM dossier d
                     WHERE d.unit_id = w.unit_id AND d.prn >= w.from_prn AND d.prn < w.to_prn
-                      AND (w.procedure_id IS NULL OR d.procedure_id = w.procedure_id) AND %s
+                      AND (w.procedure_id IS NULL OR d.procedure_id = w.procedure_id) AND %s AND %s
                     ORDER BY d.prn LIMIT w.lim) x
                 LEFT JOIN dossier_contact c ON c.dossier_id = x.id
-                ORDER BY w.ord, x.prn""".formatted(ELIGIBLE);
+                ORDER BY w.ord, x.prn""".formatted(CatalogCodes.unitWithinScope("w.unit_id", "scope"), PERIOD, TAKEABLE);
         return bind(jdbc.sql(sql), eligible)
                 .param("units", array(walks.stream().map(w -> Long.toString(w.unitId())).toList()))
                 .param("strataProcedures", array(walks.stream().map(w -> w.procedureId() == null ? "NULL" : w.procedureId().toString()).toList()))

@@ -172,6 +172,21 @@ class SamplingTest {
                 .hasMessage("campaign.allocation.minimumsAboveTarget");
     }
 
+    @Test
+    void aQuarterlyCampaignMakesNextQuartersDraftWithTheSameRules() {
+        long id = asAdmin(() -> campaigns.create(fixture.plan("Quý I/2025 định kỳ", 300, 60)));
+
+        long next = asAdmin(() -> campaigns.next(id));
+
+        Campaign made = asAdmin(() -> campaigns.get(next));
+        assertThat(made.status()).isEqualTo(CampaignStatus.DRAFT);
+        assertThat(made.templateId()).isEqualTo(id);
+        assertThat(made.plan().period()).isEqualTo(new Period(Period.Kind.QUARTER, java.time.LocalDate.of(2025, 4, 1),
+                java.time.LocalDate.of(2025, 6, 30)));
+        assertThat(made.plan()).isEqualTo(fixture.plan("Quý I/2025 định kỳ", 300, 60)
+                .forPeriod(made.plan().name(), made.plan().period()));
+    }
+
     /** Sample then reserve, stratum by stratum, each in its random order. */
     private List<Long> drawn(long id) {
         return jdbc.sql("SELECT dossier_id FROM sample_member WHERE campaign_id = :id ORDER BY stratum_id, rank")
