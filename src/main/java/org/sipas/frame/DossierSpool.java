@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
 import org.postgresql.PGConnection;
@@ -29,11 +31,13 @@ final class DossierSpool implements AutoCloseable {
     /** Positions of the fields in a spooled line. */
     static final int ORDINAL = 0, LINE = 1, UNIT = 2, RECEIPT = 3, PROCEDURE = 4, KIND = 5, RECEIVED = 6, APPOINTMENT = 7,
             RETURNED = 8, RECEIVING = 9, PROCESSING = 10, CHANNEL = 11, STATUS = 12, NAME = 13, PHONE = 14, PHONE_HASH = 15,
-            FINGERPRINT = 16;
+            FINGERPRINT = 16, PRN = 17;
 
     private static final HexFormat HEX = HexFormat.of();
 
     private final ContactVault vault;
+    /** Permanent random numbers: a fast generator per import, seeded from the system's secure source. */
+    private final SplittableRandom prns = new SplittableRandom(new SecureRandom().nextLong());
     private final Path file;
     private final Writer out;
     private final StringBuilder row = new StringBuilder(512);
@@ -71,7 +75,8 @@ final class DossierSpool implements AutoCloseable {
         bytes(vault.seal(d.phone()));
         bytes(vault.phoneHash(d.phone()));
         bytes(vault.fingerprint(d.name(), d.phone()));
-        row.setCharAt(row.length() - 1, '\n');
+        // kept only by a new dossier: a stored one keeps the number it was first given
+        row.append(prns.nextDouble()).append('\n');
         try {
             out.append(row);
         } catch (IOException e) {

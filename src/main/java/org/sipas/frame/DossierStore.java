@@ -28,6 +28,7 @@ import static org.sipas.frame.DossierSpool.NAME;
 import static org.sipas.frame.DossierSpool.ORDINAL;
 import static org.sipas.frame.DossierSpool.PHONE;
 import static org.sipas.frame.DossierSpool.PHONE_HASH;
+import static org.sipas.frame.DossierSpool.PRN;
 import static org.sipas.frame.DossierSpool.PROCEDURE;
 import static org.sipas.frame.DossierSpool.PROCESSING;
 import static org.sipas.frame.DossierSpool.RECEIPT;
@@ -185,10 +186,10 @@ class DossierStore {
         copy(spool, """
                 COPY dossier (id, unit_id, receipt_code, procedure_id, applicant_kind, received_at, appointment_at,
                               returned_at, receiving_official_id, processing_official_id, channel, status,
-                              import_batch_id) FROM STDIN""",
+                              import_batch_id, prn) FROM STDIN""",
                 f -> isStored(f, stored) ? null
                         : withId(f, ids, UNIT, RECEIPT, PROCEDURE, KIND, RECEIVED, APPOINTMENT, RETURNED, RECEIVING,
-                        PROCESSING, CHANNEL, STATUS).append('\t').append(batch));
+                        PROCESSING, CHANNEL, STATUS).append('\t').append(batch).append('\t').append(f[PRN]));
         copy(spool, "COPY dossier_contact (dossier_id, name_cipher, phone_cipher, phone_hash, contact_hash) FROM STDIN",
                 f -> isStored(f, stored) ? null : withId(f, ids, NAME, PHONE, PHONE_HASH, FINGERPRINT));
     }

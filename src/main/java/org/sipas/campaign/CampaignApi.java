@@ -1,0 +1,121 @@
+package org.sipas.campaign;
+
+import java.util.List;
+
+import org.sipas.catalog.CatalogCodes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Campaigns by API, within the caller's unit subtree; a state that forbids an action answers 409. */
+@RestController
+@RequestMapping("/api/v1/campaigns")
+class CampaignApi {
+
+    static final String READERS = "hasAnyRole('ADMIN','PROVINCE_ADMIN','UNIT_MANAGER','ANALYST')";
+    static final String MANAGERS = "hasAnyRole('ADMIN','PROVINCE_ADMIN')";
+    static final String FIELD = "hasAnyRole('ADMIN','PROVINCE_ADMIN','INTERVIEWER')";
+
+    private final Campaigns campaigns;
+    private final CampaignFiles files;
+    private final CatalogCodes catalog;
+
+    CampaignApi(Campaigns campaigns, CampaignFiles files, CatalogCodes catalog) {
+        this.campaigns = campaigns;
+        this.files = files;
+        this.catalog = catalog;
+    }
+
+    /** A campaign with its allocation (every step) and budget. */
+    record Detail(Campaign campaign, Allocation allocation, CostEstimate cost) {
+    }
+
+    @GetMapping
+    @PreAuthorize(READERS)
+    List<Campaign> list() {
+        return campaigns.visible();
+    }
+
+    @PostMapping
+    @PreAuthorize(MANAGERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    Detail create(@RequestBody CampaignForm form) {
+        return detail(campaigns.create(form.plan(catalog)));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    Detail detail(@PathVariable long id) {
+        Campaign campaign = campaigns.get(id);
+        Allocation allocation = campaigns.allocation(campaign);
+        return new Detail(campaign, allocation, campaigns.cost(campaign, allocation));
+    }
+
+    /** n = N / (1 + N·e²) for a frame of N and a margin e (0.05 by default). */
+    @GetMapping("/target")
+    @PreAuthorize(READERS)
+    TargetSize target(@RequestParam long frame, @RequestParam(defaultValue = "0.05") double margin) {
+        return TargetSize.of(frame, margin);
+    }
+
+    @PostMapping("/{id}/draw")
+    @PreAuthorize(MANAGERS)
+    Campaigns.DrawSummary draw(@PathVariable long id, @RequestParam(required = false) Long seed) {
+        return campaigns.draw(id, seed);
+    }
+
+    @PostMapping("/{id}/start")
+    @PreAuthorize(MANAGERS)
+    Campaign start(@PathVariable long id) {
+        campaigns.startFieldwork(id);
+        return campaigns.get(id);
+    }
+
+    @PostMapping("/{id}/close")
+    @PreAuthorize(MANAGERS)
+    Campaign close(@PathVariable long id) {
+        campaigns.close(id);
+        return campaigns.get(id);
+    }
+
+    @PostMapping("/{id}/next")
+    @PreAuthorize(MANAGERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    Campaign next(@PathVariable long id) {
+        return campaigns.get(campaigns.next(id));
+    }
+
+    @PostMapping("/{id}/sample/{member}/replace")
+    @PreAuthorize(MANAGERS)
+    SampleMember replace(@PathVariable long id, @PathVariable long member, @RequestParam String reason) {
+        campaigns.get(id);
+        return campaigns.replace(member, reason);
+    }
+
+    /** The sample of a campaign without contacts: members, strata, channels, inclusion probabilities. */
+    @GetMapping("/{id}/sample")
+    @PreAuthorize(READERS)
+    List<SampleMember> sample(@PathVariable long id) {
+        return campaigns.members(campaigns.get(id), null, null);
+    }
+
+    @GetMapping("/{id}/work-list/{channel}.{format:csv|xlsx}")
+    @PreAuthorize(FIELD)
+    ResponseEntity<byte[]> workList(@PathVariable long id, @PathVariable SurveyChannel channel, @PathVariable String format) {
+        return files.workList(id, channel, format);
+    }
+
+    @GetMapping("/{id}/cost.{format:csv|xlsx}")
+    @PreAuthorize(READERS)
+    ResponseEntity<byte[]> cost(@PathVariable long id, @PathVariable String format) {
+        return files.cost(id, format);
+    }
+}

@@ -1,0 +1,114 @@
+package org.sipas.campaign;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.sipas.identity.CurrentUser;
+import org.sipas.identity.Role;
+import org.sipas.identity.SignedIn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * What a campaign test needs, under codes of its own (the test database is shared by every test
+ * class of a run): a province P with communes C1 (1,000 dossiers received in the first quarter of
+ * 2025), C2 (400) and C3 (50), plus 300 of C1 received in April (outside the quarter) and 100 of C1
+ * without a phone; phones repeat between C1 and C2 (1,200 people for their 1,400 dossiers), C3's
+ * people are its own; a copy of the one-stop methodology under the code {@code <prefix>-method}.
+ */
+final class CampaignFixture {
+
+    final String prefix;
+    final long province;
+    final long nation;
+    private final JdbcClient jdbc;
+
+    CampaignFixture(JdbcClient jdbc, MockMvc mvc, String prefix) throws Exception {
+        this.jdbc = jdbc;
+        this.prefix = prefix;
+        this.nation = jdbc.sql("SELECT id FROM unit WHERE code = 'VN'").query(Long.class).single();
+        if (jdbc.sql("SELECT count(*) FROM unit WHERE code = :c").param("c", prefix + "-P").query(Long.class).single() == 0) {
+            long p = unit("P", "Tỉnh " + prefix, "PROVINCE", "Tỉnh", nation, "/VN/");
+            unit("C1", "Phường Một", "COMMUNE", "Phường", p, "/VN/" + prefix + "-P/");
+            unit("C2", "Xã Hai", "COMMUNE", "Xã", p, "/VN/" + prefix + "-P/");
+            unit("C3", "Xã Ba", "COMMUNE", "Xã", p, "/VN/" + prefix + "-P/");
+            jdbc.sql("INSERT INTO procedure (code, name, level) VALUES (:c, 'Thủ tục thử', 'COMMUNE')")
+                    .param("c", prefix + "-T1").update();
+            dossiers("C1", 1_000, "2025-01-01", 0, true, 1_200);
+            dossiers("C2", 400, "2025-01-01", 1_000, true, 1_200);
+            dossiers("C3", 50, "2025-02-01", 1_400, true, 100_000);
+            dossiers("C1", 300, "2025-04-02", 1_450, true, 1_200);
+            dossiers("C1", 100, "2025-03-01", 1_750, false, 1_200);
+            try (InputStream shipped = getClass().getResourceAsStream("/methodology/mot-cua-2018.yaml")) {
+                String yaml = new String(shipped.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("code: mot-cua-2018", "code: " + methodology());
+                mvc.perform(post("/api/v1/methodologies").param("name", methodology() + ".yaml")
+                                .contentType("application/yaml").content(yaml).with(SignedIn.as(admin())))
+                        .andExpect(status().isCreated());
+            }
+        }
+        this.province = unitId("P");
+    }
+
+    String methodology() {
+        return prefix.toLowerCase() + "-method";
+    }
+
+    CurrentUser admin() {
+        return new CurrentUser("admin-" + prefix, Set.of(Role.ADMIN), nation);
+    }
+
+    long unitId(String local) {
+        return jdbc.sql("SELECT id FROM unit WHERE code = :c").param("c", prefix + "-" + local).query(Long.class).single();
+    }
+
+    /** The first quarter of 2025 in P, by phone and face to face, target and minimum as given. */
+    CampaignPlan plan(String name, int target, int minimum) {
+        return new CampaignPlan(name, methodology(), 1, province, List.of(),
+                Period.of(Period.Kind.QUARTER, LocalDate.of(2025, 1, 1), null), Period.Schedule.QUARTERLY, target,
+                CampaignPlan.Rule.PROPORTIONAL, minimum, Map.of(), false, 20,
+                List.of(new ChannelPlan(SurveyChannel.PHONE, 6_000, 40_000), new ChannelPlan(SurveyChannel.FACE_TO_FACE, 8_500, 15_000)),
+                List.of(new FixedCost("Phần mềm", 150_000_000)));
+    }
+
+    /**
+     * {@code count} dossiers of a commune received from {@code from} on, one every 90 minutes; the
+     * phone of person (first + i) mod {@code people}, so that with 1,200 the same people come back
+     * in C1 and C2.
+     */
+    private void dossiers(String unit, int count, String from, int first, boolean withPhone, int people) {
+        jdbc.sql("""
+                        WITH d AS (
+                            INSERT INTO dossier (unit_id, receipt_code, procedure_id, applicant_kind, received_at, channel, status)
+                            SELECT u.id, :prefix || '-' || (:first + i), p.id, 'CITIZEN',
+                                   (CAST(:from AS date) + make_interval(mins => 90 * i)) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DIRECT', 'RETURNED'
+                            FROM generate_series(0, :count - 1) i, unit u, procedure p
+                            WHERE u.code = :unit AND p.code = :prefix || '-T1'
+                            RETURNING id, receipt_code)
+                        INSERT INTO dossier_contact (dossier_id, phone_hash, contact_hash)
+                        SELECT id, CASE WHEN :phone THEN sha256(CAST(:prefix || ((split_part(receipt_code, '-', 2)::int) % :people) AS bytea)) END,
+                               sha256(CAST(receipt_code AS bytea))
+                        FROM d""")
+                .param("prefix", prefix).param("first", first).param("from", from).param("count", count)
+                .param("unit", prefix + "-" + unit).param("phone", withPhone).param("people", people)
+                .update();
+    }
+
+    private long unit(String local, String name, String kind, String type, long parent, String parentPath) {
+        return jdbc.sql("""
+                        INSERT INTO unit (code, name, kind, unit_type, parent_id, path, depth)
+                        VALUES (:code, :name, :kind, :type, :parent, :path, :depth) RETURNING id""")
+                .param("code", prefix + "-" + local).param("name", name).param("kind", kind).param("type", type)
+                .param("parent", parent).param("path", parentPath + prefix + "-" + local + "/")
+                .param("depth", parentPath.split("/").length - 1)
+                .query(Long.class).single();
+    }
+}
