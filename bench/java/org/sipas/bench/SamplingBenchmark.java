@@ -91,12 +91,14 @@ public final class SamplingBenchmark {
     }
 
     private List<String> measure(long frame, int rounds, String index) {
-        long campaign = users.runAs(admin, () -> campaigns.quarter(LocalDate.of(2025, 7, 1), TARGET, MINIMUM));
         List<Measurement> ours = new ArrayList<>();
         List<Measurement> baseline = new ArrayList<>();
         // warm-up: the first draw reads the index from disk
-        users.runAs(admin, () -> campaigns.draw(campaign, 1L));
+        long warmUp = users.runAs(admin, () -> campaigns.quarter(LocalDate.of(2025, 7, 1), TARGET, MINIMUM));
+        users.runAs(admin, () -> campaigns.draw(warmUp, 1L));
         for (int round = 1; round <= rounds; round++) {
+            // each round is a campaign's first draw; a redraw also deletes the previous sample
+            long campaign = users.runAs(admin, () -> campaigns.quarter(LocalDate.of(2025, 7, 1), TARGET, MINIMUM));
             long seed = round;
             ours.add(timed(() -> users.runAs(admin, () -> campaigns.draw(campaign, seed))));
             baseline.add(timed(() -> users.runAs(admin, () -> campaigns.orderByRandom(campaign))));

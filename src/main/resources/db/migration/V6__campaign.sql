@@ -69,7 +69,9 @@ CREATE INDEX campaign_stratum_campaign_idx ON campaign_stratum (campaign_id);
 -- Sampled dossiers and the reserve list. rank: position in the stratum's PRN order from its start.
 CREATE TABLE sample_member (
     id                     bigserial PRIMARY KEY,
-    campaign_id            bigint  NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,
+    -- the stratum's campaign, kept here for the unique key and the lists; no foreign key of its own:
+    -- the stratum's already holds it, and every key checked costs a lookup per drawn dossier
+    campaign_id            bigint  NOT NULL,
     stratum_id             bigint  NOT NULL REFERENCES campaign_stratum (id) ON DELETE CASCADE,
     dossier_id             bigint  NOT NULL REFERENCES dossier (id),
     rank                   int     NOT NULL,
