@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -74,18 +76,21 @@ public class ApiKeys {
     }
 
     public List<Listed> all() {
-        return jdbc.sql("""
-                        SELECT id, name, prefix, unit_id, roles, created_by, created_at, last_used_at, revoked_at
-                        FROM api_key ORDER BY revoked_at NULLS FIRST, created_at DESC""")
-                .query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
-                        rs.getLong("unit_id"), UserRepository.roles(rs.getArray("roles")), rs.getString("created_by"),
-                        UserRepository.instant(rs, "created_at"), UserRepository.instant(rs, "last_used_at"),
-                        UserRepository.instant(rs, "revoked_at")))
-                .list();
+        return jdbc.sql(LISTED + " ORDER BY revoked_at NULLS FIRST, created_at DESC").query(ApiKeys::listed).list();
     }
 
     public Optional<Listed> find(long id) {
-        return all().stream().filter(k -> k.id() == id).findFirst();
+        return jdbc.sql(LISTED + " WHERE id = :id").param("id", id).query(ApiKeys::listed).optional();
+    }
+
+    private static final String LISTED = """
+            SELECT id, name, prefix, unit_id, roles, created_by, created_at, last_used_at, revoked_at FROM api_key""";
+
+    private static Listed listed(ResultSet rs, int n) throws SQLException {
+        return new Listed(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"), rs.getLong("unit_id"),
+                UserRepository.roles(rs.getArray("roles")), rs.getString("created_by"),
+                UserRepository.instant(rs, "created_at"), UserRepository.instant(rs, "last_used_at"),
+                UserRepository.instant(rs, "revoked_at"));
     }
 
     /** The caller a presented key stands for, if the key is genuine, not revoked and not expired. */

@@ -27,8 +27,4 @@ public record IndexNode(String code, Label label, Rule rule, String question, Li
         /** Weighted mean of the children, by {@code weights}. */
         WEIGHTED
     }
-
-    public boolean isCriterion() {
-        return rule == Rule.SHARE_SATISFIED;
-    }
 }
