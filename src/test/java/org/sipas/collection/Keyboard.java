@@ -1,6 +1,5 @@
 package org.sipas.collection;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -9,8 +8,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A respondent who uses the keyboard alone: Tab moves the focus, Space and the arrow keys choose,
@@ -74,7 +71,7 @@ final class Keyboard {
 
     private void pressAndWait(WebElement button) {
         press(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(20)).until(ExpectedConditions.stalenessOf(button));
+        PageTurn.awaitReplaced(driver, button);
     }
 
     private WebElement tabTo(Predicate<WebElement> target) {

@@ -80,6 +80,6 @@ class SurveyWithoutJavaScriptTest extends BrowserJourney {
     private void next() {
         WebElement button = browser.findElement(By.cssSelector("button[value=next]"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20)).until(ExpectedConditions.stalenessOf(button));
+        PageTurn.awaitReplaced(browser, button);
     }
 }
