@@ -209,7 +209,10 @@ class CampaignRepository {
     }
 
     void promote(long reserveId, long replacedId, SurveyChannel channel) {
-        jdbc.sql("UPDATE sample_member SET role = 'SAMPLE', channel = :channel, replaces_id = :replaced WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE sample_member m SET role = 'SAMPLE', channel = :channel, replaces_id = :replaced,
+                                                   assigned_to = r.assigned_to, assigned_at = r.assigned_at
+                        FROM sample_member r WHERE r.id = :replaced AND m.id = :id""")
                 .param("channel", channel == null ? null : channel.name()).param("replaced", replacedId).param("id", reserveId)
                 .update();
     }

@@ -15,6 +15,7 @@ import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.methodology.Methodologies;
 import org.sipas.web.Formats;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -38,10 +39,12 @@ public class Campaigns {
     private final CatalogCodes catalog;
     private final CurrentUsers users;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final SecureRandom seeds = new SecureRandom();
 
     Campaigns(CampaignRepository repository, SamplingFrame frame, SampleDraw sampleDraw, Methodologies methodologies,
-              CatalogCodes catalog, CurrentUsers users, AuditLog audit) {
+              CatalogCodes catalog, CurrentUsers users, AuditLog audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.frame = frame;
         this.sampleDraw = sampleDraw;
@@ -136,6 +139,7 @@ public class Campaigns {
         }
         methodologies.freeze(campaign.plan().methodologyCode(), campaign.plan().methodologyVersion());
         transition(campaign, CampaignStatus.IN_FIELD, "fieldwork_at");
+        events.publishEvent(new FieldworkStarted(campaign.id()));
     }
 
     @Transactional
@@ -162,7 +166,24 @@ public class Campaigns {
         }
         SampleMember member = repository.member(sampleMemberId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Campaign campaign = lockManaged(member.campaignId());
+        return replace(lockManaged(member.campaignId()), member, reason);
+    }
+
+    /**
+     * The same replacement asked by the interviewer who holds the case, not by a manager: the
+     * caller ({@link FieldCases}) has checked that the case is theirs.
+     */
+    @Transactional
+    SampleMember replaceHeld(long sampleMemberId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("campaign.replace.reasonRequired");
+        }
+        SampleMember member = repository.member(sampleMemberId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return replace(repository.lock(member.campaignId()).orElseThrow(), member, reason);
+    }
+
+    private SampleMember replace(Campaign campaign, SampleMember member, String reason) {
         if (campaign.status() != CampaignStatus.SAMPLED && campaign.status() != CampaignStatus.IN_FIELD) {
             throw new CampaignConflict("campaign.replace.notOpen");
         }

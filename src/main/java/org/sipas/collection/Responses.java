@@ -1,51 +1,55 @@
 package org.sipas.collection;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 
+import org.sipas.campaign.FieldCase;
+import org.sipas.campaign.FieldCases;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Submitted responses: appended once per token, never updated here. */
-@Repository
+/** The web questionnaire's submit: a token's answers become a response, with its sampled case when it has one. */
+@Component
 class Responses {
 
+    private final ResponseStore store;
+    private final FieldCases cases;
     private final JdbcClient jdbc;
-    private final JsonMapper json;
 
-    Responses(JdbcClient jdbc, JsonMapper json) {
+    Responses(ResponseStore store, FieldCases cases, JdbcClient jdbc) {
+        this.store = store;
+        this.cases = cases;
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     /**
-     * Stores the response of {@code token} and closes the token, in one transaction: the
-     * respondent is thanked only after it commits.
+     * Stores the response of {@code token}, closes the token and drops its draft, in one
+     * transaction: the respondent is thanked only after it commits.
      *
      * @return false when the token was used or expired meanwhile (another tab, another node): nothing is stored
      */
     @Transactional
     boolean store(SurveyToken token, Map<String, String> answers, Instant startedAt) {
-        int claimed = jdbc.sql("""
-                        UPDATE survey_token SET used_at = now()
-                        WHERE token = :token AND used_at IS NULL AND expires_at > now()""")
-                .param("token", token.token()).update();
-        if (claimed == 0) {
+        try {
+            store.store(submission(token, answers, startedAt, null));
+        } catch (AlreadyAnswered answered) {
             return false;
         }
-        jdbc.sql("""
-                        INSERT INTO response (token, methodology_code, methodology_version, unit_id, dossier_id, channel,
-                                              answers, started_at)
-                        VALUES (:token, :code, :version, :unit, :dossier, :channel, cast(:answers AS jsonb), :started)""")
-                .param("token", token.token()).param("code", token.methodologyCode())
-                .param("version", token.methodologyVersion()).param("unit", token.unitId())
-                .param("dossier", token.dossierId()).param("channel", token.channel())
-                .param("answers", json.writeValueAsString(answers)).param("started", Timestamp.from(startedAt))
-                .update();
         jdbc.sql("DELETE FROM response_draft WHERE token = :token").param("token", token.token()).update();
         return true;
+    }
+
+    /** The submission of a token's answers, attributed to its sampled case and campaign when it has them. */
+    Submission submission(SurveyToken token, Map<String, String> answers, Instant startedAt, String idempotencyKey) {
+        Submission submission = Submission.of(ResponseChannel.valueOf(token.channel()), token.methodologyCode(),
+                        token.methodologyVersion(), token.unitId(), answers, startedAt)
+                .withToken(token.token()).withDossier(token.dossierId()).withIdempotencyKey(idempotencyKey)
+                .inCampaign(token.campaignId());
+        if (token.sampleCaseId() == null) {
+            return submission;
+        }
+        FieldCase fieldCase = cases.find(token.sampleCaseId()).orElseThrow();
+        return submission.forCase(fieldCase.campaignId(), fieldCase.stratumId(), fieldCase.id(), fieldCase.dossierId());
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** A survey token as stored: what it lets its holder answer, about which dossier and unit, until when. */
 record SurveyToken(String token, String methodologyCode, int methodologyVersion, Long dossierId, Long unitId,
-                   String channel, Instant expiresAt, Instant usedAt) {
+                   String channel, Instant expiresAt, Instant usedAt, Long campaignId, Long sampleCaseId) {
 
     boolean isUsed() {
         return usedAt != null;

@@ -62,7 +62,8 @@ public class SurveyTokens {
 
     Optional<SurveyToken> find(String token) {
         return jdbc.sql("""
-                        SELECT token, methodology_code, methodology_version, dossier_id, unit_id, channel, expires_at, used_at
+                        SELECT token, methodology_code, methodology_version, dossier_id, unit_id, channel, expires_at, used_at,
+                               campaign_id, sample_member_id
                         FROM survey_token WHERE token = :token""")
                 .param("token", token).query(SurveyTokens::row).optional();
     }
@@ -71,6 +72,7 @@ public class SurveyTokens {
         return new SurveyToken(rs.getString("token"), rs.getString("methodology_code"), rs.getInt("methodology_version"),
                 rs.getObject("dossier_id", Long.class), rs.getObject("unit_id", Long.class), rs.getString("channel"),
                 rs.getTimestamp("expires_at").toInstant(), Optional.ofNullable(rs.getTimestamp("used_at"))
-                .map(Timestamp::toInstant).orElse(null));
+                .map(Timestamp::toInstant).orElse(null), rs.getObject("campaign_id", Long.class),
+                rs.getObject("sample_member_id", Long.class));
     }
 }

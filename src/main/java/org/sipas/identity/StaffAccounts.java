@@ -3,6 +3,7 @@ package org.sipas.identity;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -36,6 +37,11 @@ public class StaffAccounts implements UserDetailsService {
     @Override
     public StaffUser loadUserByUsername(String username) {
         return users.findForLogin(username).orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /** An enabled staff account's roles and unit scope, as it would be when signed in: for assigning work to someone. */
+    public Optional<CurrentUser> account(String username) {
+        return users.findForLogin(username).filter(StaffUser::isEnabled).map(StaffUser::currentUser);
     }
 
     boolean any() {

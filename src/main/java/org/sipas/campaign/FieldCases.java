@@ -1,0 +1,146 @@
+package org.sipas.campaign;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.sipas.catalog.CatalogCodes;
+import org.sipas.identity.AuditLog;
+import org.sipas.identity.CurrentUser;
+import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.Role;
+import org.sipas.identity.StaffAccounts;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The sample as fieldwork works it: cases read by id, by interviewer and by campaign, assigned to
+ * interviewers by a supervisor, and handed to the reserve list by the campaign's replacement rule.
+ * This is what the collection channels (phone, face to face, online, paper) ask of a campaign.
+ */
+@Service
+public class FieldCases {
+
+    private static final String SELECT = """
+            SELECT m.id, m.campaign_id, c.name, c.status, m.stratum_id, s.unit_id, s.procedure_id, m.dossier_id,
+                   c.methodology_code, c.methodology_version, m.channel, m.assigned_to, m.inclusion_probability, m.replaces_id
+            FROM sample_member m JOIN campaign_stratum s ON s.id = m.stratum_id JOIN campaign c ON c.id = m.campaign_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Campaigns campaigns;
+    private final CatalogCodes catalog;
+    private final CurrentUsers users;
+    private final StaffAccounts accounts;
+    private final AuditLog audit;
+
+    FieldCases(JdbcClient jdbc, Campaigns campaigns, CatalogCodes catalog, CurrentUsers users, StaffAccounts accounts,
+               AuditLog audit) {
+        this.jdbc = jdbc;
+        this.campaigns = campaigns;
+        this.catalog = catalog;
+        this.users = users;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    /** A case of the sample (active or replaced, never a reserve row), whoever asks: callers check their own rights. */
+    public Optional<FieldCase> find(long id) {
+        return jdbc.sql(SELECT + " WHERE m.id = :id AND m.role = 'SAMPLE'").param("id", id).query(FieldCases::row).optional();
+    }
+
+    /** The sampled case of a dossier in a campaign, if the dossier was drawn into its sample. */
+    public Optional<FieldCase> ofDossier(long campaignId, long dossierId) {
+        return jdbc.sql(SELECT + " WHERE m.campaign_id = :c AND m.dossier_id = :d AND m.role = 'SAMPLE' AND m.state = 'ACTIVE'")
+                .param("c", campaignId).param("d", dossierId).query(FieldCases::row).optional();
+    }
+
+    /** The active cases an interviewer holds in campaigns that are in the field, by campaign then stratum and rank. */
+    public List<FieldCase> assignedTo(String username) {
+        return jdbc.sql(SELECT + """
+                         WHERE m.assigned_to = :user AND m.role = 'SAMPLE' AND m.state = 'ACTIVE' AND c.status = 'IN_FIELD'
+                        ORDER BY m.campaign_id, m.stratum_id, m.rank""")
+                .param("user", username).query(FieldCases::row).list();
+    }
+
+    /** The active sampled cases of a campaign for one channel (all channels when null), by stratum and rank. */
+    public List<FieldCase> of(long campaignId, String channel) {
+        return jdbc.sql(SELECT + """
+                         WHERE m.campaign_id = :c AND m.role = 'SAMPLE' AND m.state = 'ACTIVE'
+                          AND (CAST(:channel AS text) IS NULL OR m.channel = :channel)
+                        ORDER BY m.stratum_id, m.rank""")
+                .param("c", campaignId).param("channel", channel).query(FieldCases::row).list();
+    }
+
+    /**
+     * Gives cases to an interviewer, or takes them back when {@code username} is null. A supervisor
+     * (ADMIN, PROVINCE_ADMIN, UNIT_MANAGER) does it for cases whose unit is within their scope, to
+     * an enabled INTERVIEWER whose own scope covers the case's unit. Audited, one entry per call.
+     *
+     * @return how many cases changed hands
+     */
+    @Transactional
+    public int assign(List<Long> caseIds, String username) {
+        CurrentUser supervisor = users.current();
+        if (!supervisor.hasAny(Role.ADMIN, Role.PROVINCE_ADMIN, Role.UNIT_MANAGER)) {
+            throw new AccessDeniedException("only supervisors assign cases");
+        }
+        Optional<CurrentUser> interviewer = Optional.ofNullable(username).map(name -> accounts.account(name)
+                .filter(u -> u.has(Role.INTERVIEWER))
+                .orElseThrow(() -> new IllegalArgumentException("fieldwork.assign.notInterviewer")));
+        Map<String, Object> before = new LinkedHashMap<>();
+        for (long id : caseIds) {
+            FieldCase fieldCase = find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            requireWithin(supervisor, fieldCase.unitId());
+            interviewer.ifPresent(u -> requireWithin(u, fieldCase.unitId()));
+            before.put(Long.toString(id), fieldCase.assignedTo());
+        }
+        int changed = jdbc.sql("""
+                        UPDATE sample_member SET assigned_to = :user, assigned_at = CASE WHEN :user IS NULL THEN NULL ELSE now() END
+                        WHERE id IN (:ids) AND role = 'SAMPLE' AND state = 'ACTIVE' AND assigned_to IS DISTINCT FROM :user""")
+                .param("user", username).param("ids", caseIds).update();
+        audit.record("fieldwork.assign", "sample_member", caseIds.size() == 1 ? Long.toString(caseIds.get(0)) : null,
+                Map.of("assignedTo", before), Map.of("assignedTo", username == null ? "" : username),
+                caseIds.size() + " case(s)");
+        return changed;
+    }
+
+    /**
+     * Hands a case that refused or could not be reached to the first reserve of its stratum, who
+     * takes over its channel and interviewer: the campaign's replacement rule, audited. Allowed to
+     * campaign managers and to the interviewer who holds the case.
+     *
+     * @return the case that replaces it
+     */
+    @Transactional
+    public FieldCase replace(long caseId, String reason) {
+        FieldCase fieldCase = find(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        CurrentUser caller = users.current();
+        if (campaigns.mayManage()) {
+            return find(campaigns.replace(caseId, reason).id()).orElseThrow();
+        }
+        if (!caller.name().equals(fieldCase.assignedTo())) {
+            throw new AccessDeniedException("case " + caseId + " is not held by " + caller.name());
+        }
+        return find(campaigns.replaceHeld(caseId, reason).id()).orElseThrow();
+    }
+
+    private void requireWithin(CurrentUser user, long unitId) {
+        if (!catalog.unit(unitId).isWithin(catalog.unit(user.scopeUnitId()))) {
+            throw new AccessDeniedException("unit " + unitId + " is outside the scope of " + user.name());
+        }
+    }
+
+    private static FieldCase row(ResultSet rs, int n) throws SQLException {
+        return new FieldCase(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
+                rs.getObject(7, Long.class), rs.getLong(8), rs.getString(9), rs.getInt(10), rs.getString(11),
+                rs.getString(12), rs.getDouble(13), rs.getObject(14, Long.class));
+    }
+}
