@@ -39,9 +39,12 @@ public class ResponseStore {
     /**
      * Stores a response.
      *
-     * @throws AlreadyAnswered when the respondent has answered already (and it is not a retry of that answer)
+     * @throws AlreadyAnswered when the respondent has answered already (and it is not a retry of that
+     *                         answer); nothing of this response is written then, so a caller's transaction
+     *                         may go on and commit (a token claimed for a case answered by another channel
+     *                         stays closed, which is right)
      */
-    @Transactional
+    @Transactional(noRollbackFor = AlreadyAnswered.class)
     public Stored store(Submission submission) {
         Optional<Stored> earlier = byIdempotencyKey(submission.idempotencyKey());
         if (earlier.isPresent()) {

@@ -29,19 +29,30 @@ class Responses {
      *
      * @return false when the token was used or expired meanwhile (another tab, another node): nothing is stored
      */
-    @Transactional
+    @Transactional(noRollbackFor = AlreadyAnswered.class)
     boolean store(SurveyToken token, Map<String, String> answers, Instant startedAt) {
         try {
-            store.store(submission(token, answers, startedAt, null));
+            store(token, answers, startedAt, null);
+            return true;
         } catch (AlreadyAnswered answered) {
             return false;
         }
+    }
+
+    /**
+     * Stores the response of {@code token} with the client's idempotency key, and drops the draft.
+     *
+     * @throws AlreadyAnswered when the token was used (by another submit) or expired
+     */
+    @Transactional
+    ResponseStore.Stored store(SurveyToken token, Map<String, String> answers, Instant startedAt, String idempotencyKey) {
+        ResponseStore.Stored stored = store.store(submission(token, answers, startedAt, idempotencyKey));
         jdbc.sql("DELETE FROM response_draft WHERE token = :token").param("token", token.token()).update();
-        return true;
+        return stored;
     }
 
     /** The submission of a token's answers, attributed to its sampled case and campaign when it has them. */
-    Submission submission(SurveyToken token, Map<String, String> answers, Instant startedAt, String idempotencyKey) {
+    private Submission submission(SurveyToken token, Map<String, String> answers, Instant startedAt, String idempotencyKey) {
         Submission submission = Submission.of(ResponseChannel.valueOf(token.channel()), token.methodologyCode(),
                         token.methodologyVersion(), token.unitId(), answers, startedAt)
                 .withToken(token.token()).withDossier(token.dossierId()).withIdempotencyKey(idempotencyKey)

@@ -55,8 +55,12 @@ class SurveyController {
         return open(token, HttpStatus.CONFLICT, sitting -> pages.relevance(sitting, step, form, locale));
     }
 
+    /** A submit repeated after the first was stored (a double click, a retry) lands on the thanks page, not on an error. */
     @PostMapping("/submit")
     ModelAndView submit(@PathVariable String token, Locale locale) {
+        if (tokens.find(token).filter(SurveyToken::isUsed).isPresent()) {
+            return new ModelAndView("redirect:/s/" + token + "/thanks");
+        }
         return open(token, HttpStatus.CONFLICT,
                 sitting -> pages.submit(sitting, locale).orElseGet(() -> closedPage(token, HttpStatus.CONFLICT)));
     }

@@ -27,10 +27,16 @@ final class SipasAnswers {
     private SipasAnswers() {
     }
 
+    /** Every step's answers as one respondent typed them, by question (choices of a select_multiple joined by a space). */
+    static Map<String, String> typed() {
+        Map<String, String> typed = new LinkedHashMap<>();
+        STEPS.forEach(step -> step.forEach((name, values) -> typed.put(name, String.join(" ", values))));
+        return typed;
+    }
+
     /** The answers stored for {@link #STEPS}: as typed, the date as yyyy-mm-dd. */
     static Map<String, String> stored() {
-        Map<String, String> stored = new LinkedHashMap<>();
-        STEPS.forEach(step -> step.forEach((name, values) -> stored.put(name, String.join(" ", values))));
+        Map<String, String> stored = typed();
         stored.put("result_date", "2025-03-05");
         return stored;
     }

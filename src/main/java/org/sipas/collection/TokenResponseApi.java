@@ -1,0 +1,94 @@
+package org.sipas.collection;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A whole response to a survey token posted at once as JSON, for an app or a page that collects
+ * the answers itself. The token is the credential (nothing else is sent, no cookie), so the path
+ * needs no CSRF token. A client that did not hear back retries with the same
+ * {@code Idempotency-Key} and gets the first result: 201 the first time, 200 on a retry.
+ */
+@RestController
+class TokenResponseApi {
+
+    /**
+     * @param answers   question name → answer as typed (codes; select_multiple codes separated by spaces; dates dd/MM/yyyy)
+     * @param startedAt when the respondent began; now when absent
+     */
+    record Posted(Map<String, String> answers, Instant startedAt) {
+    }
+
+    record Accepted(long responseId, Instant submittedAt) {
+    }
+
+    private final SurveyTokens tokens;
+    private final AnswerChecks checks;
+    private final Responses responses;
+
+    TokenResponseApi(SurveyTokens tokens, AnswerChecks checks, Responses responses) {
+        this.tokens = tokens;
+        this.checks = checks;
+        this.responses = responses;
+    }
+
+    @PostMapping(path = "/s/{token}/response", consumes = "application/json", produces = "application/json")
+    ResponseEntity<?> post(@PathVariable String token, @RequestBody Posted posted,
+                           @RequestHeader(name = "Idempotency-Key", required = false) String key, Locale locale) {
+        Optional<SurveyToken> found = tokens.find(token);
+        if (found.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "unknown-token", "No survey token " + token);
+        }
+        SurveyToken surveyToken = found.get();
+        if (key != null && (key.length() < 8 || key.length() > 200)) {
+            return problem(HttpStatus.BAD_REQUEST, "bad-idempotency-key", "Idempotency-Key must have 8 to 200 characters");
+        }
+        Instant now = Instant.now();
+        Instant startedAt = posted.startedAt() == null || posted.startedAt().isAfter(now) ? now : posted.startedAt();
+        if (surveyToken.isUsed() || surveyToken.isExpired(now)) {
+            // a retry of the stored answer is answered as the first time was, before any other check
+            return tryStore(surveyToken, Map.of(), startedAt, key);
+        }
+        AnswerChecks.Checked checked = checks.check(surveyToken.methodologyCode(), surveyToken.methodologyVersion(),
+                surveyToken.unitId(), posted.answers() == null ? Map.of() : posted.answers(), locale);
+        if (!checked.isValid()) {
+            ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            problem.setType(URI.create("urn:sipas:problem:answers-rejected"));
+            problem.setTitle("answers rejected");
+            problem.setProperty("errors", checked.problems().entrySet().stream()
+                    .map(e -> Map.of("question", e.getKey(), "message", e.getValue())).toList());
+            return ResponseEntity.unprocessableContent().body(problem);
+        }
+        return tryStore(surveyToken, checked.stored(), startedAt, key);
+    }
+
+    private ResponseEntity<?> tryStore(SurveyToken token, Map<String, String> answers, Instant startedAt, String key) {
+        try {
+            ResponseStore.Stored stored = responses.store(token, answers, startedAt, key);
+            return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(new Accepted(stored.responseId(), stored.submittedAt()));
+        } catch (AlreadyAnswered answered) {
+            return answered.reason() == AlreadyAnswered.Reason.TOKEN_EXPIRED
+                    ? problem(HttpStatus.GONE, "token-expired", "The survey link has expired")
+                    : problem(HttpStatus.CONFLICT, "already-answered", "This survey link has already been answered");
+        }
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:sipas:problem:" + type));
+        return ResponseEntity.status(status).body(problem);
+    }
+}
