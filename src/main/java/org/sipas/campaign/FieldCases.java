@@ -51,6 +51,16 @@ public class FieldCases {
         this.audit = audit;
     }
 
+    /** A campaign the caller may see: 404 when there is none, 403 outside the caller's scope. */
+    public FieldCampaign campaign(long campaignId) {
+        return FieldCampaign.of(campaigns.get(campaignId));
+    }
+
+    /** The campaigns the caller may see, the latest period first. */
+    public List<FieldCampaign> campaigns() {
+        return campaigns.visible().stream().map(FieldCampaign::of).toList();
+    }
+
     /** A case of the sample (active or replaced, never a reserve row), whoever asks: callers check their own rights. */
     public Optional<FieldCase> find(long id) {
         return jdbc.sql(SELECT + " WHERE m.id = :id AND m.role = 'SAMPLE'").param("id", id).query(FieldCases::row).optional();
