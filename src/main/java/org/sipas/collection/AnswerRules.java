@@ -52,7 +52,7 @@ final class AnswerRules {
         this.methodology = methodology;
         this.officials = officials;
         methodology.questions().filter(q -> q.constraint() != null)
-                .forEach(q -> constraints.put(q.name(), Expression.parse(q.constraint())));
+                .forEach(q -> constraints.put(q.name(), Expression.compiled(q.constraint())));
     }
 
     /** The officials offered for an {@code official} question. */

@@ -49,7 +49,7 @@ final class Questionnaire {
         this.unitKnown = officials != null;
         this.rules = new AnswerRules(methodology, unitKnown ? officials : List::of);
         methodology.questions().filter(q -> q.relevant() != null)
-                .forEach(q -> relevance.put(q.name(), Expression.parse(q.relevant())));
+                .forEach(q -> relevance.put(q.name(), Expression.compiled(q.relevant())));
     }
 
     Methodology methodology() {

@@ -2,7 +2,9 @@ package org.sipas.methodology;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,8 @@ import java.util.regex.Pattern;
  * {@code if(condition, a, b)}, {@code true()}, {@code false()}.
  */
 public final class Expression {
+
+    private static final Map<String, Expression> COMPILED = new ConcurrentHashMap<>();
 
     /** A syntax error, with the 0-based character position where it was found. */
     public static final class SyntaxError extends IllegalArgumentException {
@@ -48,6 +52,25 @@ public final class Expression {
     }
 
     /** Parses an expression; throws {@link SyntaxError} naming the place of the first error. */
+    /**
+     * The same as {@link #parse}, remembered: a questionnaire checks the same few hundred
+     * expressions on every submit, and an expression is immutable. Bounded so that uploads of
+     * ever new methodologies cannot grow it without end.
+     */
+    public static Expression compiled(String text) {
+        Expression known = COMPILED.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (COMPILED.size() > 20_000) {
+            COMPILED.clear();
+        }
+        Expression parsed = parse(text);
+        COMPILED.put(text, parsed);
+        return parsed;
+    }
+
+
     public static Expression parse(String text) {
         Parser parser = new Parser(text);
         Node root = parser.or();

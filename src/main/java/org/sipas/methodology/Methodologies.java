@@ -42,6 +42,8 @@ public class Methodologies {
     private final CurrentUsers currentUsers;
     /** Models read from stored sources, by code, version and hash: a replaced draft is read again. */
     private final Map<String, Methodology> models = new ConcurrentHashMap<>();
+    /** Frozen versions by code and version. */
+    private final Map<String, Methodology> frozen = new ConcurrentHashMap<>();
 
     Methodologies(MethodologyRepository repository, AuditLog audit, CurrentUsers currentUsers) {
         this.repository = repository;
@@ -49,8 +51,15 @@ public class Methodologies {
         this.currentUsers = currentUsers;
     }
 
+    /** A frozen version never changes again (on any node), so once read it is served from memory. */
     public Optional<Methodology> find(String code, int version) {
-        return repository.find(code, version).map(this::model);
+        Methodology known = frozen.get(code + "/" + version);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<StoredVersion> stored = repository.find(code, version);
+        stored.filter(StoredVersion::frozen).ifPresent(v -> frozen.put(code + "/" + version, model(v)));
+        return stored.map(this::model);
     }
 
     /** The newest version of {@code code}, frozen or not. */
