@@ -14,7 +14,7 @@ import org.sipas.catalog.CatalogCodes;
  * Channel shares are weights (6000 and 8500, or 41.4 and 58.6); a channel with no share is unused.
  * Quotas and fixed costs are one {@code name=number} per line.
  */
-record CampaignForm(String name, String methodologyCode, Integer methodologyVersion, String scopeUnitCode,
+public record CampaignForm(String name, String methodologyCode, Integer methodologyVersion, String scopeUnitCode,
                     String procedureCodes, String periodKind, String periodFrom, String periodTo, String schedule,
                     Integer target, String rule, Integer minimum, String quotas, Boolean byProcedure, Integer reservePercent,
                     Double onlineShare, Double kioskShare, Double phoneShare, Double faceToFaceShare, Double paperShare,

@@ -59,6 +59,16 @@ public class Campaigns {
         return create(plan, null);
     }
 
+    /**
+     * Plans a campaign as the create form or the JSON API send it.
+     *
+     * @throws IllegalArgumentException naming (as a message code) the first thing wrong in the form
+     */
+    @Transactional
+    public long create(CampaignForm form) {
+        return create(form.plan(catalog), null);
+    }
+
     List<Campaign> visible() {
         return repository.within(CatalogCodes.unitWithinScope("c.scope_unit_id", "scope"), users.current().scopeUnitId());
     }
@@ -105,7 +115,7 @@ public class Campaigns {
      * @throws CampaignConflict once fieldwork started, or when the allocation is impossible
      */
     @Transactional
-    DrawSummary draw(long id, Long seed) {
+    public DrawSummary draw(long id, Long seed) {
         Campaign campaign = lockManaged(id);
         if (!campaign.status().mayDraw()) {
             throw new CampaignConflict("campaign.draw.locked");
@@ -127,12 +137,12 @@ public class Campaigns {
     }
 
     /** What a draw produced: its seed, the allocated and drawn sample, the reserve, the strata. */
-    record DrawSummary(long seed, int allocated, int sampled, int reserve, int strata) {
+    public record DrawSummary(long seed, int allocated, int sampled, int reserve, int strata) {
     }
 
     /** Starts fieldwork: the methodology version is frozen and the sample locked. */
     @Transactional
-    void startFieldwork(long id) {
+    public void startFieldwork(long id) {
         Campaign campaign = lockManaged(id);
         if (campaign.status() != CampaignStatus.SAMPLED) {
             throw new CampaignConflict("campaign.start.notSampled");

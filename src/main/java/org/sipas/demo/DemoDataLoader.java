@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo on a first start, through the same imports a user would use: the 34 provinces,
  * ten communes, departments and vertical agencies of Đồng Nai, their procedures and officials,
- * and a year of dossiers.
+ * a year of dossiers, and a SIPAS campaign in the field with its first responses.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -43,9 +43,11 @@ class DemoDataLoader implements ApplicationRunner {
     private final DossierImport dossiers;
     private final UnitDirectory units;
     private final CurrentUsers currentUsers;
+    private final DemoFieldwork fieldwork;
 
     DemoDataLoader(DemoProperties properties, CatalogCodes catalog, CatalogImports catalogImports, DossierImport dossiers,
-                   UnitDirectory units, CurrentUsers currentUsers) {
+                   UnitDirectory units, CurrentUsers currentUsers, DemoFieldwork fieldwork) {
+        this.fieldwork = fieldwork;
         this.properties = properties;
         this.catalog = catalog;
         this.catalogImports = catalogImports;
@@ -69,9 +71,10 @@ class DemoDataLoader implements ApplicationRunner {
             LocalDate today = LocalDate.now(Formats.ZONE);
             ImportResult dossierResult = dossiers.importFile("demo/dossiers.csv",
                     text(data.dossiersCsv(properties.dossiers(), today)));
-            log.info("sipas: demo data loaded in {} ms: {} units, {} officials, {} dossiers (SIPAS_DEMO=false turns it off)",
-                    (System.nanoTime() - started) / 1_000_000, unitResult.inserted(), officialResult.inserted(),
-                    dossierResult.inserted());
+            int responses = fieldwork.play(today, properties.seed());
+            log.info("sipas: demo data loaded in {} ms: {} units, {} officials, {} dossiers, a campaign in the field with {} "
+                            + "responses (SIPAS_DEMO=false turns it off)", (System.nanoTime() - started) / 1_000_000,
+                    unitResult.inserted(), officialResult.inserted(), dossierResult.inserted(), responses);
             return dossierResult;
         });
     }

@@ -21,7 +21,7 @@ final class PageTurn {
     }
 
     static void awaitReplaced(WebDriver driver, WebElement old) {
-        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(20)).until(d -> {
+        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(20)).until(d -> {
             try {
                 old.isEnabled();
                 return false;

@@ -50,7 +50,7 @@ class SurveyInTheBrowserTest extends BrowserJourney {
         assertThat(browser.findElement(By.id("q-c09_late_days")).getDomAttribute("hidden")).isNotNull();
         ((JavascriptExecutor) browser).executeScript("window.samePage = true");
         keyboard.answer(SipasAnswers.withoutFollowUps(2));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("a-c09_late_days")));
         waitForHtmx(wait);
         assertThat(((JavascriptExecutor) browser).executeScript("return window.samePage")).isEqualTo(true);
@@ -90,7 +90,7 @@ class SurveyInTheBrowserTest extends BrowserJourney {
         keyboard.answer(STEPS.get(1));
         keyboard.next();
         keyboard.answer(SipasAnswers.withoutFollowUps(2));
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("a-c09_late_days")));
         violations.addAll(axe("a step with its follow-up shown"));
         browser.get(url("/s/" + token + "?step=7&lang=en"));

@@ -49,7 +49,7 @@ class SurveyWithoutJavaScriptTest extends BrowserJourney {
         assertThat(browser.getPageSource()).contains("Xem lại và gửi phiếu");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/thanks"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/thanks"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cảm ơn Ông/Bà!");
         assertThat(StoredAnswers.of(jdbc, json, token)).isEqualTo(SipasAnswers.stored());
     }
