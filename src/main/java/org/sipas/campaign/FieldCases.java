@@ -51,6 +51,20 @@ public class FieldCases {
         this.audit = audit;
     }
 
+    /** A campaign in the field, as a supervisor picks it to follow its fieldwork. */
+    public record FieldCampaign(long id, String name) {
+    }
+
+    /** The campaigns in the field that have a stratum within the scope of unit {@code scopeUnitId}, newest first. */
+    public List<FieldCampaign> inField(long scopeUnitId) {
+        return jdbc.sql("""
+                        SELECT c.id, c.name FROM campaign c
+                        WHERE c.status = 'IN_FIELD' AND EXISTS (SELECT 1 FROM campaign_stratum s
+                                                                WHERE s.campaign_id = c.id AND %s)
+                        ORDER BY c.id DESC""".formatted(CatalogCodes.unitWithinScope("s.unit_id", "scope")))
+                .param("scope", scopeUnitId).query((rs, n) -> new FieldCampaign(rs.getLong(1), rs.getString(2))).list();
+    }
+
     /** A case of the sample (active or replaced, never a reserve row), whoever asks: callers check their own rights. */
     public Optional<FieldCase> find(long id) {
         return jdbc.sql(SELECT + " WHERE m.id = :id AND m.role = 'SAMPLE'").param("id", id).query(FieldCases::row).optional();
