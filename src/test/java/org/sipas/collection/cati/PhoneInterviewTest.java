@@ -137,6 +137,24 @@ class PhoneInterviewTest {
     }
 
     @Test
+    void aLowRatingBringsItsFollowUpQuestionsThroughHtmx() throws Exception {
+        InField field = fixtures.inField("CATH", "mot-cua-2018", 10, Map.of("PHONE", 1));
+        CurrentUser interviewer = interviewer(field, "dtv-cath", 1);
+        long caseId = field.cases().get(0).id();
+        String page = open(interviewer, caseId);
+        assertThat(page).contains("hx-post=\"/cati/cases/" + caseId + "/relevance\"").contains("<div id=\"q-reasons\" hidden>");
+        mvc.perform(post("/cati/cases/" + caseId + "/relevance").with(SignedIn.as(interviewer)).with(csrf())
+                        .param("a.satisfaction", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"a.reasons\"")))
+                .andExpect(content().string(containsString("name=\"a.reason_text\"")));
+        mvc.perform(post("/cati/cases/" + caseId + "/relevance").with(SignedIn.as(interviewer)).with(csrf())
+                        .param("a.satisfaction", "3"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("name=\"a.reasons\""))));
+    }
+
+    @Test
     void anInterviewerCannotOpenACaseNotAssignedToThem() throws Exception {
         InField field = fixtures.inField("CATF", "mot-cua-2018", 10, Map.of("PHONE", 1));
         CurrentUser interviewer = interviewer(field, "dtv-catf", 2);
