@@ -36,15 +36,17 @@ public class FieldCases {
 
     private final JdbcClient jdbc;
     private final Campaigns campaigns;
+    private final CampaignRepository repository;
     private final CatalogCodes catalog;
     private final CurrentUsers users;
     private final StaffAccounts accounts;
     private final AuditLog audit;
 
-    FieldCases(JdbcClient jdbc, Campaigns campaigns, CatalogCodes catalog, CurrentUsers users, StaffAccounts accounts,
-               AuditLog audit) {
+    FieldCases(JdbcClient jdbc, Campaigns campaigns, CampaignRepository repository, CatalogCodes catalog, CurrentUsers users,
+               StaffAccounts accounts, AuditLog audit) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
+        this.repository = repository;
         this.catalog = catalog;
         this.users = users;
         this.accounts = accounts;
@@ -59,6 +61,17 @@ public class FieldCases {
     /** The campaigns the caller may see, the latest period first. */
     public List<FieldCampaign> campaigns() {
         return campaigns.visible().stream().map(FieldCampaign::of).toList();
+    }
+
+    /** The campaigns in the field that have a stratum within the scope of unit {@code scopeUnitId}, newest first. */
+    public List<FieldCampaign> inField(long scopeUnitId) {
+        return jdbc.sql("""
+                        SELECT c.id FROM campaign c
+                        WHERE c.status = 'IN_FIELD' AND EXISTS (SELECT 1 FROM campaign_stratum s
+                                                                WHERE s.campaign_id = c.id AND %s)
+                        ORDER BY c.id DESC""".formatted(CatalogCodes.unitWithinScope("s.unit_id", "scope")))
+                .param("scope", scopeUnitId).query(Long.class).list().stream()
+                .map(id -> FieldCampaign.of(repository.find(id).orElseThrow())).toList();
     }
 
     /** A case of the sample (active or replaced, never a reserve row), whoever asks: callers check their own rights. */

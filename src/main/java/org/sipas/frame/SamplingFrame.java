@@ -53,6 +53,14 @@ public class SamplingFrame {
                           LocalDate receivedOn, String name, String phone) {
     }
 
+    /**
+     * What a fieldwork list shows of a drawn dossier without opening its contact: the receipt code,
+     * the unit, the procedure by code and name, the day it was received (Vietnamese time).
+     */
+    public record DossierFacts(long dossierId, String receiptCode, String unitName, String procedureCode,
+                               String procedureName, LocalDate receivedOn) {
+    }
+
     /** Period and procedures: what an index on (unit_id, received_at) or (unit_id, prn) can answer. */
     private static final String PERIOD = """
             d.received_at >= :from AND d.received_at < :to
@@ -161,6 +169,23 @@ public class SamplingFrame {
                             vault.open(rs.getBytes(7)), vault.open(rs.getBytes(8))));
                 });
         return contacts;
+    }
+
+    /** The facts of the given dossiers, in the order of their ids' positions; nothing sealed is opened. */
+    public List<DossierFacts> facts(Collection<Long> dossierIds) {
+        if (dossierIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT d.id, d.receipt_code, u.name, p.code, p.name, d.received_at
+                        FROM unnest(CAST(:ids AS bigint[])) WITH ORDINALITY AS i(id, ord)
+                        JOIN dossier d ON d.id = i.id JOIN unit u ON u.id = d.unit_id
+                        JOIN procedure p ON p.id = d.procedure_id
+                        ORDER BY i.ord""")
+                .param("ids", array(dossierIds.stream().map(String::valueOf).toList()))
+                .query((rs, n) -> new DossierFacts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant().atZone(Formats.ZONE).toLocalDate()))
+                .list();
     }
 
     /** The same as {@link #contacts}, masked ({@code Nguyễn V… A…}, {@code 09******78}) for pages. */

@@ -44,6 +44,15 @@ public class StaffAccounts implements UserDetailsService {
         return users.findForLogin(username).filter(StaffUser::isEnabled).map(StaffUser::currentUser);
     }
 
+    /** An enabled account someone may hand work to: who, under which name, within which unit's subtree. */
+    public record StaffMember(String username, String displayName, long scopeUnitId) {
+    }
+
+    /** The enabled accounts holding {@code role}, by display name: e.g. the interviewers a supervisor may assign cases to. */
+    public List<StaffMember> enabledWith(Role role) {
+        return users.enabledWith(role);
+    }
+
     boolean any() {
         return users.count() > 0;
     }

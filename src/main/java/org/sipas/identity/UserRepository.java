@@ -58,6 +58,15 @@ class UserRepository {
         return jdbc.sql(SELECT + " GROUP BY u.id ORDER BY u.username").query(UserRepository::row).list();
     }
 
+    List<StaffAccounts.StaffMember> enabledWith(Role role) {
+        return jdbc.sql("""
+                        SELECT u.username, u.display_name, u.unit_id FROM app_user u
+                        WHERE u.enabled AND EXISTS (SELECT 1 FROM app_user_role r WHERE r.user_id = u.id AND r.role = :role)
+                        ORDER BY u.display_name, u.username""")
+                .param("role", role.name())
+                .query((rs, n) -> new StaffAccounts.StaffMember(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
     long create(String username, String displayName, String passwordHash, long unitId, Set<Role> roles, boolean mustChange) {
         long id = jdbc.sql("""
                         INSERT INTO app_user (username, display_name, password_hash, unit_id, must_change_password)
