@@ -116,13 +116,14 @@ public final class SamplingBenchmark {
 
     /** The same draw with the other candidate index, then the chosen one back. */
     private List<String> otherIndex(long rows, int rounds) {
+        String chosen = jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = 'dossier_unit_prn_idx'", String.class);
         jdbc.execute("CREATE INDEX dossier_unit_received_prn_idx ON dossier (unit_id, received_at, prn)");
         jdbc.execute("DROP INDEX dossier_unit_prn_idx");
         jdbc.execute("ANALYZE dossier");
         try {
             return measure(rows, rounds, "(unit_id, received_at, prn)");
         } finally {
-            jdbc.execute("CREATE INDEX dossier_unit_prn_idx ON dossier (unit_id, prn)");
+            jdbc.execute(chosen);
             jdbc.execute("DROP INDEX dossier_unit_received_prn_idx");
             jdbc.execute("ANALYZE dossier");
         }

@@ -19,8 +19,8 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "")
     EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
         return properties.sharedInJvm()
-                ? EmbeddedPostgresServer.shared(properties.dataDir(), properties.port())
-                : EmbeddedPostgresServer.start(properties.dataDir(), properties.port());
+                ? EmbeddedPostgresServer.shared(properties.dataDir(), properties.port(), properties.memory())
+                : EmbeddedPostgresServer.start(properties.dataDir(), properties.port(), properties.memory());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.sipas.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    /**
+     * The server's memory, in PostgreSQL's units. zonky leaves PostgreSQL's defaults (128 MB of
+     * shared buffers, 4 MB of work memory), too little for a national frame: the index a sample
+     * walks and the dossiers it stores then come from the operating system's cache page by page.
+     */
+    public record Memory(String sharedBuffers, String workMem) {
+    }
+
+    static final String DEFAULT_WORK_MEM = "16MB";
+    private static final long MB = 1L << 20;
+
+    /** A quarter of the memory this JVM sees (its container's limit, if any), at least 128 MB and at most 4 GB. */
+    static String defaultSharedBuffers() {
+        long total = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        return Math.max(128 * MB, Math.min(4096 * MB, total / 4)) / MB + "MB";
+    }
+
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        return start(dataDir, port, new Memory(defaultSharedBuffers(), DEFAULT_WORK_MEM));
+    }
+
+    public static EmbeddedPostgresServer start(Path dataDir, int port, Memory memory) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -45,13 +68,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", memory.sharedBuffers())
+                    .setServerConfig("work_mem", memory.workMem())
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8");
             if (port > 0) {
                 builder.setPort(port);
             }
             EmbeddedPostgres pg = builder.start();
-            log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dir);
+            log.info("Embedded PostgreSQL started on port {} with data in {}, shared_buffers {}, work_mem {}", pg.getPort(), dir,
+                    memory.sharedBuffers(), memory.workMem());
             return new EmbeddedPostgresServer(pg, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dir, e);
@@ -62,10 +88,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * One server per JVM and data directory, started on an empty directory and stopped when the
      * JVM exits: what a test suite wants, every Spring context sharing one PostgreSQL.
      */
-    public static EmbeddedPostgresServer shared(Path dataDir, int port) {
+    public static EmbeddedPostgresServer shared(Path dataDir, int port, Memory memory) {
         return SHARED.computeIfAbsent(dataDir.toAbsolutePath().normalize(), dir -> {
             deleteRecursively(dir);
-            EmbeddedPostgresServer server = start(dir, port);
+            EmbeddedPostgresServer server = start(dir, port, memory);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             return server;
         });

@@ -115,6 +115,19 @@ class SamplingTest {
     }
 
     @Test
+    void aSampledDossierCannotBeDeleted() {
+        // sample_member keeps no foreign key to dossier (a lookup and a row lock per drawn dossier); a trigger guards instead
+        long id = asAdmin(() -> campaigns.create(fixture.plan("Quý I/2025 hồ sơ đã chọn", 300, 60)));
+        asAdmin(() -> campaigns.draw(id, 5L));
+        long sampled = jdbc.sql("SELECT min(dossier_id) FROM sample_member WHERE campaign_id = :id").param("id", id)
+                .query(Long.class).single();
+
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM dossier WHERE id = :id").param("id", sampled).update())
+                .hasMessageContaining("a sampled dossier cannot be deleted");
+        assertThat(jdbc.sql("SELECT count(*) FROM dossier WHERE id = :id").param("id", sampled).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aReserveReplacesARefusalOnlyThroughTheAuditedAction() throws Exception {
         long id = asAdmin(() -> campaigns.create(fixture.plan("Quý I/2025 dự phòng", 300, 60)));
         asAdmin(() -> campaigns.draw(id, 5L));
