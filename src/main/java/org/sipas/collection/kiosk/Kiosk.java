@@ -11,7 +11,7 @@ record Kiosk(long id, long unitId, String name, String methodologyCode, int meth
              boolean askReceipt, Long campaignId, String createdBy, Instant createdAt, Instant revokedAt,
              Instant lastSeenAt) {
 
-    boolean isRevoked() {
+    public boolean isRevoked() {
         return revokedAt != null;
     }
 }
