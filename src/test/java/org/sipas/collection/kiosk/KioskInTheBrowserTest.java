@@ -135,6 +135,29 @@ class KioskInTheBrowserTest {
     }
 
     @Test
+    void theKioskPageStillLoadsWhenTheTabletIsRestartedDuringADrop() {
+        Kiosks.Issued issued = units.kiosk("Quầy KBROW 4", false, false);
+        browser.get(url("/k/" + issued.key()));
+        // the service worker takes the page under its care once it is active
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return navigator.serviceWorker.controller !== null")));
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
+        try {
+            browser.navigate().refresh();
+            wait.until(d -> d.findElement(By.id("step-rating")).isDisplayed());
+            rate("2", null);
+            assertThat(queued()).isEqualTo(1);
+            assertThat(ratings(issued)).isEmpty();
+        } finally {
+            browser.deleteNetworkConditions();
+        }
+        wait.withTimeout(Duration.ofSeconds(40)).until(d -> queued() == 0);
+        assertThat(ratings(issued)).containsExactly(Map.of("satisfaction", "2"));
+    }
+
+    @Test
     void theKioskPagesHaveNoSeriousAccessibilityViolation() throws IOException {
         Kiosks.Issued issued = units.kiosk("Quầy KBROW 3", true, true);
         List<String> violations = new ArrayList<>();
