@@ -19,7 +19,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 /**
  * Staff log in with a form; the JSON API under /api/v1 takes HTTP Basic (staff) or an API key
  * (integrations) and keeps no session. A citizen answers a survey at /s/{token} without logging in
- * (the token is the key); those pages and their stylesheet are public, their forms still carry a CSRF token.
+ * (the token is the key), and rates at a counter's kiosk at /k/{key} (the kiosk's key is the key); those pages
+ * and their static files are public, their forms still carry a CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -54,7 +55,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain citizens(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/s/**", "/collection/**")
+        return http.securityMatcher("/s/**", "/collection/**", "/k/**", "/kiosk/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository())
