@@ -96,7 +96,8 @@ async function download() {
   if (!$('view').dataset.busy) showCases();
 }
 
-async function sync() {
+/** @param quiet an automatic sync says nothing when there was nothing to send */
+async function sync(quiet = false) {
   if (syncing) return;
   if (!navigator.onLine) {
     say(text('needNetwork'), 'warn');
@@ -110,7 +111,7 @@ async function sync() {
     const parts = [result.sent || result.refused ? text('synced', result.sent) : text('nothingToSync')];
     if (result.refused) parts.push(text('syncRefused', result.refused));
     if (result.others) parts.push(text('otherUser', result.others));
-    say(parts.join(' '), result.refused ? 'warn' : 'ok');
+    if (!quiet || result.sent || result.refused || result.others) say(parts.join(' '), result.refused ? 'warn' : 'ok');
   } catch (e) {
     if (e instanceof server.LoggedOut) say(text('loginAgain'), 'warn', loginLink());
     else if (e.status) say(text('serverError', e.status), 'warn');
@@ -248,7 +249,7 @@ async function save(c, controls, summary) {
   say(text('saved'), 'ok');
   await showCases();
   await showQueue();
-  if (navigator.onLine) sync();
+  if (navigator.onLine) sync(true);
 }
 
 // ---- a visit without an interview
@@ -282,7 +283,7 @@ async function saveVisit(c, error) {
   say(text('visitSaved'), 'ok');
   await showCases();
   await showQueue();
-  if (navigator.onLine) sync();
+  if (navigator.onLine) sync(true);
 }
 
 // ---- what waits to be sent, what was refused, what was sent
@@ -316,8 +317,8 @@ async function start() {
   $('download').textContent = text('download');
   $('sync').textContent = text('sync');
   $('download').addEventListener('click', download);
-  $('sync').addEventListener('click', sync);
-  window.addEventListener('online', () => { showNetwork(); sync(); });
+  $('sync').addEventListener('click', () => sync());
+  window.addEventListener('online', () => { showNetwork(); sync(true); });
   window.addEventListener('offline', showNetwork);
   showNetwork();
   if ('serviceWorker' in navigator) {
@@ -331,7 +332,7 @@ async function start() {
   await showQueue();
   if (navigator.onLine) {
     await download();
-    await sync();
+    await sync(true);
   }
   document.body.dataset.ready = 'true';
 }

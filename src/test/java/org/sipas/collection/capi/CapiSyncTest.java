@@ -274,4 +274,25 @@ class CapiSyncTest {
         sync(f.interviewer(), "visits", visit).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("outcome"));
     }
+
+    @Test
+    void theAppShellIsForInterviewersAndItsFilesArePublicSoTheServiceWorkerCanKeepThem() throws Exception {
+        Field f = field("CPI");
+        mvc.perform(get("/capi/").with(SignedIn.as(f.interviewer())))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("manifest.webmanifest"),
+                                org.hamcrest.Matchers.containsString("<title>Phỏng vấn trực tiếp (CAPI)</title>"),
+                                // the scripts' words, escaped as JavaScript
+                                org.hamcrest.Matchers.containsString("\"consent\":\"Ng\\u01B0\\u1EDDi tr\\u1EA3 l\\u1EDDi"),
+                                org.hamcrest.Matchers.containsString("\"survey.error.required\":"))));
+        mvc.perform(get("/capi/").param("lang", "en").with(SignedIn.as(f.interviewer())))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("\"sync\":\"Sync\"")));
+        mvc.perform(get("/capi")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/capi/").with(SignedIn.as(f.campaign().admin()))).andExpect(status().isForbidden());
+        for (String file : List.of("sw.js", "app.js", "expression.js", "capi.css", "manifest.webmanifest", "icon-192.png")) {
+            mvc.perform(get("/capi/" + file)).andExpect(status().isOk());
+        }
+    }
 }
