@@ -45,16 +45,16 @@ class HeldCases {
             throw new Refusal(HttpStatus.BAD_REQUEST, List.of(new FieldError("caseId", "required")), "capi.refused.case");
         }
         FieldCase fieldCase = fieldCases.find(caseId)
-                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "capi.refused.noCase", caseId));
+                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "capi.refused.noCase", Long.toString(caseId)));
         if (!interviewer.equals(fieldCase.assignedTo())) {
-            throw new Refusal(HttpStatus.FORBIDDEN, "capi.refused.notYours", caseId);
+            throw new Refusal(HttpStatus.FORBIDDEN, "capi.refused.notYours", Long.toString(caseId));
         }
         if (!fieldCase.isInField()) {
             throw new Refusal(HttpStatus.CONFLICT, "capi.refused.notInField", fieldCase.campaignName());
         }
         boolean active = fieldCases.assignedTo(interviewer).stream().anyMatch(c -> c.id() == fieldCase.id());
         if (!active) {
-            throw new Refusal(HttpStatus.CONFLICT, "capi.refused.replaced", caseId);
+            throw new Refusal(HttpStatus.CONFLICT, "capi.refused.replaced", Long.toString(caseId));
         }
         return fieldCase;
     }

@@ -76,7 +76,7 @@ class Interviews {
             Stored stored = store.store(submission);
             return new Accepted(stored.responseId(), stored.created());
         } catch (AlreadyAnswered e) {
-            throw new Refusal(HttpStatus.CONFLICT, "capi.refused.answered", fieldCase.id());
+            throw new Refusal(HttpStatus.CONFLICT, "capi.refused.answered", Long.toString(fieldCase.id()));
         }
     }
 

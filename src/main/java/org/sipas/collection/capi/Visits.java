@@ -62,10 +62,10 @@ class Visits {
         String note = visit.note() == null || visit.note().isBlank() ? null : visit.note().strip();
         if (note != null && note.length() > LONGEST_NOTE) {
             throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, List.of(new FieldError("note", Integer.toString(note.length()))),
-                    "capi.refused.note", LONGEST_NOTE);
+                    "capi.refused.note", Integer.toString(LONGEST_NOTE));
         }
         if (responses.isAnswered(fieldCase.id())) {
-            throw new Refusal(HttpStatus.CONFLICT, "capi.refused.answered", fieldCase.id());
+            throw new Refusal(HttpStatus.CONFLICT, "capi.refused.answered", Long.toString(fieldCase.id()));
         }
         Long id = jdbc.sql("""
                         INSERT INTO capi_visit (idempotency_key, sample_member_id, campaign_id, outcome, disposition,

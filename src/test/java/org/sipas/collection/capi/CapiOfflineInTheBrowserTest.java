@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CapiOfflineInTheBrowserTest {
 
-    private static final String PASSWORD = "mat-khau-dai-du-cpw";
+    private static final String PASSWORD = "mat-khau-dai-du-capiw";
 
     @LocalServerPort
     int port;
@@ -73,15 +73,15 @@ class CapiOfflineInTheBrowserTest {
         network = new CuttableLink(port);
         browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(50));
-        field = fixtures.inField("CPW", "mot-cua-2018", 10, Map.of("FACE_TO_FACE", 1));
+        field = fixtures.inField("CAPIW", "mot-cua-2018", 10, Map.of("FACE_TO_FACE", 1));
         mine = field.cases().subList(0, 2);
         users.runAs(field.admin(), () -> {
             // created with a password of its own: no change is forced at the first login
-            accounts.create("dtv-cpw", "Điều tra viên CPW", field.province(), Set.of(Role.INTERVIEWER), PASSWORD);
-            return fieldCases.assign(mine.stream().map(FieldCase::id).toList(), "dtv-cpw");
+            accounts.create("dtv-capiw", "Điều tra viên CPW", field.province(), Set.of(Role.INTERVIEWER), PASSWORD);
+            return fieldCases.assign(mine.stream().map(FieldCase::id).toList(), "dtv-capiw");
         });
         browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("dtv-cpw");
+        browser.findElement(By.id("username")).sendKeys("dtv-capiw");
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
@@ -140,7 +140,7 @@ class CapiOfflineInTheBrowserTest {
         Map<String, Object> row = jdbc.sql("""
                         SELECT channel, collected_by, sampled, answers::text AS answers, started_at < finished_at AS ordered
                         FROM response WHERE sample_member_id = :c""").param("c", visited).query().singleRow();
-        assertThat(row).containsEntry("channel", "CAPI").containsEntry("collected_by", "dtv-cpw")
+        assertThat(row).containsEntry("channel", "CAPI").containsEntry("collected_by", "dtv-capiw")
                 .containsEntry("sampled", true).containsEntry("ordered", true);
         assertThat((String) row.get("answers")).contains("\"satisfaction\": \"1\"", "\"reasons\": \"thai_do\"", "Phải chờ hai tiếng");
 

@@ -105,10 +105,10 @@ class CapiSyncTest {
 
     @Test
     void theDeviceDownloadsOnlyMyFaceToFaceCasesWithTheApplicantsContactAndTheQuestionnaire() throws Exception {
-        Field f = field("CPA");
+        Field f = field("CAPIA");
         mvc.perform(get("/capi/api/assignments").with(SignedIn.as(f.interviewer())))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.interviewer").value("dtv-cpa"))
+                .andExpect(jsonPath("$.interviewer").value("dtv-capia"))
                 .andExpect(jsonPath("$.cases.length()").value(3))
                 .andExpect(jsonPath("$.cases[*].id").value(org.hamcrest.Matchers.contains(
                         f.mine().stream().map(c -> (int) c.id()).toArray())))
@@ -123,7 +123,7 @@ class CapiSyncTest {
                 .andExpect(jsonPath("$.forms[0].sections[0].questions[0].options[2].label.vi").value("Rất hài lòng"))
                 .andExpect(jsonPath("$.forms[0].sections[0].questions[1].relevant").value("${satisfaction} = 1"))
                 .andExpect(jsonPath("$.forms[0].sections[0].questions[2].constraint").value("string-length(.) <= 1000"));
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'capi.assignments.download' AND actor = 'dtv-cpa'")
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'capi.assignments.download' AND actor = 'dtv-capia'")
                 .query(Long.class).single()).isEqualTo(1);
         // contacts are for those who visit: a supervisor without the interviewer role gets no list
         mvc.perform(get("/capi/api/assignments").with(SignedIn.as(f.campaign().admin()))).andExpect(status().isForbidden());
@@ -131,7 +131,7 @@ class CapiSyncTest {
 
     @Test
     void aSyncedInterviewIsStoredOnceAsAFaceToFaceResponseOfTheSampledCaseWithTheDevicesTimesAndPosition() throws Exception {
-        Field f = field("CPB");
+        Field f = field("CAPIB");
         FieldCase visited = f.mine().get(0);
         Instant started = Instant.now().minus(40, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
         Instant ended = Instant.now().minus(25, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
@@ -153,7 +153,7 @@ class CapiSyncTest {
                                finished_at, latitude, longitude, position_accuracy_m, answers::text AS answers
                         FROM response WHERE id = :id""").param("id", responseId).query().singleRow();
         assertThat(row).containsEntry("channel", "CAPI").containsEntry("sampled", true)
-                .containsEntry("collected_by", "dtv-cpb").containsEntry("campaign_id", f.campaign().campaignId())
+                .containsEntry("collected_by", "dtv-capib").containsEntry("campaign_id", f.campaign().campaignId())
                 .containsEntry("stratum_id", visited.stratumId()).containsEntry("dossier_id", visited.dossierId())
                 .containsEntry("unit_id", visited.unitId())
                 .containsEntry("latitude", 10.9574).containsEntry("longitude", 106.8427).containsEntry("position_accuracy_m", 12.5);
@@ -170,7 +170,7 @@ class CapiSyncTest {
 
     @Test
     void anAnswerToAQuestionTheAnswersDoNotAskIsDroppedAsOnTheWebForm() throws Exception {
-        Field f = field("CPC");
+        Field f = field("CAPIC");
         FieldCase visited = f.mine().get(1);
         Instant now = Instant.now();
         sync(f.interviewer(), "interviews", interview(UUID.randomUUID().toString(), visited.id(),
@@ -182,7 +182,7 @@ class CapiSyncTest {
 
     @Test
     void aCaseHeldBySomeoneElseIsForbiddenAndNothingIsStored() throws Exception {
-        Field f = field("CPD");
+        Field f = field("CAPID");
         Instant now = Instant.now();
         sync(f.interviewer(), "interviews", interview(UUID.randomUUID().toString(), f.colleagues().id(),
                 Map.of("satisfaction", "3"), now.minusSeconds(600), now.minusSeconds(60)))
@@ -194,7 +194,7 @@ class CapiSyncTest {
 
     @Test
     void invalidAnswersAreRefusedNamingTheQuestion() throws Exception {
-        Field f = field("CPE");
+        Field f = field("CAPIE");
         FieldCase visited = f.mine().get(0);
         Instant now = Instant.now();
         sync(f.interviewer(), "interviews", interview(UUID.randomUUID().toString(), visited.id(),
@@ -212,7 +212,7 @@ class CapiSyncTest {
 
     @Test
     void aDeviceClockInTheFutureOrBeforeTheFieldworkIsRefused() throws Exception {
-        Field f = field("CPF");
+        Field f = field("CAPIF");
         FieldCase visited = f.mine().get(0);
         Instant now = Instant.now();
         sync(f.interviewer(), "interviews", interview(UUID.randomUUID().toString(), visited.id(),
@@ -237,7 +237,7 @@ class CapiSyncTest {
 
     @Test
     void aCaseAnsweredByAnotherChannelIsAConflictForTheDevice() throws Exception {
-        Field f = field("CPG");
+        Field f = field("CAPIG");
         FieldCase visited = f.mine().get(0);
         Instant now = Instant.now();
         sync(f.interviewer(), "interviews", interview(UUID.randomUUID().toString(), visited.id(),
@@ -251,7 +251,7 @@ class CapiSyncTest {
 
     @Test
     void aVisitWithoutInterviewSetsTheCasesDispositionAndCountsOnceWhenSentTwice() throws Exception {
-        Field f = field("CPH");
+        Field f = field("CAPIH");
         FieldCase visited = f.mine().get(2);
         Map<String, Object> visit = new LinkedHashMap<>();
         visit.put("key", UUID.randomUUID().toString());
@@ -277,7 +277,7 @@ class CapiSyncTest {
 
     @Test
     void theAppShellIsForInterviewersAndItsFilesArePublicSoTheServiceWorkerCanKeepThem() throws Exception {
-        Field f = field("CPI");
+        Field f = field("CAPII");
         mvc.perform(get("/capi/").with(SignedIn.as(f.interviewer())))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
