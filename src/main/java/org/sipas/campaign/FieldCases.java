@@ -103,6 +103,16 @@ public class FieldCases {
     }
 
     /**
+     * When a campaign went to the field, or empty if it never did: a device that reports an
+     * interview from before that moment has a wrong clock.
+     */
+    public Optional<java.time.Instant> fieldworkStartedAt(long campaignId) {
+        return jdbc.sql("SELECT fieldwork_at FROM campaign WHERE id = :c").param("c", campaignId)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
+                .optional().flatMap(at -> at);
+    }
+
+    /**
      * Gives cases to an interviewer, or takes them back when {@code username} is null. A supervisor
      * (ADMIN, PROVINCE_ADMIN, UNIT_MANAGER) does it for cases whose unit is within their scope, to
      * an enabled INTERVIEWER whose own scope covers the case's unit. Audited, one entry per call.

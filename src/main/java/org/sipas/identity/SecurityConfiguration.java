@@ -70,6 +70,10 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        // the CAPI app's static files (scripts, styles, manifest, icons, service worker) hold
+                        // no data: public, so that a browser refreshing them never lands on the login page
+                        .requestMatchers("/capi/*.js", "/capi/*.css", "/capi/*.webmanifest", "/capi/*.svg", "/capi/*.png")
+                        .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults())
