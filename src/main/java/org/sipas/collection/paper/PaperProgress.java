@@ -104,7 +104,7 @@ class PaperProgress {
                         FROM paper_comparison c
                         JOIN paper_form f ON f.number = c.number
                         LEFT JOIN paper_settlement s ON s.number = c.number
-                        WHERE cardinality(c.differing) > 0 AND s.number IS NULL AND """
+                        WHERE cardinality(c.differing) > 0 AND s.number IS NULL""" + " AND "
                         + CatalogCodes.unitWithinScope("f.unit_id", "scope") + " ORDER BY c.compared_at")
                 .param("scope", scopeUnitId)
                 .query((rs, n) -> new Waiting(rs.getString(1), new PaperNumber(rs.getLong(2), rs.getInt(3)).printed(),
