@@ -16,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's Chromium, headless, driven by Debian's chromedriver: Selenium Manager is never asked
  * and nothing is downloaded. A machine without them skips the browser tests (CI installs them).
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -30,7 +30,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Starts a browser with JavaScript on or off, on a new profile, at a phone's width; skips the test when Chromium is absent. */
-    static Chromium start(boolean javascript) throws IOException {
+    public static Chromium start(boolean javascript) throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
                 "Browser tests skipped: " + BROWSER + " or " + DRIVER + " is missing (apt-get install chromium chromium-driver)");
         Path profile = Files.createTempDirectory("sipas-chromium");
@@ -47,7 +47,7 @@ final class Chromium implements AutoCloseable {
         return new Chromium(new ChromeDriver(service, options), profile);
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 

@@ -135,20 +135,42 @@ class PaperSheets {
             return List.of();
         }
         int at = all.indexOf(question);
-        Map<Integer, List<String>> codesByTarget = new LinkedHashMap<>();
+        Map<String, List<String>> codesByInstruction = new LinkedHashMap<>();
         for (PaperOption option : options.get(question.name())) {
-            int next = at + 1;
-            while (next < all.size() && isSkipped(all.get(next), relevance, question.name(), option.code())) {
-                next++;
+            List<Integer> skipped = new ArrayList<>();
+            for (int later = at + 1; later < all.size(); later++) {
+                if (isSkipped(all.get(later), relevance, question.name(), option.code())) {
+                    skipped.add(later);
+                }
             }
-            if (next > at + 1) {
-                codesByTarget.computeIfAbsent(next < all.size() ? next + 1 : 0, k -> new ArrayList<>()).add(option.digit());
+            if (skipped.isEmpty()) {
+                continue;
             }
+            int run = 0;
+            while (run < skipped.size() && skipped.get(run) == at + 1 + run) {
+                run++;
+            }
+            String instruction;
+            if (run == skipped.size()) {
+                // the questions right after it are skipped: go to the first one asked
+                int target = at + 1 + run;
+                instruction = target < all.size() ? "goto:" + (target + 1) : "end";
+            } else {
+                instruction = "skip:" + String.join(", ", skipped.stream().map(i -> Integer.toString(i + 1)).toList());
+            }
+            codesByInstruction.computeIfAbsent(instruction, k -> new ArrayList<>()).add(option.digit());
         }
         List<String> skips = new ArrayList<>();
-        codesByTarget.forEach((target, codes) -> skips.add(target == 0
-                ? text("paper.skip.end", locale, either(codes, locale))
-                : text("paper.skip.goto", locale, either(codes, locale), target)));
+        codesByInstruction.forEach((instruction, codes) -> {
+            String answers = either(codes, locale);
+            if (instruction.equals("end")) {
+                skips.add(text("paper.skip.end", locale, answers));
+            } else if (instruction.startsWith("goto:")) {
+                skips.add(text("paper.skip.goto", locale, answers, instruction.substring(5)));
+            } else {
+                skips.add(text("paper.skip.over", locale, answers, instruction.substring(5)));
+            }
+        });
         return skips;
     }
 
