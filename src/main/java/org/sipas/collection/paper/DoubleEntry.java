@@ -308,6 +308,9 @@ class DoubleEntry {
         if (form.sampleMemberId() != null && store.isAnswered(form.sampleMemberId())) {
             throw new PaperRefused("paper.refused.caseAnswered");
         }
+        if (form.sampleMemberId() != null && !isActive(form.sampleMemberId())) {
+            throw new PaperRefused("paper.refused.replaced");
+        }
         if (passes.size() >= 2) {
             throw new PaperRefused("paper.refused.third");
         }
@@ -315,6 +318,12 @@ class DoubleEntry {
             throw new PaperRefused("paper.refused.sameClerk");
         }
         return new Opening(form, campaign, catalog.unit(form.unitId()).name(), passes.size() + 1);
+    }
+
+    /** Whether the case is still in the sample: a case replaced by a reserve after its paper was printed no longer counts. */
+    private boolean isActive(long caseId) {
+        return cases.find(caseId).flatMap(c -> cases.ofDossier(c.campaignId(), c.dossierId()))
+                .filter(c -> c.id() == caseId).isPresent();
     }
 
     private CurrentUser requireClerk() {

@@ -17,9 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.sipas.campaign.FieldCases;
 import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.campaign.FieldworkFixtures.InField;
 import org.sipas.identity.CurrentUser;
+import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +52,10 @@ class DoubleEntryTest {
     JsonMapper json;
     @Autowired
     FieldworkFixtures fixtures;
+    @Autowired
+    FieldCases cases;
+    @Autowired
+    CurrentUsers users;
 
     @Test
     void doubleEntryWithOneDifferingFieldBlocksTheResponseUntilSettled() throws Exception {
@@ -157,6 +163,8 @@ class DoubleEntryTest {
         String page = page(get("/paper/entry").param("number", wrong), clerk(paper, "a"), 422);
         assertThat(page).contains("Số phiếu: chữ số kiểm tra (số cuối) không khớp");
         assertThat(page).containsPattern("id=\"number\"[^>]*aria-invalid=\"true\"");
+        assertThat(page(get("/paper/entry").param("number", wrong).param("lang", "en"), clerk(paper, "a"), 422))
+                .contains("Paper number: the check digit (the last one) does not match");
         // the printed form of the right number, spaces and all, opens the paper
         mvc.perform(get("/paper/entry").param("number", paper.printed()).with(SignedIn.as(clerk(paper, "a"))))
                 .andExpect(redirectedUrl("/paper/entry/" + number));
@@ -215,6 +223,18 @@ class DoubleEntryTest {
         // each code says the address of the entry screen for its paper
         PaperNumber fifth = new PaperNumber(paper.field().campaignId(), 5);
         assertThat(blank).contains(QrSvg.of("http://localhost/paper/entry/" + fifth.text(), fifth.printed()));
+    }
+
+    @Test
+    void aPaperOfACaseReplacedFromTheReserveIsNotKeyed() throws Exception {
+        Paper paper = printed("PDH");
+        users.runAs(paper.field().admin(), () -> cases.replace(paper.caseId(), "Chuyển nơi ở"));
+
+        String refused = page(get("/paper/entry/" + paper.number()), clerk(paper, "a"), 422);
+        assertThat(refused).contains("đã được thay bằng một hồ sơ dự phòng");
+        key(paper, clerk(paper, "a"), Map.of("satisfaction", "3")).andExpect(status().isConflict());
+        assertThat(jdbc.sql("SELECT count(*) FROM paper_entry WHERE number = :n").param("n", paper.number())
+                .query(Long.class).single()).isZero();
     }
 
     // ---- helpers
