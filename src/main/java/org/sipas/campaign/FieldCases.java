@@ -36,17 +36,17 @@ public class FieldCases {
 
     private final JdbcClient jdbc;
     private final Campaigns campaigns;
-    private final CampaignRepository repository;
+    private final FieldCampaigns fieldCampaigns;
     private final CatalogCodes catalog;
     private final CurrentUsers users;
     private final StaffAccounts accounts;
     private final AuditLog audit;
 
-    FieldCases(JdbcClient jdbc, Campaigns campaigns, CampaignRepository repository, CatalogCodes catalog, CurrentUsers users,
+    FieldCases(JdbcClient jdbc, Campaigns campaigns, FieldCampaigns fieldCampaigns, CatalogCodes catalog, CurrentUsers users,
                StaffAccounts accounts, AuditLog audit) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
-        this.repository = repository;
+        this.fieldCampaigns = fieldCampaigns;
         this.catalog = catalog;
         this.users = users;
         this.accounts = accounts;
@@ -54,13 +54,13 @@ public class FieldCases {
     }
 
     /** A campaign the caller may see: 404 when there is none, 403 outside the caller's scope. */
-    public FieldCampaign campaign(long campaignId) {
-        return FieldCampaign.of(campaigns.get(campaignId));
+    public FieldCampaign visibleCampaign(long campaignId) {
+        return FieldCampaign.of(campaigns.get(campaignId), fieldCampaigns.units(campaignId));
     }
 
     /** The campaigns the caller may see, the latest period first. */
     public List<FieldCampaign> campaigns() {
-        return campaigns.visible().stream().map(FieldCampaign::of).toList();
+        return campaigns.visible().stream().map(c -> FieldCampaign.of(c, fieldCampaigns.units(c.id()))).toList();
     }
 
     /** The campaigns in the field that have a stratum within the scope of unit {@code scopeUnitId}, newest first. */
@@ -71,7 +71,7 @@ public class FieldCases {
                                                                 WHERE s.campaign_id = c.id AND %s)
                         ORDER BY c.id DESC""".formatted(CatalogCodes.unitWithinScope("s.unit_id", "scope")))
                 .param("scope", scopeUnitId).query(Long.class).list().stream()
-                .map(id -> FieldCampaign.of(repository.find(id).orElseThrow())).toList();
+                .map(id -> fieldCampaigns.find(id).orElseThrow()).toList();
     }
 
     /** A case of the sample (active or replaced, never a reserve row), whoever asks: callers check their own rights. */

@@ -15,12 +15,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ("Node with given id does not belong to the document") instead of a stale-element answer; that
  * means "not finished yet", so it is asked again rather than failing the test.
  */
-final class PageTurn {
+public final class PageTurn {
 
     private PageTurn() {
     }
 
-    static void awaitReplaced(WebDriver driver, WebElement old) {
+    public static void awaitReplaced(WebDriver driver, WebElement old) {
         new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(20)).until(d -> {
             try {
                 old.isEnabled();

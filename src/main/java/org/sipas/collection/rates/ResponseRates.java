@@ -37,7 +37,7 @@ public class ResponseRates {
 
     /** The rates of a campaign the caller may see (404, 403 otherwise). */
     public Rates of(long campaignId) {
-        FieldCampaign campaign = cases.campaign(campaignId);
+        FieldCampaign campaign = cases.visibleCampaign(campaignId);
         List<Cell> cells = jdbc.sql("""
                         SELECT u.name, coalesce(m.channel, ''), d.disposition, count(*)
                         FROM sample_member m
