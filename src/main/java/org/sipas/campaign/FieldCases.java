@@ -79,6 +79,31 @@ public class FieldCases {
                 .param("c", campaignId).param("channel", channel).query(FieldCases::row).list();
     }
 
+    /** The active sampled cases of a dossier in every campaign in the field (a dossier can be in several campaigns' samples). */
+    public List<FieldCase> inFieldOfDossier(long dossierId) {
+        return jdbc.sql(SELECT + """
+                         WHERE m.dossier_id = :d AND m.role = 'SAMPLE' AND m.state = 'ACTIVE' AND c.status = 'IN_FIELD'
+                        ORDER BY c.fieldwork_at DESC, m.id""")
+                .param("d", dossierId).query(FieldCases::row).list();
+    }
+
+    /** A campaign as the collection channels see it, whoever asks: callers check their own rights. */
+    public Optional<FieldCampaign> campaign(long campaignId) {
+        return jdbc.sql("""
+                        SELECT id, name, status, scope_unit_id, methodology_code, methodology_version
+                        FROM campaign WHERE id = :id""")
+                .param("id", campaignId)
+                .query((rs, n) -> new FieldCampaign(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getInt(6)))
+                .optional();
+    }
+
+    /** The units a campaign surveys (its strata's units), each once, by id. */
+    public List<Long> units(long campaignId) {
+        return jdbc.sql("SELECT DISTINCT unit_id FROM campaign_stratum WHERE campaign_id = :c ORDER BY unit_id")
+                .param("c", campaignId).query(Long.class).list();
+    }
+
     /**
      * Gives cases to an interviewer, or takes them back when {@code username} is null. A supervisor
      * (ADMIN, PROVINCE_ADMIN, UNIT_MANAGER) does it for cases whose unit is within their scope, to

@@ -68,6 +68,12 @@ public class ResponseStore {
                 .query(Boolean.class).single();
     }
 
+    /** Whether the phone of this keyed hash has already answered the campaign's open survey (or any of its responses). */
+    public boolean hasAnswered(long campaignId, String respondentHash) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM response WHERE campaign_id = :c AND respondent_hash = :hash)")
+                .param("c", campaignId).param("hash", respondentHash).query(Boolean.class).single();
+    }
+
     private boolean claim(String token) {
         return jdbc.sql("""
                         UPDATE survey_token SET used_at = now()

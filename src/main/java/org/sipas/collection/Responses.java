@@ -45,7 +45,7 @@ class Responses {
         Submission submission = Submission.of(ResponseChannel.valueOf(token.channel()), token.methodologyCode(),
                         token.methodologyVersion(), token.unitId(), answers, startedAt)
                 .withToken(token.token()).withDossier(token.dossierId()).withIdempotencyKey(idempotencyKey)
-                .inCampaign(token.campaignId());
+                .inCampaign(token.campaignId()).withRespondentHash(token.respondentHash());
         if (token.sampleCaseId() == null) {
             return submission;
         }
