@@ -55,6 +55,10 @@ public class ResponseStore {
         if (inserted.isEmpty()) {
             return byIdempotencyKey(submission.idempotencyKey()).orElseThrow(() -> new AlreadyAnswered(conflict(submission)));
         }
+        if (submission.token() != null) {
+            // the answers kept between steps are the response now
+            jdbc.sql("DELETE FROM response_draft WHERE token = :token").param("token", submission.token()).update();
+        }
         if (submission.sampleCaseId() != null) {
             dispositions.record(submission.sampleCaseId(), submission.campaignId(), Disposition.COMPLETE, false,
                     submission.collectedBy() == null ? "respondent" : submission.collectedBy());

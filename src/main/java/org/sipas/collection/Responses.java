@@ -5,9 +5,7 @@ import java.util.Map;
 
 import org.sipas.campaign.FieldCase;
 import org.sipas.campaign.FieldCases;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The web questionnaire's submit: a token's answers become a response, with its sampled case when it has one. */
 @Component
@@ -15,29 +13,27 @@ class Responses {
 
     private final ResponseStore store;
     private final FieldCases cases;
-    private final JdbcClient jdbc;
 
-    Responses(ResponseStore store, FieldCases cases, JdbcClient jdbc) {
+    Responses(ResponseStore store, FieldCases cases) {
         this.store = store;
         this.cases = cases;
-        this.jdbc = jdbc;
     }
 
     /**
-     * Stores the response of {@code token}, closes the token and drops its draft, in one
-     * transaction: the respondent is thanked only after it commits.
+     * Stores the response of {@code token}, closes the token and drops its draft, in the store's
+     * one transaction: the respondent is thanked only after it commits. Not a transaction of its
+     * own: a refusal thrown through the store's transaction marks any enclosing one rollback-only,
+     * and catching it here would then fail the commit (an error page instead of "already answered").
      *
      * @return false when the token was used or expired meanwhile (another tab, another node): nothing is stored
      */
-    @Transactional
     boolean store(SurveyToken token, Map<String, String> answers, Instant startedAt) {
         try {
             store.store(submission(token, answers, startedAt, null));
+            return true;
         } catch (AlreadyAnswered answered) {
             return false;
         }
-        jdbc.sql("DELETE FROM response_draft WHERE token = :token").param("token", token.token()).update();
-        return true;
     }
 
     /** The submission of a token's answers, attributed to its sampled case and campaign when it has them. */
