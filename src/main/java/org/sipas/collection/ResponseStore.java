@@ -78,6 +78,12 @@ public class ResponseStore {
                 .param("c", campaignId).param("hash", respondentHash).query(Boolean.class).single();
     }
 
+    /** Whether the response of this token was stored by a submit carrying this idempotency key. */
+    boolean storedWith(String token, String idempotencyKey) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM response WHERE token = :token AND idempotency_key = :key)")
+                .param("token", token).param("key", idempotencyKey).query(Boolean.class).single();
+    }
+
     private boolean claim(String token) {
         return jdbc.sql("""
                         UPDATE survey_token SET used_at = now()

@@ -25,11 +25,12 @@ class Responses {
      * own: a refusal thrown through the store's transaction marks any enclosing one rollback-only,
      * and catching it here would then fail the commit (an error page instead of "already answered").
      *
+     * @param idempotencyKey the key of the submit's form, or null: a retry with it gets the first result (true)
      * @return false when the token was used or expired meanwhile (another tab, another node): nothing is stored
      */
-    boolean store(SurveyToken token, Map<String, String> answers, Instant startedAt) {
+    boolean store(SurveyToken token, Map<String, String> answers, Instant startedAt, String idempotencyKey) {
         try {
-            store.store(submission(token, answers, startedAt, null));
+            store.store(submission(token, answers, startedAt, idempotencyKey));
             return true;
         } catch (AlreadyAnswered answered) {
             return false;

@@ -61,9 +61,18 @@ class SurveyController {
         return open(token, HttpStatus.CONFLICT, sitting -> pages.relevance(sitting, step, form, locale));
     }
 
+    /**
+     * Stores the answers. A browser that sends the same submit again (a double click, a retry after
+     * the connection dropped) carries the form's key: the retry of a stored submit is thanked, and
+     * two at once store one response (the store returns the first to the second).
+     */
     @PostMapping("/submit")
-    ModelAndView submit(@PathVariable String token, Locale locale) {
-        return open(token, HttpStatus.CONFLICT,
+    ModelAndView submit(@PathVariable String token, @RequestParam(required = false) String key, Locale locale) {
+        String submitKey = key == null || key.length() < 8 || key.length() > 200 ? null : key;
+        if (submitKey != null && store.storedWith(token, submitKey)) {
+            return new ModelAndView("redirect:/s/" + token + "/thanks");
+        }
+        return open(token, HttpStatus.CONFLICT, submitKey,
                 sitting -> pages.submit(sitting, locale).orElseGet(() -> closedPage(token, HttpStatus.CONFLICT)));
     }
 
@@ -74,16 +83,20 @@ class SurveyController {
         if (found.isEmpty() || !found.get().isUsed()) {
             return new ModelAndView("redirect:/s/" + token);
         }
-        return pages.thanks(sitting(found.get()));
+        return pages.thanks(sitting(found.get(), null));
     }
 
     /** Runs {@code page} for an open token; otherwise the polite page saying why it cannot be answered. */
     private ModelAndView open(String token, HttpStatus whenAnswered, Function<Sitting, ModelAndView> page) {
+        return open(token, whenAnswered, null, page);
+    }
+
+    private ModelAndView open(String token, HttpStatus whenAnswered, String submitKey, Function<Sitting, ModelAndView> page) {
         Optional<SurveyToken> found = tokens.find(token);
         if (found.isEmpty() || closedReason(found.get()).isPresent()) {
             return closedPage(token, whenAnswered);
         }
-        return page.apply(sitting(found.get()));
+        return page.apply(sitting(found.get(), submitKey));
     }
 
     /**
@@ -136,9 +149,9 @@ class SurveyController {
         return page;
     }
 
-    private Sitting sitting(SurveyToken token) {
+    private Sitting sitting(SurveyToken token, String submitKey) {
         Questionnaire questionnaire = questionnaires.of(methodologies.find(token.methodologyCode(),
                 token.methodologyVersion()).orElseThrow(), token.unitId());
-        return new TokenSitting(token, questionnaire, questionnaires.unitName(token.unitId()), drafts, responses);
+        return new TokenSitting(token, questionnaire, questionnaires.unitName(token.unitId()), drafts, responses, submitKey);
     }
 }

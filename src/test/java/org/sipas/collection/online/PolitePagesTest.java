@@ -81,6 +81,25 @@ class PolitePagesTest {
     }
 
     @Test
+    void aSubmitSentAgainWithItsFormKeyIsThankedAndStoresNothingMore() throws Exception {
+        InField campaign = fixtures.inField("ONPPE", "mot-cua-2018", 10, Map.of("ONLINE", 1));
+        String token = tokenOf(campaign.cases().get(0));
+        QuickRating.rate(mvc, token, "3").andExpect(status().is3xxRedirection());
+        String summary = page("/s/" + token + "?step=1", 200);
+        String key = summary.replaceAll("(?s).*name=\"key\" value=\"([^\"]+)\".*", "$1");
+        assertThat(key).matches("[0-9a-f-]{36}");
+
+        QuickRating.submit(mvc, token, key).andExpect(redirectedUrl("/s/" + token + "/thanks"));
+        QuickRating.submit(mvc, token, key).andExpect(redirectedUrl("/s/" + token + "/thanks"));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM response WHERE token = :t").param("t", token).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT idempotency_key FROM response WHERE token = :t").param("t", token).query(String.class).single())
+                .isEqualTo(key);
+        // the same token from elsewhere, without the key, is told it was answered
+        QuickRating.submit(mvc, token).andExpect(status().isConflict());
+    }
+
+    @Test
     void aLinkWhoseCaseWasAnsweredByPhoneMeanwhileSaysItWasAnswered() throws Exception {
         InField campaign = fixtures.inField("ONPPC", "mot-cua-2018", 10, Map.of("ONLINE", 1));
         FieldCase fieldCase = campaign.cases().get(0);

@@ -23,4 +23,9 @@ final class QuickRating {
     static ResultActions submit(MockMvc mvc, String token) throws Exception {
         return mvc.perform(post("/s/" + token + "/submit").with(csrf()));
     }
+
+    /** Presses "Gửi phiếu trả lời" on a summary whose form carries {@code key}. */
+    static ResultActions submit(MockMvc mvc, String token, String key) throws Exception {
+        return mvc.perform(post("/s/" + token + "/submit").with(csrf()).param("key", key));
+    }
 }
