@@ -1,11 +1,13 @@
 package org.sipas.campaign;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.identity.AuditLog;
@@ -102,13 +104,21 @@ public class FieldCases {
                 .param("c", campaignId).param("channel", channel).query(FieldCases::row).list();
     }
 
+    /** The active sampled cases of a dossier in every campaign in the field (a dossier can be in several campaigns' samples). */
+    public List<FieldCase> inFieldOfDossier(long dossierId) {
+        return jdbc.sql(SELECT + """
+                         WHERE m.dossier_id = :d AND m.role = 'SAMPLE' AND m.state = 'ACTIVE' AND c.status = 'IN_FIELD'
+                        ORDER BY c.fieldwork_at DESC, m.id""")
+                .param("d", dossierId).query(FieldCases::row).list();
+    }
+
     /**
      * When a campaign went to the field, or empty if it never did: a device that reports an
      * interview from before that moment has a wrong clock.
      */
-    public Optional<java.time.Instant> fieldworkStartedAt(long campaignId) {
+    public Optional<Instant> fieldworkStartedAt(long campaignId) {
         return jdbc.sql("SELECT fieldwork_at FROM campaign WHERE id = :c").param("c", campaignId)
-                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
                 .optional().flatMap(at -> at);
     }
 

@@ -58,6 +58,10 @@ public class ResponseStore {
         if (inserted.isEmpty()) {
             return byIdempotencyKey(submission.idempotencyKey()).orElseThrow(() -> new AlreadyAnswered(conflict(submission)));
         }
+        if (submission.token() != null) {
+            // the answers kept between steps are the response now
+            jdbc.sql("DELETE FROM response_draft WHERE token = :token").param("token", submission.token()).update();
+        }
         if (submission.sampleCaseId() != null) {
             dispositions.record(submission.sampleCaseId(), submission.campaignId(), Disposition.COMPLETE, false,
                     submission.collectedBy() == null ? "respondent" : submission.collectedBy());
@@ -69,6 +73,18 @@ public class ResponseStore {
     public boolean isAnswered(long sampleCaseId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM response WHERE sample_member_id = :case)").param("case", sampleCaseId)
                 .query(Boolean.class).single();
+    }
+
+    /** Whether the phone of this keyed hash has already answered the campaign's open survey (or any of its responses). */
+    public boolean hasAnswered(long campaignId, String respondentHash) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM response WHERE campaign_id = :c AND respondent_hash = :hash)")
+                .param("c", campaignId).param("hash", respondentHash).query(Boolean.class).single();
+    }
+
+    /** Whether the response of this token was stored by a submit carrying this idempotency key. */
+    boolean storedWith(String token, String idempotencyKey) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM response WHERE token = :token AND idempotency_key = :key)")
+                .param("token", token).param("key", idempotencyKey).query(Boolean.class).single();
     }
 
     private boolean claim(String token) {

@@ -5,9 +5,7 @@ import java.util.Map;
 
 import org.sipas.campaign.FieldCase;
 import org.sipas.campaign.FieldCases;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The web questionnaire's submit: a token's answers become a response, with its sampled case when it has one. */
 @Component
@@ -15,48 +13,36 @@ class Responses {
 
     private final ResponseStore store;
     private final FieldCases cases;
-    private final JdbcClient jdbc;
 
-    Responses(ResponseStore store, FieldCases cases, JdbcClient jdbc) {
+    Responses(ResponseStore store, FieldCases cases) {
         this.store = store;
         this.cases = cases;
-        this.jdbc = jdbc;
     }
 
     /**
-     * Stores the response of {@code token}, closes the token and drops its draft, in one
-     * transaction: the respondent is thanked only after it commits.
+     * Stores the response of {@code token}, closes the token and drops its draft, in the store's
+     * one transaction: the respondent is thanked only after it commits. Not a transaction of its
+     * own: a refusal thrown through the store's transaction marks any enclosing one rollback-only,
+     * and catching it here would then fail the commit (an error page instead of "already answered").
      *
+     * @param idempotencyKey the key of the submit's form, or null: a retry with it gets the first result (true)
      * @return false when the token was used or expired meanwhile (another tab, another node): nothing is stored
      */
-    @Transactional(noRollbackFor = AlreadyAnswered.class)
-    boolean store(SurveyToken token, Map<String, String> answers, Instant startedAt) {
+    boolean store(SurveyToken token, Map<String, String> answers, Instant startedAt, String idempotencyKey) {
         try {
-            store(token, answers, startedAt, null);
+            store.store(submission(token, answers, startedAt, idempotencyKey));
             return true;
         } catch (AlreadyAnswered answered) {
             return false;
         }
     }
 
-    /**
-     * Stores the response of {@code token} with the client's idempotency key, and drops the draft.
-     *
-     * @throws AlreadyAnswered when the token was used (by another submit) or expired
-     */
-    @Transactional
-    ResponseStore.Stored store(SurveyToken token, Map<String, String> answers, Instant startedAt, String idempotencyKey) {
-        ResponseStore.Stored stored = store.store(submission(token, answers, startedAt, idempotencyKey));
-        jdbc.sql("DELETE FROM response_draft WHERE token = :token").param("token", token.token()).update();
-        return stored;
-    }
-
     /** The submission of a token's answers, attributed to its sampled case and campaign when it has them. */
-    private Submission submission(SurveyToken token, Map<String, String> answers, Instant startedAt, String idempotencyKey) {
+    Submission submission(SurveyToken token, Map<String, String> answers, Instant startedAt, String idempotencyKey) {
         Submission submission = Submission.of(ResponseChannel.valueOf(token.channel()), token.methodologyCode(),
                         token.methodologyVersion(), token.unitId(), answers, startedAt)
                 .withToken(token.token()).withDossier(token.dossierId()).withIdempotencyKey(idempotencyKey)
-                .inCampaign(token.campaignId());
+                .inCampaign(token.campaignId()).withRespondentHash(token.respondentHash());
         if (token.sampleCaseId() == null) {
             return submission;
         }

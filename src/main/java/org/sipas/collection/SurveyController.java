@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.sipas.campaign.FieldCampaign;
+import org.sipas.campaign.FieldCampaigns;
 import org.sipas.methodology.Methodologies;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,9 +29,13 @@ class SurveyController {
     private final Drafts drafts;
     private final Responses responses;
     private final SurveyPages pages;
+    private final ResponseStore store;
+    private final FieldCampaigns fieldCampaigns;
 
     SurveyController(SurveyTokens tokens, Methodologies methodologies, Questionnaires questionnaires, Drafts drafts,
-                     Responses responses, SurveyPages pages) {
+                     Responses responses, SurveyPages pages, ResponseStore store, FieldCampaigns fieldCampaigns) {
+        this.store = store;
+        this.fieldCampaigns = fieldCampaigns;
         this.tokens = tokens;
         this.methodologies = methodologies;
         this.questionnaires = questionnaires;
@@ -40,7 +46,7 @@ class SurveyController {
 
     @GetMapping
     ModelAndView step(@PathVariable String token, @RequestParam(required = false) Integer step, Locale locale) {
-        return open(token, HttpStatus.OK, sitting -> pages.show(sitting, step, locale));
+        return open(token, HttpStatus.CONFLICT, sitting -> pages.show(sitting, step, locale));
     }
 
     @PostMapping
@@ -55,13 +61,18 @@ class SurveyController {
         return open(token, HttpStatus.CONFLICT, sitting -> pages.relevance(sitting, step, form, locale));
     }
 
-    /** A submit repeated after the first was stored (a double click, a retry) lands on the thanks page, not on an error. */
+    /**
+     * Stores the answers. A browser that sends the same submit again (a double click, a retry after
+     * the connection dropped) carries the form's key: the retry of a stored submit is thanked, and
+     * two at once store one response (the store returns the first to the second).
+     */
     @PostMapping("/submit")
-    ModelAndView submit(@PathVariable String token, Locale locale) {
-        if (tokens.find(token).filter(SurveyToken::isUsed).isPresent()) {
+    ModelAndView submit(@PathVariable String token, @RequestParam(required = false) String key, Locale locale) {
+        String submitKey = key == null || key.length() < 8 || key.length() > 200 ? null : key;
+        if (submitKey != null && store.storedWith(token, submitKey)) {
             return new ModelAndView("redirect:/s/" + token + "/thanks");
         }
-        return open(token, HttpStatus.CONFLICT,
+        return open(token, HttpStatus.CONFLICT, submitKey,
                 sitting -> pages.submit(sitting, locale).orElseGet(() -> closedPage(token, HttpStatus.CONFLICT)));
     }
 
@@ -72,28 +83,75 @@ class SurveyController {
         if (found.isEmpty() || !found.get().isUsed()) {
             return new ModelAndView("redirect:/s/" + token);
         }
-        return pages.thanks(sitting(found.get()));
+        return pages.thanks(sitting(found.get(), null));
     }
 
     /** Runs {@code page} for an open token; otherwise the polite page saying why it cannot be answered. */
     private ModelAndView open(String token, HttpStatus whenAnswered, Function<Sitting, ModelAndView> page) {
+        return open(token, whenAnswered, null, page);
+    }
+
+    private ModelAndView open(String token, HttpStatus whenAnswered, String submitKey, Function<Sitting, ModelAndView> page) {
         Optional<SurveyToken> found = tokens.find(token);
-        if (found.isEmpty() || found.get().isUsed() || found.get().isExpired(Instant.now())) {
+        if (found.isEmpty() || closedReason(found.get()).isPresent()) {
             return closedPage(token, whenAnswered);
         }
-        return page.apply(sitting(found.get()));
+        return page.apply(sitting(found.get(), submitKey));
     }
 
+    /**
+     * Why a token can no longer be answered, or empty while it can: answered (through this link,
+     * or its sampled case through another channel, e.g. by phone), the same phone already answered
+     * the campaign's open survey, the link expired, or its campaign has left the field.
+     */
+    private Optional<String> closedReason(SurveyToken token) {
+        if (token.isUsed() || token.sampleCaseId() != null && store.isAnswered(token.sampleCaseId())) {
+            return Optional.of("answered");
+        }
+        if (token.respondentHash() != null && store.hasAnswered(token.campaignId(), token.respondentHash())) {
+            return Optional.of("personAnswered");
+        }
+        if (token.isExpired(Instant.now())) {
+            return Optional.of("expired");
+        }
+        if (token.campaignId() != null && !fieldCampaigns.find(token.campaignId()).map(FieldCampaign::isInField).orElse(false)) {
+            return Optional.of("campaignClosed");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The polite page: 404 for a link that never existed, 410 for one whose time is over, 409 (or
+     * {@code whenAnswered}) for one already answered; a campaign's link names the unit and the
+     * campaign it was about, so that the respondent knows which survey it was.
+     */
     private ModelAndView closedPage(String token, HttpStatus whenAnswered) {
         String path = "/s/" + token;
-        return tokens.find(token).map(t -> t.isUsed() ? SurveyPages.closed(path, "answered", whenAnswered)
-                        : SurveyPages.closed(path, "expired", HttpStatus.GONE))
-                .orElseGet(() -> SurveyPages.closed(path, "unknown", HttpStatus.NOT_FOUND));
+        Optional<SurveyToken> found = tokens.find(token);
+        if (found.isEmpty()) {
+            return SurveyPages.closed(path, "unknown", HttpStatus.NOT_FOUND);
+        }
+        SurveyToken closed = found.get();
+        String reason = closedReason(closed).orElse("answered");
+        HttpStatus status = switch (reason) {
+            case "expired", "campaignClosed" -> HttpStatus.GONE;
+            case "personAnswered" -> HttpStatus.CONFLICT;
+            default -> whenAnswered;
+        };
+        ModelAndView page = SurveyPages.closed(path, reason, status);
+        page.addObject("expiresAt", closed.expiresAt());
+        if (closed.unitId() != null) {
+            page.addObject("unitName", questionnaires.unitName(closed.unitId()));
+        }
+        if (closed.campaignId() != null) {
+            fieldCampaigns.find(closed.campaignId()).ifPresent(c -> page.addObject("campaignName", c.name()));
+        }
+        return page;
     }
 
-    private Sitting sitting(SurveyToken token) {
+    private Sitting sitting(SurveyToken token, String submitKey) {
         Questionnaire questionnaire = questionnaires.of(methodologies.find(token.methodologyCode(),
                 token.methodologyVersion()).orElseThrow(), token.unitId());
-        return new TokenSitting(token, questionnaire, questionnaires.unitName(token.unitId()), drafts, responses);
+        return new TokenSitting(token, questionnaire, questionnaires.unitName(token.unitId()), drafts, responses, submitKey);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.UUID;
 
 import org.sipas.collection.AnswerRules.Problem;
 import org.sipas.collection.Questionnaire.Walk;
@@ -44,7 +45,8 @@ class SurveyPages {
         int step = requested == null ? draft.reached() : Math.max(0, Math.min(requested, draft.reached()));
         Walk walk = questionnaire.walk(draft.answers());
         if (step >= questionnaire.steps()) {
-            return page(sitting, SUMMARY, HttpStatus.OK, step).addObject("summary", views.summary(questionnaire, walk, locale));
+            return page(sitting, SUMMARY, HttpStatus.OK, step).addObject("summary", views.summary(questionnaire, walk, locale))
+                    .addObject("submitKey", UUID.randomUUID().toString());
         }
         return stepPage(sitting, views.step(questionnaire, step, walk, Map.of(), false, locale), HttpStatus.OK);
     }

@@ -37,11 +37,13 @@ class TokenResponseApi {
     private final SurveyTokens tokens;
     private final AnswerChecks checks;
     private final Responses responses;
+    private final ResponseStore store;
 
-    TokenResponseApi(SurveyTokens tokens, AnswerChecks checks, Responses responses) {
+    TokenResponseApi(SurveyTokens tokens, AnswerChecks checks, Responses responses, ResponseStore store) {
         this.tokens = tokens;
         this.checks = checks;
         this.responses = responses;
+        this.store = store;
     }
 
     @PostMapping(path = "/s/{token}/response", consumes = "application/json", produces = "application/json")
@@ -76,7 +78,7 @@ class TokenResponseApi {
 
     private ResponseEntity<?> tryStore(SurveyToken token, Map<String, String> answers, Instant startedAt, String key) {
         try {
-            ResponseStore.Stored stored = responses.store(token, answers, startedAt, key);
+            ResponseStore.Stored stored = store.store(responses.submission(token, answers, startedAt, key));
             return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
                     .body(new Accepted(stored.responseId(), stored.submittedAt()));
         } catch (AlreadyAnswered answered) {

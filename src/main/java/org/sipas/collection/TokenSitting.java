@@ -10,8 +10,12 @@ final class TokenSitting implements Sitting {
     private final String unitName;
     private final Drafts drafts;
     private final Responses responses;
+    private final String submitKey;
 
-    TokenSitting(SurveyToken token, Questionnaire questionnaire, String unitName, Drafts drafts, Responses responses) {
+    /** @param submitKey the idempotency key of the submit being handled, or null */
+    TokenSitting(SurveyToken token, Questionnaire questionnaire, String unitName, Drafts drafts, Responses responses,
+                 String submitKey) {
+        this.submitKey = submitKey;
         this.token = token;
         this.questionnaire = questionnaire;
         this.unitName = unitName;
@@ -41,7 +45,7 @@ final class TokenSitting implements Sitting {
 
     @Override
     public boolean submit(Walk walk, Draft draft) {
-        return responses.store(token, walk.stored(), draft.startedAt());
+        return responses.store(token, walk.stored(), draft.startedAt(), submitKey);
     }
 
     @Override
