@@ -124,15 +124,14 @@ class QuestionnaireWithoutJavaScriptTest {
     }
 
     @Test
-    void aSecondSubmitOfTheSameTokenStoresNothingMoreAndThanksAgain() throws Exception {
+    void secondSubmitOfSameTokenIsRejected() throws Exception {
         String token = tokens.issue(CODE, 1, null, null);
         Respondent respondent = walkFrom(0, new Respondent(mvc, "/s/" + token).open()).submit();
         assertThat(respondent.page()).contains("Cảm ơn Ông/Bà!");
 
-        // a double click or a retry: the respondent is told their answer is in, not that something failed
         respondent.submit();
-        assertThat(respondent.status()).isEqualTo(200);
-        assertThat(respondent.page()).contains("Cảm ơn Ông/Bà!");
+        assertThat(respondent.status()).isEqualTo(409);
+        assertThat(respondent.page()).contains("Phiếu này đã được trả lời");
         respondent.open();
         assertThat(respondent.page()).contains("Phiếu này đã được trả lời").doesNotContain("name=\"step\"");
         assertThat(jdbc.sql("SELECT count(*) FROM response WHERE token = :t").param("t", token).query(Long.class).single())
