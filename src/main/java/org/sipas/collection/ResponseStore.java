@@ -46,21 +46,11 @@ public class ResponseStore {
      */
     @Transactional(noRollbackFor = AlreadyAnswered.class)
     public Stored store(Submission submission) {
-        Optional<Stored> earlier = byIdempotencyKey(submission.idempotencyKey());
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        if (submission.token() != null && !claim(submission.token())) {
-            // a concurrent submit with the same key may have claimed it: that one's result is ours
-            return byIdempotencyKey(submission.idempotencyKey()).orElseThrow(() -> new AlreadyAnswered(tokenState(submission.token())));
-        }
+        // the happy path is one statement: claim the token, drop its draft, insert (a retry or a
+        // refusal is told apart afterwards, so a first submit pays no lookup ahead)
         Optional<Stored> inserted = insert(submission);
         if (inserted.isEmpty()) {
-            return byIdempotencyKey(submission.idempotencyKey()).orElseThrow(() -> new AlreadyAnswered(conflict(submission)));
-        }
-        if (submission.token() != null) {
-            // the answers kept between steps are the response now
-            jdbc.sql("DELETE FROM response_draft WHERE token = :token").param("token", submission.token()).update();
+            return byIdempotencyKey(submission.idempotencyKey()).orElseThrow(() -> new AlreadyAnswered(refusal(submission)));
         }
         if (submission.sampleCaseId() != null) {
             dispositions.record(submission.sampleCaseId(), submission.campaignId(), Disposition.COMPLETE, false,
@@ -87,22 +77,27 @@ public class ResponseStore {
                 .param("token", token).param("key", idempotencyKey).query(Boolean.class).single();
     }
 
-    private boolean claim(String token) {
-        return jdbc.sql("""
-                        UPDATE survey_token SET used_at = now()
-                        WHERE token = :token AND used_at IS NULL AND expires_at > now()""")
-                .param("token", token).update() == 1;
-    }
+    /**
+     * Put before the insert of a response to a token: the token is closed (a row lock, so that of
+     * two submits at once the second finds it used) and its draft dropped; with no token claimed,
+     * nothing is inserted.
+     */
+    private static final String CLAIM_TOKEN = """
+            WITH claimed AS (UPDATE survey_token SET used_at = now()
+                             WHERE token = :token AND used_at IS NULL AND expires_at > now() RETURNING token),
+                 dropped AS (DELETE FROM response_draft WHERE token IN (SELECT token FROM claimed))
+            """;
 
     private Optional<Stored> insert(Submission s) {
-        return jdbc.sql("""
+        return jdbc.sql((s.token() == null ? "" : CLAIM_TOKEN) + """
                         INSERT INTO response (token, methodology_code, methodology_version, unit_id, dossier_id, channel,
                                               answers, started_at, finished_at, campaign_id, stratum_id, sample_member_id,
                                               sampled, collected_by, idempotency_key, respondent_hash, kiosk_id,
                                               paper_number, latitude, longitude, position_accuracy_m)
-                        VALUES (:token, :code, :version, :unit, :dossier, :channel, cast(:answers AS jsonb), :started,
-                                coalesce(:finished, now()), :campaign, :stratum, :case, :sampled, :by, :key, :hash, :kiosk,
-                                :paper, :lat, :lon, :accuracy)
+                        SELECT :token, :code, :version, :unit, :dossier, :channel, cast(:answers AS jsonb), :started,
+                               coalesce(:finished, now()), :campaign, :stratum, :case, :sampled, :by, :key, :hash, :kiosk,
+                               :paper, :lat, :lon, :accuracy
+                        """ + (s.token() == null ? "" : "FROM claimed ") + """
                         ON CONFLICT DO NOTHING
                         RETURNING id, submitted_at""")
                 .param("token", s.token()).param("code", s.methodologyCode()).param("version", s.methodologyVersion())
@@ -133,8 +128,8 @@ public class ResponseStore {
         return used ? AlreadyAnswered.Reason.TOKEN_USED : AlreadyAnswered.Reason.TOKEN_EXPIRED;
     }
 
-    /** Which one-answer rule the refused insert ran into. */
-    private AlreadyAnswered.Reason conflict(Submission s) {
+    /** Which one-answer rule refused the insert: the respondent's other answer first, then the link's state. */
+    private AlreadyAnswered.Reason refusal(Submission s) {
         if (s.sampleCaseId() != null && isAnswered(s.sampleCaseId())) {
             return AlreadyAnswered.Reason.CASE_ANSWERED;
         }
@@ -142,9 +137,9 @@ public class ResponseStore {
                 .param("c", s.campaignId()).param("p", s.paperNumber()).query(Boolean.class).single()) {
             return AlreadyAnswered.Reason.PAPER_NUMBER_TAKEN;
         }
-        if (s.respondentHash() != null) {
+        if (s.respondentHash() != null && s.campaignId() != null && hasAnswered(s.campaignId(), s.respondentHash())) {
             return AlreadyAnswered.Reason.PERSON_ANSWERED;
         }
-        return AlreadyAnswered.Reason.TOKEN_USED;
+        return s.token() != null ? tokenState(s.token()) : AlreadyAnswered.Reason.PERSON_ANSWERED;
     }
 }
