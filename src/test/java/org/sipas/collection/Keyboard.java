@@ -1,13 +1,17 @@
 package org.sipas.collection;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A respondent who uses the keyboard alone: Tab moves the focus, Space and the arrow keys choose,
@@ -27,6 +31,7 @@ final class Keyboard {
 
     /** Answers the questions in page order, each as its field asks: radios, boxes, a text or number field, a list. */
     void answer(Map<String, List<String>> answers) {
+        countHtmxRequests();
         answers.forEach((question, values) -> {
             WebElement field = tabTo(e -> (Answers.FIELD + question).equals(e.getDomAttribute("name")));
             switch (kind(field)) {
@@ -42,7 +47,24 @@ final class Keyboard {
                 }
                 default -> press(values.get(0));
             }
+            // an answer may bring follow-up questions by htmx: a person waits for the page to settle too
+            awaitHtmxSettled();
         });
+    }
+
+    /** Counts htmx requests in flight on this page (installed once per page, before any answer is given). */
+    private void countHtmxRequests() {
+        ((JavascriptExecutor) driver).executeScript("if (window.htmx && !window.sipasInFlight) {"
+                + " window.sipasInFlight = {n: 0};"
+                + " document.body.addEventListener('htmx:beforeRequest', () => window.sipasInFlight.n++);"
+                + " document.body.addEventListener('htmx:afterSettle', () => window.sipasInFlight.n--);"
+                + " document.body.addEventListener('htmx:afterRequest', e => { if (!e.detail.successful) window.sipasInFlight.n--; });"
+                + " }");
+    }
+
+    private void awaitHtmxSettled() {
+        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(20)).until(d -> (Boolean) ((JavascriptExecutor) d)
+                .executeScript("return !window.sipasInFlight || window.sipasInFlight.n <= 0"));
     }
 
     /** Tabs to the Next button, presses Enter and waits for the next page. */
@@ -69,6 +91,15 @@ final class Keyboard {
         }
     }
 
+    /** A field swapped out by htmx while it was being looked at is not the target; the next Tab finds its successor. */
+    private static boolean isTarget(Predicate<WebElement> target, WebElement focused) {
+        try {
+            return target.test(focused);
+        } catch (StaleElementReferenceException swapped) {
+            return false;
+        }
+    }
+
     private void pressAndWait(WebElement button) {
         press(Keys.ENTER);
         PageTurn.awaitReplaced(driver, button);
@@ -77,7 +108,7 @@ final class Keyboard {
     private WebElement tabTo(Predicate<WebElement> target) {
         for (int i = 0; i < MOST_TABS; i++) {
             WebElement focused = focused();
-            if (target.test(focused)) {
+            if (isTarget(target, focused)) {
                 return focused;
             }
             press(Keys.TAB);
