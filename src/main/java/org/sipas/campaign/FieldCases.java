@@ -60,11 +60,6 @@ public class FieldCases {
         return FieldCampaign.of(campaigns.get(campaignId), fieldCampaigns.units(campaignId));
     }
 
-    /** The campaigns the caller may see, the latest period first. */
-    public List<FieldCampaign> campaigns() {
-        return campaigns.visible().stream().map(c -> FieldCampaign.of(c, fieldCampaigns.units(c.id()))).toList();
-    }
-
     /** The campaigns in the field that have a stratum within the scope of unit {@code scopeUnitId}, newest first. */
     public List<FieldCampaign> inField(long scopeUnitId) {
         return jdbc.sql("""

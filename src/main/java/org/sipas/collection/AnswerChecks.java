@@ -1,7 +1,6 @@
 package org.sipas.collection;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -67,11 +66,6 @@ public class AnswerChecks {
             questionnaire.problems(step, walk).forEach((question, problem) -> problems.put(question, text(problem, locale)));
         }
         return new Checked(walk.stored(), walk.asked(), problems);
-    }
-
-    /** The questions of a methodology version in order, for a channel that lays out its own form. */
-    public List<String> questionNames(String methodologyCode, int version) {
-        return methodologies.find(methodologyCode, version).orElseThrow().questions().map(q -> q.name()).toList();
     }
 
     private String text(Problem problem, Locale locale) {

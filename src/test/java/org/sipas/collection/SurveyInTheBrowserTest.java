@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sipas.collection.SipasAnswers.CODE;
 import static org.sipas.collection.SipasAnswers.STEPS;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.webjars.WebJarVersionLocator;
 
 /**
  * The questionnaire in Debian's Chromium with JavaScript on: answered with the keyboard alone,
@@ -28,7 +24,6 @@ import org.webjars.WebJarVersionLocator;
 class SurveyInTheBrowserTest extends BrowserJourney {
 
     /** axe-core's script in its webjar, whatever version the build brings. */
-    private static final String AXE = new WebJarVersionLocator().fullPath("axe-core", "axe.min.js");
 
     SurveyInTheBrowserTest() {
         super(true);
@@ -75,16 +70,16 @@ class SurveyInTheBrowserTest extends BrowserJourney {
     }
 
     @Test
-    void theQuestionnairePagesHaveNoSeriousAccessibilityViolation() throws IOException {
+    void theQuestionnairePagesHaveNoSeriousAccessibilityViolation() {
         String token = tokens.issue(CODE, 1, null, null);
         Keyboard keyboard = new Keyboard(browser);
         List<String> violations = new ArrayList<>();
 
         browser.get(url("/s/" + token));
-        violations.addAll(axe("the first step"));
+        violations.addAll(Axe.seriousViolations(browser, "the first step"));
         keyboard.next();
         assertThat(browser.getPageSource()).contains("class=\"errors\"");
-        violations.addAll(axe("a step with errors"));
+        violations.addAll(Axe.seriousViolations(browser, "a step with errors"));
         keyboard.answer(STEPS.get(0));
         keyboard.next();
         keyboard.answer(STEPS.get(1));
@@ -92,30 +87,15 @@ class SurveyInTheBrowserTest extends BrowserJourney {
         keyboard.answer(SipasAnswers.withoutFollowUps(2));
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("a-c09_late_days")));
-        violations.addAll(axe("a step with its follow-up shown"));
+        violations.addAll(Axe.seriousViolations(browser, "a step with its follow-up shown"));
         browser.get(url("/s/" + token + "?step=7&lang=en"));
         browser.get(url("/s/no-such-token-for-axe-AAAAAAA"));
-        violations.addAll(axe("the page of an unknown token"));
+        violations.addAll(Axe.seriousViolations(browser, "the page of an unknown token"));
 
         violations.forEach(System.out::println);
         assertThat(violations).as("serious or critical accessibility violations").isEmpty();
     }
 
-    /** Runs axe-core, loaded from the classpath (no network), and returns its serious and critical violations. */
-    @SuppressWarnings("unchecked")
-    private List<String> axe(String page) throws IOException {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(AXE)) {
-            assertThat(in).as("axe-core on the test classpath: " + AXE).isNotNull();
-            js.executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        List<Map<String, Object>> found = (List<Map<String, Object>>) js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document).then(r => done(r.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.html).slice(0, 3)}))));""");
-        return found.stream().map(v -> page + ": " + v).toList();
-    }
 
     private static void waitForHtmx(WebDriverWait wait) {
         wait.until(driver -> (Boolean) ((JavascriptExecutor) driver)

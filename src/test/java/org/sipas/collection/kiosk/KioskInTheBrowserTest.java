@@ -3,8 +3,6 @@ package org.sipas.collection.kiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +20,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sipas.campaign.FieldworkFixtures;
+import org.sipas.collection.Axe;
 import org.sipas.collection.Chromium;
 import org.sipas.identity.CurrentUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.webjars.WebJarVersionLocator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KioskInTheBrowserTest {
 
-    private static final String AXE = new WebJarVersionLocator().fullPath("axe-core", "axe.min.js");
 
     @LocalServerPort
     int port;
@@ -160,30 +157,30 @@ class KioskInTheBrowserTest {
     }
 
     @Test
-    void theKioskPagesHaveNoSeriousAccessibilityViolation() throws IOException {
+    void theKioskPagesHaveNoSeriousAccessibilityViolation() {
         Kiosks.Issued issued = units.kiosk("Quầy KBROW 3", true, true);
         List<String> violations = new ArrayList<>();
         browser.get(url("/k/" + issued.key()));
         wait.until(d -> d.findElement(By.id("step-rating")).isDisplayed());
-        violations.addAll(axe("the rating"));
+        violations.addAll(Axe.seriousViolations(browser, "the rating"));
         browser.findElement(By.cssSelector("#step-rating button[value='2']")).click();
         wait.until(d -> d.findElement(By.id("step-official")).isDisplayed());
-        violations.addAll(axe("the official"));
+        violations.addAll(Axe.seriousViolations(browser, "the official"));
         browser.findElement(By.cssSelector("#step-official button[value='']")).click();
         wait.until(d -> d.findElement(By.id("step-receipt")).isDisplayed());
-        violations.addAll(axe("the receipt code"));
+        violations.addAll(Axe.seriousViolations(browser, "the receipt code"));
         browser.findElement(By.id("receipt")).sendKeys("KBROW-5");
         browser.findElement(By.cssSelector("#step-receipt button[name='send']")).click();
         wait.until(d -> d.findElement(By.id("thanks")).isDisplayed());
-        violations.addAll(axe("the thanks"));
+        violations.addAll(Axe.seriousViolations(browser, "the thanks"));
         browser.get(url("/k/" + issued.key() + "/thanks?lang=en"));
         // The one exception, and why: without JavaScript the thank-you page returns to the start by a
         // meta refresh, which axe flags under any 20 hours. At a counter kiosk the return is essential
         // (WCAG 2.2.1's "essential" exception: the next citizen needs the rating screen, and this page
         // holds only the thanks and a link back); every other rule still runs on the page.
-        violations.addAll(axe("the thanks page without script, in English", "meta-refresh"));
+        violations.addAll(Axe.seriousViolations(browser, "the thanks page without script, in English", "meta-refresh"));
         browser.get(url("/k/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA?lang=vi"));
-        violations.addAll(axe("an unknown kiosk"));
+        violations.addAll(Axe.seriousViolations(browser, "an unknown kiosk"));
 
         violations.forEach(System.out::println);
         assertThat(violations).as("serious or critical accessibility violations").isEmpty();
@@ -218,20 +215,4 @@ class KioskInTheBrowserTest {
                 .query((rs, n) -> (Map<String, String>) json.readValue(rs.getString(1), Map.class)).list();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> axe(String page, String... rulesOff) throws IOException {
-        JavascriptExecutor js = browser;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(AXE)) {
-            assertThat(in).as("axe-core on the test classpath: " + AXE).isNotNull();
-            js.executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        List<Map<String, Object>> found = (List<Map<String, Object>>) js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const off = Object.fromEntries(arguments[0].map(rule => [rule, {enabled: false}]));
-                axe.run(document, {rules: off}).then(r => done(r.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.html).slice(0, 3)}))));""",
-                List.of(rulesOff));
-        return found.stream().map(v -> page + ": " + v).toList();
-    }
 }
