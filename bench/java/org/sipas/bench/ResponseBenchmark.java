@@ -1,19 +1,11 @@
 package org.sipas.bench;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,25 +42,27 @@ public final class ResponseBenchmark {
 
     private final int clients = Integer.getInteger("bench.clients", 100);
     private final int seconds = Integer.getInteger("bench.seconds", 30);
+    /** Long enough for the JIT to have compiled the request path (pgbench needs none). */
+    private final int warmUp = Integer.getInteger("bench.warmup", 20);
+    /** Tokens written per second of a run: more than any run here has posted. */
+    private static final long TOKENS_PER_SECOND = 10_000;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final HikariDataSource dataSource;
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    record Run(String line, int accepted, int refused, double seconds, long[] latenciesMicros) {
+    record Run(String line, int accepted, int refused, double seconds, long p50Micros, long p99Micros) {
 
         double perSecond() {
             return accepted / seconds;
         }
 
-        double percentileMillis(double p) {
-            if (latenciesMicros.length == 0) {
-                return Double.NaN;
-            }
-            long[] sorted = latenciesMicros.clone();
-            Arrays.sort(sorted);
-            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1000.0;
+        double p50Millis() {
+            return p50Micros / 1000.0;
+        }
+
+        double p99Millis() {
+            return p99Micros / 1000.0;
         }
     }
 
@@ -87,78 +81,99 @@ public final class ResponseBenchmark {
     }
 
     private void run(SurveyTokens tokens) throws Exception {
-        System.out.printf("ResponseBenchmark: %d clients, %d s, pool of %d connections, synchronous_commit=%s%n", clients, seconds,
-                dataSource.getMaximumPoolSize(), jdbc.queryForObject("SHOW synchronous_commit", String.class));
+        System.out.printf("ResponseBenchmark: %d clients, %d s after %d s of warm-up, pool of %d connections, synchronous_commit=%s%n",
+                clients, seconds, warmUp, dataSource.getMaximumPoolSize(), jdbc.queryForObject("SHOW synchronous_commit", String.class));
         // tokens enough for the fastest conceivable run; written in bulk (not timed), as issue() would write them
         tokens.issue("sipas-2017", 1, null, null);
-        int needed = 3_000 * seconds + 20_000;
+        long warmUpTokens = TOKENS_PER_SECOND * warmUp;
         jdbc.update("""
                 INSERT INTO survey_token (token, methodology_code, methodology_version, channel, expires_at)
                 SELECT 'bench-token-' || lpad(i::text, 12, '0'), 'sipas-2017', 1, 'WEB', now() + interval '1 day'
-                FROM generate_series(1, ?) i""", needed);
+                FROM generate_series(0, ?) i""", warmUpTokens + TOKENS_PER_SECOND * seconds);
         jdbc.execute("CHECKPOINT");
-        AtomicInteger next = new AtomicInteger();
-        post("warm-up", 5, next);
+        post("warm-up", warmUp, 0);
         jdbc.execute("CHECKPOINT");
-        Run ours = post("ours: POST /s/{token}/response", seconds, next);
-        String stored = jdbc.queryForObject("SELECT answers::text FROM response ORDER BY id DESC LIMIT 1", String.class);
+        Run ours = post("ours: POST /s/{token}/response", seconds, warmUpTokens);
+        long stored = jdbc.queryForObject("SELECT count(*) FROM response WHERE token >= ?", Long.class,
+                "bench-token-%012d".formatted(warmUpTokens));
+        String answers = jdbc.queryForObject("SELECT answers::text FROM response ORDER BY id DESC LIMIT 1", String.class);
         jdbc.execute("CHECKPOINT");
-        Run baseline = pgbench(stored);
+        Run baseline = pgbench(answers);
         print(ours);
         print(baseline);
         System.out.printf("ratio ours / pgbench INSERT: %.1f%% of the rate; p99 %.1f ms vs %.1f ms (%.2f×)%n",
-                100 * ours.perSecond() / baseline.perSecond(), ours.percentileMillis(0.99), baseline.percentileMillis(0.99),
-                ours.percentileMillis(0.99) / baseline.percentileMillis(0.99));
-        Long stored1 = jdbc.queryForObject("SELECT count(*) FROM response WHERE token LIKE 'bench-token-%'", Long.class);
-        System.out.printf("responses stored through the application: %d (accepted in both runs: %d)%n", stored1, next.get());
+                100 * ours.perSecond() / baseline.perSecond(), ours.p99Millis(), baseline.p99Millis(),
+                ours.p99Millis() / baseline.p99Millis());
+        System.out.printf("responses stored in the timed run: %d (201 answers received: %d; the rest were in flight when wrk stopped)%n",
+                stored, ours.accepted());
     }
 
-    private Run post(String line, int duration, AtomicInteger next) throws InterruptedException {
-        long deadline = System.nanoTime() + duration * 1_000_000_000L;
-        List<long[]> latencies = new ArrayList<>();
-        AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(clients);
-        String body = json.writeValueAsString(Map.of("answers", ANSWERS));
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            long[] mine = new long[200_000];
-            latencies.add(mine);
-            new Thread(() -> {
-                int n = 0;
-                try {
-                    while (System.nanoTime() < deadline) {
-                        String token = "bench-token-%012d".formatted(next.incrementAndGet());
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/s/" + token + "/response"))
-                                .header("Content-Type", "application/json").header("Idempotency-Key", "key-" + token)
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                        long t0 = System.nanoTime();
-                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                        long micros = (System.nanoTime() - t0) / 1_000;
-                        if (response.statusCode() == 201) {
-                            accepted.incrementAndGet();
-                            mine[n++] = micros;
-                        } else {
-                            refused.incrementAndGet();
-                        }
-                    }
-                } catch (IOException | InterruptedException e) {
-                    throw new IllegalStateException(e);
-                } finally {
-                    mine[mine.length - 1] = n;
-                    done.countDown();
-                }
-            }).start();
+    /**
+     * wrk (Debian's, from PATH) posting for {@code duration} seconds from {@code bench.clients}
+     * connections on two threads, a fresh token per request from {@code first} on; like pgbench, a
+     * separate process written in C, so that the clients cost the 2 cores as little as pgbench's do.
+     */
+    private Run post(String line, int duration, long first) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "bench-data", "wrk"));
+        Path body = dir.resolve("response.json");
+        Files.writeString(body, json.writeValueAsString(Map.of("answers", ANSWERS)));
+        Path script = dir.resolve("post-response.lua");
+        Files.writeString(script, WRK_SCRIPT);
+        int threads = 2;
+        List<String> command = List.of("wrk", "-t", Integer.toString(threads), "-c", Integer.toString(clients), "-d",
+                duration + "s", "--timeout", "10s", "-s", script.toString(), base, "--", Long.toString(first),
+                Integer.toString(threads), body.toString());
+        Path out = dir.resolve(line.startsWith("warm") ? "warm-up.out" : "wrk.out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + Files.readString(out));
         }
-        done.await();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l, 0, (int) l[l.length - 1])).toArray();
-        Run run = new Run(line, accepted.get(), refused.get(), elapsed, all);
+        Matcher result = Pattern.compile("RESULT created=(\\d+) other=(\\d+) errors=(\\d+) seconds=([\\d.]+) p50us=(\\d+) p99us=(\\d+)")
+                .matcher(Files.readString(out));
+        if (!result.find()) {
+            throw new IllegalStateException("no result in " + out + ": " + Files.readString(out));
+        }
+        Run run = new Run(line, Integer.parseInt(result.group(1)), Integer.parseInt(result.group(2)) + Integer.parseInt(result.group(3)),
+                Double.parseDouble(result.group(4)), Long.parseLong(result.group(5)), Long.parseLong(result.group(6)));
         if (line.startsWith("warm")) {
-            System.out.printf("warm-up: %d accepted in %.1f s%n", run.accepted(), elapsed);
+            System.out.printf("warm-up: %d accepted in %.1f s%n", run.accepted(), run.seconds());
         }
         return run;
     }
+
+    /**
+     * Each request posts the next token of its thread (first + thread + threads × n), so no two
+     * requests share one; a response counts as accepted only when it is 201. wrk's own histogram
+     * gives the latencies of every request.
+     */
+    private static final String WRK_SCRIPT = """
+            local threads = {}
+            function setup(thread)
+              thread:set("index", #threads)
+              table.insert(threads, thread)
+            end
+            function init(args)
+              first, stride = tonumber(args[1]), tonumber(args[2])
+              local file = io.open(args[3], "rb"); body = file:read("*a"); file:close()
+              sent, created, other = 0, 0, 0
+            end
+            function request()
+              local token = string.format("bench-token-%012d", first + index + stride * sent)
+              sent = sent + 1
+              return wrk.format("POST", "/s/" .. token .. "/response",
+                { ["Content-Type"] = "application/json", ["Idempotency-Key"] = "key-" .. token }, body)
+            end
+            function response(status, headers, body)
+              if status == 201 then created = created + 1 else other = other + 1 end
+            end
+            function done(summary, latency, requests)
+              local c, o = 0, 0
+              for _, t in ipairs(threads) do c = c + t:get("created"); o = o + t:get("other") end
+              local e = summary.errors
+              io.write(string.format("RESULT created=%d other=%d errors=%d seconds=%.3f p50us=%d p99us=%d\\n", c, o,
+                e.connect + e.read + e.write + e.timeout, summary.duration / 1e6, latency:percentile(50), latency:percentile(99)))
+            end
+            """;
 
     /** pgbench at the same concurrency: one INSERT of the same row per transaction, each committed durably. */
     private Run pgbench(String storedAnswers) throws Exception {
@@ -195,14 +210,18 @@ public final class ResponseBenchmark {
                 }
             }
         }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Run("pgbench: INSERT INTO response", count, failed.find() ? Integer.parseInt(failed.group(1)) : 0,
-                seconds, latencies.stream().mapToLong(Long::longValue).toArray());
+                seconds, percentile(sorted, 0.50), percentile(sorted, 0.99));
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
     }
 
     private static void print(Run run) {
         System.out.printf("%-34s %7d accepted %5d refused in %5.1f s: %8.1f /s   p50 %6.1f ms   p99 %6.1f ms%n", run.line(),
-                run.accepted(), run.refused(), run.seconds(), run.perSecond(), run.percentileMillis(0.50),
-                run.percentileMillis(0.99));
+                run.accepted(), run.refused(), run.seconds(), run.perSecond(), run.p50Millis(), run.p99Millis());
     }
 
     private static Map<String, String> answers(String... pairs) {

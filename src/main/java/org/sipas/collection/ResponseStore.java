@@ -1,23 +1,36 @@
 package org.sipas.collection;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where every channel's responses are stored: one row per response, appended, in one transaction
  * with closing the token and completing the sampled case. A caller acknowledges the respondent
- * only after {@link #store} returns, that is after the commit.
+ * only after {@link #store} or {@link #submit} returns, that is after the commit.
  *
  * <p>One respondent, one answer, guarded by the database so that two tabs, two devices or two
  * nodes cannot both succeed: a token is claimed by a row lock before the insert, and the unique
  * keys on the token, the sampled case, (campaign, phone hash) and (campaign, paper number) refuse
  * the second. A retry carrying the idempotency key of a stored response gets that response back.
+ *
+ * <p>Both ways in use the same statement, which stores a whole batch: {@link #store} a batch of
+ * one in the caller's transaction, {@link #submit} whatever arrived at the same moment, committed
+ * together ({@link GroupCommit}).
  */
 @Service
 public class ResponseStore {
@@ -29,15 +42,21 @@ public class ResponseStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final CaseDispositions dispositions;
+    private final TransactionTemplate transactions;
+    private final GroupCommit groupCommit;
 
-    ResponseStore(JdbcClient jdbc, JsonMapper json, CaseDispositions dispositions) {
+    ResponseStore(JdbcClient jdbc, JsonMapper json, CaseDispositions dispositions, PlatformTransactionManager transactions,
+                  @Value("${sipas.collection.writers:2}") int writers, @Value("${sipas.collection.largest-batch:200}") int largestBatch) {
         this.jdbc = jdbc;
         this.json = json;
         this.dispositions = dispositions;
+        this.transactions = new TransactionTemplate(transactions);
+        this.groupCommit = new GroupCommit(this::storeTogether, writers, largestBatch);
     }
 
     /**
-     * Stores a response.
+     * Stores a response in the caller's transaction (or in one of its own): for a channel that
+     * writes more than the response at once, such as a call attempt or a settled paper.
      *
      * @throws AlreadyAnswered when the respondent has answered already (and it is not a retry of that
      *                         answer); nothing of this response is written then, so a caller's transaction
@@ -46,17 +65,74 @@ public class ResponseStore {
      */
     @Transactional(noRollbackFor = AlreadyAnswered.class)
     public Stored store(Submission submission) {
-        // the happy path is one statement: claim the token, drop its draft, insert (a retry or a
-        // refusal is told apart afterwards, so a first submit pays no lookup ahead)
-        Optional<Stored> inserted = insert(submission);
-        if (inserted.isEmpty()) {
-            return byIdempotencyKey(submission.idempotencyKey()).orElseThrow(() -> new AlreadyAnswered(refusal(submission)));
+        return write(List.of(submission)).get(0).storedOrThrow();
+    }
+
+    /**
+     * Stores a response in a transaction shared with the responses that arrive at the same moment,
+     * and returns after that transaction has committed: for a respondent's own submit, on any
+     * channel, when nothing else is written with it. Not to be called in a transaction: the
+     * response would be committed before it, and without it.
+     *
+     * @throws AlreadyAnswered as {@link #store}
+     */
+    public Stored submit(Submission submission) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("submit commits on its own; in a transaction, use store");
         }
-        if (submission.sampleCaseId() != null) {
-            dispositions.record(submission.sampleCaseId(), submission.campaignId(), Disposition.COMPLETE, false,
-                    submission.collectedBy() == null ? "respondent" : submission.collectedBy());
+        return groupCommit.submit(submission).storedOrThrow();
+    }
+
+    @PreDestroy
+    void stopWriting() {
+        groupCommit.close();
+    }
+
+    /**
+     * A batch in one transaction. Should one submission break the statement (a foreign key, a
+     * check), the batch is rolled back and each is stored alone, so that only that one fails.
+     */
+    List<GroupCommit.Outcome> storeTogether(List<Submission> batch) {
+        try {
+            return transactions.execute(status -> write(batch));
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                throw e;
+            }
+            return batch.stream().map(this::storeAlone).toList();
         }
-        return inserted.get();
+    }
+
+    private GroupCommit.Outcome storeAlone(Submission submission) {
+        try {
+            return transactions.execute(status -> write(List.of(submission))).get(0);
+        } catch (RuntimeException e) {
+            return GroupCommit.Outcome.refused(e);
+        }
+    }
+
+    /**
+     * The batch's one statement, then, for each submission, the sampled case made complete, or
+     * (not inserted) the earlier response of its idempotency key, or the rule that refused it.
+     */
+    private List<GroupCommit.Outcome> write(List<Submission> batch) {
+        List<Optional<Stored>> inserted = insert(batch);
+        List<GroupCommit.Outcome> outcomes = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Submission submission = batch.get(i);
+            Optional<Stored> stored = inserted.get(i);
+            if (stored.isPresent()) {
+                if (submission.sampleCaseId() != null) {
+                    dispositions.record(submission.sampleCaseId(), submission.campaignId(), Disposition.COMPLETE, false,
+                            submission.collectedBy() == null ? "respondent" : submission.collectedBy());
+                }
+                outcomes.add(GroupCommit.Outcome.of(stored.get()));
+            } else {
+                outcomes.add(byIdempotencyKey(submission.idempotencyKey()).map(GroupCommit.Outcome::of)
+                        .orElseGet(() -> GroupCommit.Outcome.refused(new AlreadyAnswered(refusal(submission)))));
+            }
+        }
+        return outcomes;
     }
 
     /** Whether a sampled case already has its response. */
@@ -78,40 +154,69 @@ public class ResponseStore {
     }
 
     /**
-     * Put before the insert of a response to a token: the token is closed (a row lock, so that of
-     * two submits at once the second finds it used) and its draft dropped; with no token claimed,
-     * nothing is inserted.
+     * Inserts a batch in one statement: the tokens among it are claimed (a row lock, so that of two
+     * submits at once the second finds its token used) and their drafts dropped; a submission with a
+     * token not claimed, or refused by a unique key (also by an earlier one of the same batch), is not
+     * inserted. Ids are drawn before the insert so that each row of the result names its submission.
      */
-    private static final String CLAIM_TOKEN = """
-            WITH claimed AS (UPDATE survey_token SET used_at = now()
-                             WHERE token = :token AND used_at IS NULL AND expires_at > now() RETURNING token),
-                 dropped AS (DELETE FROM response_draft WHERE token IN (SELECT token FROM claimed))
-            """;
+    private static final String INSERT_BATCH = """
+            WITH batch AS MATERIALIZED (
+                     SELECT b.*, nextval('response_id_seq') AS id
+                     FROM jsonb_to_recordset(cast(:batch AS jsonb))
+                          AS b(n int, token text, code text, version int, unit bigint, dossier bigint, channel text,
+                               answers jsonb, started timestamptz, finished timestamptz, campaign bigint, stratum bigint,
+                               "case" bigint, by text, key text, hash text, kiosk bigint, paper text,
+                               lat double precision, lon double precision, accuracy double precision)),
+                 claimed AS (UPDATE survey_token t SET used_at = now() FROM batch b
+                             WHERE t.token = b.token AND t.used_at IS NULL AND t.expires_at > now() RETURNING t.token),
+                 dropped AS (DELETE FROM response_draft WHERE token IN (SELECT token FROM claimed)),
+                 inserted AS (
+                     INSERT INTO response (id, token, methodology_code, methodology_version, unit_id, dossier_id, channel,
+                                           answers, started_at, finished_at, campaign_id, stratum_id, sample_member_id,
+                                           sampled, collected_by, idempotency_key, respondent_hash, kiosk_id,
+                                           paper_number, latitude, longitude, position_accuracy_m)
+                     SELECT id, token, code, version, unit, dossier, channel, answers, started, coalesce(finished, now()),
+                            campaign, stratum, "case", "case" IS NOT NULL, by, key, hash, kiosk, paper, lat, lon, accuracy
+                     FROM batch
+                     WHERE token IS NULL OR token IN (SELECT token FROM claimed)
+                     ORDER BY n
+                     ON CONFLICT DO NOTHING
+                     RETURNING id, submitted_at)
+            SELECT b.n, i.id, i.submitted_at FROM batch b LEFT JOIN inserted i ON i.id = b.id ORDER BY b.n""";
 
-    private Optional<Stored> insert(Submission s) {
-        return jdbc.sql((s.token() == null ? "" : CLAIM_TOKEN) + """
-                        INSERT INTO response (token, methodology_code, methodology_version, unit_id, dossier_id, channel,
-                                              answers, started_at, finished_at, campaign_id, stratum_id, sample_member_id,
-                                              sampled, collected_by, idempotency_key, respondent_hash, kiosk_id,
-                                              paper_number, latitude, longitude, position_accuracy_m)
-                        SELECT :token, :code, :version, :unit, :dossier, :channel, cast(:answers AS jsonb), :started,
-                               coalesce(:finished, now()), :campaign, :stratum, :case, :sampled, :by, :key, :hash, :kiosk,
-                               :paper, :lat, :lon, :accuracy
-                        """ + (s.token() == null ? "" : "FROM claimed ") + """
-                        ON CONFLICT DO NOTHING
-                        RETURNING id, submitted_at""")
-                .param("token", s.token()).param("code", s.methodologyCode()).param("version", s.methodologyVersion())
-                .param("unit", s.unitId()).param("dossier", s.dossierId()).param("channel", s.channel().name())
-                .param("answers", json.writeValueAsString(s.answers())).param("started", Timestamp.from(s.startedAt()))
-                .param("finished", s.finishedAt() == null ? null : Timestamp.from(s.finishedAt()))
-                .param("campaign", s.campaignId()).param("stratum", s.stratumId()).param("case", s.sampleCaseId())
-                .param("sampled", s.sampleCaseId() != null).param("by", s.collectedBy())
-                .param("key", s.idempotencyKey()).param("hash", s.respondentHash()).param("kiosk", s.kioskId())
-                .param("paper", s.paperNumber())
-                .param("lat", s.position() == null ? null : s.position().latitude())
-                .param("lon", s.position() == null ? null : s.position().longitude())
-                .param("accuracy", s.position() == null ? null : s.position().accuracyMetres())
-                .query((rs, n) -> new Stored(rs.getLong(1), true, rs.getTimestamp(2).toInstant())).optional();
+    private List<Optional<Stored>> insert(List<Submission> batch) {
+        List<Map<String, Object>> rows = new ArrayList<>(batch.size());
+        for (Submission s : batch) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("n", rows.size());
+            row.put("token", s.token());
+            row.put("code", s.methodologyCode());
+            row.put("version", s.methodologyVersion());
+            row.put("unit", s.unitId());
+            row.put("dossier", s.dossierId());
+            row.put("channel", s.channel().name());
+            row.put("answers", s.answers());
+            row.put("started", s.startedAt().toString());
+            row.put("finished", s.finishedAt() == null ? null : s.finishedAt().toString());
+            row.put("campaign", s.campaignId());
+            row.put("stratum", s.stratumId());
+            row.put("case", s.sampleCaseId());
+            row.put("by", s.collectedBy());
+            row.put("key", s.idempotencyKey());
+            row.put("hash", s.respondentHash());
+            row.put("kiosk", s.kioskId());
+            row.put("paper", s.paperNumber());
+            if (s.position() != null) {
+                row.put("lat", s.position().latitude());
+                row.put("lon", s.position().longitude());
+                row.put("accuracy", s.position().accuracyMetres());
+            }
+            rows.add(row);
+        }
+        return jdbc.sql(INSERT_BATCH).param("batch", json.writeValueAsString(rows))
+                .query((rs, n) -> rs.getObject(2) == null ? Optional.<Stored>empty()
+                        : Optional.of(new Stored(rs.getLong(2), true, rs.getTimestamp(3).toInstant())))
+                .list();
     }
 
     private Optional<Stored> byIdempotencyKey(String key) {

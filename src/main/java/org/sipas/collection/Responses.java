@@ -20,17 +20,16 @@ class Responses {
     }
 
     /**
-     * Stores the response of {@code token}, closes the token and drops its draft, in the store's
-     * one transaction: the respondent is thanked only after it commits. Not a transaction of its
-     * own: a refusal thrown through the store's transaction marks any enclosing one rollback-only,
-     * and catching it here would then fail the commit (an error page instead of "already answered").
+     * Stores the response of {@code token}, closes the token and drops its draft, in one
+     * transaction (shared with other respondents' submits of the same moment): the respondent is
+     * thanked only after it commits. Not in a transaction of its own, which would commit after.
      *
      * @param idempotencyKey the key of the submit's form, or null: a retry with it gets the first result (true)
      * @return false when the token was used or expired meanwhile (another tab, another node): nothing is stored
      */
     boolean store(SurveyToken token, Map<String, String> answers, Instant startedAt, String idempotencyKey) {
         try {
-            store.store(submission(token, answers, startedAt, idempotencyKey));
+            store.submit(submission(token, answers, startedAt, idempotencyKey));
             return true;
         } catch (AlreadyAnswered answered) {
             return false;

@@ -78,7 +78,7 @@ class TokenResponseApi {
 
     private ResponseEntity<?> tryStore(SurveyToken token, Map<String, String> answers, Instant startedAt, String key) {
         try {
-            ResponseStore.Stored stored = store.store(responses.submission(token, answers, startedAt, key));
+            ResponseStore.Stored stored = store.submit(responses.submission(token, answers, startedAt, key));
             return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
                     .body(new Accepted(stored.responseId(), stored.submittedAt()));
         } catch (AlreadyAnswered answered) {

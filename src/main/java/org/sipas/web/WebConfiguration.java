@@ -33,5 +33,6 @@ class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         registry.addInterceptor(change);
+        registry.addInterceptor(new PageLinks());
     }
 }

@@ -73,7 +73,7 @@ class Interviews {
                 .withIdempotencyKey(key)
                 .finished(ended, position);
         try {
-            Stored stored = store.store(submission);
+            Stored stored = store.submit(submission);
             return new Accepted(stored.responseId(), stored.created());
         } catch (AlreadyAnswered e) {
             throw new Refusal(HttpStatus.CONFLICT, "capi.refused.answered", Long.toString(fieldCase.id()));

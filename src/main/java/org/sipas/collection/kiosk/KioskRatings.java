@@ -101,7 +101,7 @@ class KioskRatings {
         if (receipt != null) {
             submission = submission.withDossier(receipts.dossierOf(kiosk.unitId(), receipt).orElse(null));
         }
-        Stored stored = store.store(submission);
+        Stored stored = store.submit(submission);
         kiosks.seen(kiosk.id());
         return stored;
     }
