@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,6 +33,11 @@ class SecurityConfiguration {
     }
 
     @Bean
+    WebSecurityCustomizer firewall() {
+        return web -> web.httpFirewall(HeaderRules.firewall());
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys) throws Exception {
         return http.securityMatcher("/api/**", "/actuator/**")
@@ -49,23 +55,41 @@ class SecurityConfiguration {
     }
 
     /**
+     * A whole survey response posted as JSON: the token in the path is its only credential, so there
+     * is no session, no CSRF token (nothing to forge), no saved request, login or logout; the
+     * security headers stay. A chain of its own, so that the busiest public path goes through the
+     * filters it needs and no others.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain tokenResponses(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/s/*/response")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(r -> r.disable())
+                .anonymous(a -> a.disable())
+                .servletApi(s -> s.disable())
+                .logout(l -> l.disable())
+                .build();
+    }
+
+    /**
      * Citizens' survey pages: nobody logs in and no session is kept (any node can answer any
      * request); CSRF stays on, with the token in a cookie instead of the session.
      */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain citizens(HttpSecurity http) throws Exception {
         return http.securityMatcher("/s/**", "/collection/**", "/k/**", "/kiosk/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository())
-                        // a whole response posted as JSON carries the token as its only credential: nothing to forge
-                        .ignoringRequestMatchers("/s/*/response"))
+                .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .build();
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a

@@ -24,11 +24,26 @@ public record AnswerScale(String name, List<Level> levels, Set<Integer> satisfie
     public record Level(int code, Label label) {
     }
 
+    // loops rather than streams: every rated answer of every submitted response asks
     public Optional<Level> level(int code) {
-        return java.util.stream.Stream.concat(levels.stream(), excluded.stream()).filter(l -> l.code() == code).findFirst();
+        for (Level level : levels) {
+            if (level.code() == code) {
+                return Optional.of(level);
+            }
+        }
+        return excludedLevel(code);
     }
 
     public boolean isExcluded(int code) {
-        return excluded.stream().anyMatch(l -> l.code() == code);
+        return excludedLevel(code).isPresent();
+    }
+
+    private Optional<Level> excludedLevel(int code) {
+        for (Level level : excluded) {
+            if (level.code() == code) {
+                return Optional.of(level);
+            }
+        }
+        return Optional.empty();
     }
 }

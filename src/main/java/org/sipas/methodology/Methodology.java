@@ -34,11 +34,22 @@ public record Methodology(String code, int version, Label title, List<AnswerScal
         return questions().filter(q -> q.name().equals(name)).findFirst();
     }
 
+    // loops rather than streams: every answer of every submitted response asks
     public Optional<AnswerScale> scale(String name) {
-        return scales.stream().filter(s -> s.name().equals(name)).findFirst();
+        for (AnswerScale scale : scales) {
+            if (scale.name().equals(name)) {
+                return Optional.of(scale);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<ChoiceList> choiceList(String name) {
-        return choiceLists.stream().filter(c -> c.name().equals(name)).findFirst();
+        for (ChoiceList list : choiceLists) {
+            if (list.name().equals(name)) {
+                return Optional.of(list);
+            }
+        }
+        return Optional.empty();
     }
 }
