@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -42,17 +43,21 @@ public final class ResponseBenchmark {
 
     private final int clients = Integer.getInteger("bench.clients", 100);
     private final int seconds = Integer.getInteger("bench.seconds", 30);
+    private final int rounds = Integer.getInteger("bench.rounds", 3);
     /**
-     * Long enough for the JIT to have compiled the request path (pgbench needs none): on 2 cores
-     * the rate still rose after 100 s of load (C2 competes with the server for the cores).
+     * The most seconds of warm-up. The JIT compiles the request path while it serves (pgbench needs
+     * no warm-up), and on 2 cores the rate still rose after 100 s of load, C2 competing with the
+     * server for the cores; so the warm-up goes on in slices until the rate stops rising.
      */
-    private final int warmUp = Integer.getInteger("bench.warmup", 120);
-    /** Tokens written per second of a run: more than any run here has posted. */
-    private static final long TOKENS_PER_SECOND = 10_000;
+    private final int warmUp = Integer.getInteger("bench.warmup", 300);
+    private static final int WARM_UP_SLICE = 10;
+    /** Tokens written per second of a run: about twice what any run here has posted. */
+    private static final long TOKENS_PER_SECOND = 6_000;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final HikariDataSource dataSource;
     private final String base;
+    private final String httpThreads;
 
     record Run(String line, int accepted, int refused, double seconds, long p50Micros, long p99Micros) {
 
@@ -74,6 +79,7 @@ public final class ResponseBenchmark {
         this.jdbc = new JdbcTemplate(dataSource);
         this.json = app.getBean(JsonMapper.class);
         this.base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        this.httpThreads = app.getEnvironment().getProperty("server.tomcat.threads.max", "200");
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,33 +90,77 @@ public final class ResponseBenchmark {
     }
 
     private void run(SurveyTokens tokens) throws Exception {
-        System.out.printf("ResponseBenchmark: %d clients, %d s after %d s of warm-up, pool of %d connections, synchronous_commit=%s%n",
-                clients, seconds, warmUp, dataSource.getMaximumPoolSize(), jdbc.queryForObject("SHOW synchronous_commit", String.class));
+        System.out.printf("ResponseBenchmark: %d clients, %d rounds of %d s after at most %d s of warm-up, pool of %d connections, "
+                        + "%s HTTP threads, synchronous_commit=%s%n", clients, rounds, seconds, warmUp,
+                dataSource.getMaximumPoolSize(), httpThreads, jdbc.queryForObject("SHOW synchronous_commit", String.class));
         // tokens enough for the fastest conceivable run; written in bulk (not timed), as issue() would write them
         tokens.issue("sipas-2017", 1, null, null);
         long warmUpTokens = TOKENS_PER_SECOND * warmUp;
+        long roundTokens = TOKENS_PER_SECOND * seconds;
         jdbc.update("""
                 INSERT INTO survey_token (token, methodology_code, methodology_version, channel, expires_at)
                 SELECT 'bench-token-' || lpad(i::text, 12, '0'), 'sipas-2017', 1, 'WEB', now() + interval '1 day'
-                FROM generate_series(0, ?) i""", warmUpTokens + TOKENS_PER_SECOND * seconds);
+                FROM generate_series(0, ?) i""", warmUpTokens + roundTokens * rounds);
         // as autovacuum would have long since done on a server in use: the planner knows the table's size
         jdbc.execute("VACUUM ANALYZE survey_token");
         jdbc.execute("CHECKPOINT");
-        post("warm-up", warmUp, 0);
-        jdbc.execute("CHECKPOINT");
-        Run ours = post("ours: POST /s/{token}/response", seconds, warmUpTokens);
-        long stored = jdbc.queryForObject("SELECT count(*) FROM response WHERE token >= ?", Long.class,
-                "bench-token-%012d".formatted(warmUpTokens));
-        String answers = jdbc.queryForObject("SELECT answers::text FROM response ORDER BY id DESC LIMIT 1", String.class);
-        jdbc.execute("CHECKPOINT");
-        Run baseline = pgbench(answers);
-        print(ours);
-        print(baseline);
-        System.out.printf("ratio ours / pgbench INSERT: %.1f%% of the rate; p99 %.1f ms vs %.1f ms (%.2f×)%n",
-                100 * ours.perSecond() / baseline.perSecond(), ours.p99Millis(), baseline.p99Millis(),
-                ours.p99Millis() / baseline.p99Millis());
-        System.out.printf("responses stored in the timed run: %d (201 answers received: %d; the rest were in flight when wrk stopped)%n",
-                stored, ours.accepted());
+        long warmUpEnd = warmUp();
+        // the two take turns, so that a slow spell of the machine's disk or of a neighbour falls on both
+        List<Run> ours = new ArrayList<>();
+        List<Run> baseline = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            long first = warmUpEnd + roundTokens * round;
+            jdbc.execute("CHECKPOINT");
+            Run mine = post("ours: POST /s/{token}/response", seconds, first);
+            long stored = jdbc.queryForObject("SELECT count(*) FROM response WHERE token >= ? AND token < ?", Long.class,
+                    "bench-token-%012d".formatted(first), "bench-token-%012d".formatted(first + roundTokens));
+            String answers = jdbc.queryForObject("SELECT answers::text FROM response ORDER BY id DESC LIMIT 1", String.class);
+            jdbc.execute("CHECKPOINT");
+            Run theirs = pgbench(answers);
+            System.out.printf("round %d (stored %d responses, %d answered 201, the rest in flight when wrk stopped)%n",
+                    round + 1, stored, mine.accepted());
+            print(mine);
+            print(theirs);
+            ours.add(mine);
+            baseline.add(theirs);
+            ratios.add(mine.perSecond() / theirs.perSecond());
+        }
+        System.out.printf("median of %d rounds:%n", rounds);
+        System.out.printf("%-34s %8.1f /s   p50 %6.1f ms   p99 %6.1f ms%n", "ours: POST /s/{token}/response",
+                median(ours, Run::perSecond), median(ours, Run::p50Millis), median(ours, Run::p99Millis));
+        System.out.printf("%-34s %8.1f /s   p50 %6.1f ms   p99 %6.1f ms%n", "pgbench: INSERT INTO response",
+                median(baseline, Run::perSecond), median(baseline, Run::p50Millis), median(baseline, Run::p99Millis));
+        System.out.printf("ratio ours / pgbench INSERT: %.1f%% of the rate (rounds: %s); p99 %.2f× pgbench's%n",
+                100 * median(ratios, r -> r), ratios.stream().map(r -> "%.1f%%".formatted(100 * r)).toList(),
+                median(ours, Run::p99Millis) / median(baseline, Run::p99Millis));
+    }
+
+    /**
+     * Slices of {@link #WARM_UP_SLICE} seconds, at least a minute's worth, until two slices in a row
+     * are less than 3% faster than the fastest before them, or {@link #warmUp} seconds have passed.
+     *
+     * @return the first token after the warm-up's
+     */
+    private long warmUp() throws Exception {
+        long first = 0;
+        double fastest = 0;
+        int calm = 0;
+        List<String> rates = new ArrayList<>();
+        for (int elapsed = 0; elapsed < warmUp && (elapsed < 60 || calm < 2); elapsed += WARM_UP_SLICE) {
+            Run slice = post("warm-up", WARM_UP_SLICE, first);
+            first += TOKENS_PER_SECOND * WARM_UP_SLICE;
+            calm = slice.perSecond() < fastest * 1.03 ? calm + 1 : 0;
+            fastest = Math.max(fastest, slice.perSecond());
+            rates.add("%.0f".formatted(slice.perSecond()));
+        }
+        System.out.printf("warm-up: %d s, responses/s per %d s: %s%n", rates.size() * WARM_UP_SLICE, WARM_UP_SLICE, rates);
+        return first;
+    }
+
+    private static <T> double median(List<T> values, ToDoubleFunction<T> of) {
+        double[] sorted = values.stream().mapToDouble(of).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     /**
@@ -140,9 +190,6 @@ public final class ResponseBenchmark {
         }
         Run run = new Run(line, Integer.parseInt(result.group(1)), Integer.parseInt(result.group(2)) + Integer.parseInt(result.group(3)),
                 Double.parseDouble(result.group(4)), Long.parseLong(result.group(5)), Long.parseLong(result.group(6)));
-        if (line.startsWith("warm")) {
-            System.out.printf("warm-up: %d accepted in %.1f s%n", run.accepted(), run.seconds());
-        }
         return run;
     }
 

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * respondent is written at once and a crowd in batches that grow with it. Each caller returns only
  * after its batch has committed: acknowledged means durable.
  */
-final class GroupCommit implements AutoCloseable {
+final class GroupCommit<T> implements AutoCloseable {
 
     /** What became of one submission: stored (or found stored by its idempotency key), or refused. */
     record Outcome(ResponseStore.Stored stored, RuntimeException refusal) {
@@ -38,14 +38,14 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private record Pending(Submission submission, CompletableFuture<Outcome> outcome) {
+    private record Pending<T>(T submission, CompletableFuture<Outcome> outcome) {
     }
 
     /** A submission that waited this long was not written: the database is down or stuck. */
     private static final long PATIENCE_SECONDS = 60;
 
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Function<List<Submission>, List<Outcome>> write;
+    private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    private final Function<List<T>, List<Outcome>> write;
     private final int largestBatch;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean open = true;
@@ -55,7 +55,7 @@ final class GroupCommit implements AutoCloseable {
      * @param writers      how many batches may be written at once (each holds a connection while it writes)
      * @param largestBatch the most submissions in one statement
      */
-    GroupCommit(Function<List<Submission>, List<Outcome>> write, int writers, int largestBatch) {
+    GroupCommit(Function<List<T>, List<Outcome>> write, int writers, int largestBatch) {
         this.write = write;
         this.largestBatch = largestBatch;
         for (int i = 0; i < writers; i++) {
@@ -67,11 +67,11 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** Queues a submission and waits until its batch has committed. */
-    Outcome submit(Submission submission) {
+    Outcome submit(T submission) {
         if (!open) {
             throw new IllegalStateException("the response store is shutting down");
         }
-        Pending pending = new Pending(submission, new CompletableFuture<>());
+        Pending<T> pending = new Pending<>(submission, new CompletableFuture<>());
         queue.add(pending);
         try {
             return pending.outcome().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
@@ -86,10 +86,10 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void writeWhileOpen() {
-        List<Pending> batch = new ArrayList<>(largestBatch);
+        List<Pending<T>> batch = new ArrayList<>(largestBatch);
         while (open || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Pending<T> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -106,7 +106,7 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void writeOut(List<Pending> batch) {
+    private void writeOut(List<Pending<T>> batch) {
         try {
             List<Outcome> outcomes = write.apply(batch.stream().map(Pending::submission).toList());
             for (int i = 0; i < batch.size(); i++) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import jakarta.annotation.PreDestroy;
 
@@ -43,15 +44,15 @@ public class ResponseStore {
     private final JsonMapper json;
     private final CaseDispositions dispositions;
     private final TransactionTemplate transactions;
-    private final GroupCommit groupCommit;
+    private final GroupCommit<Row> groupCommit;
 
     ResponseStore(JdbcClient jdbc, JsonMapper json, CaseDispositions dispositions, PlatformTransactionManager transactions,
-                  @Value("${sipas.collection.writers:2}") int writers, @Value("${sipas.collection.largest-batch:200}") int largestBatch) {
+                  @Value("${sipas.collection.writers}") int writers, @Value("${sipas.collection.largest-batch}") int largestBatch) {
         this.jdbc = jdbc;
         this.json = json;
         this.dispositions = dispositions;
         this.transactions = new TransactionTemplate(transactions);
-        this.groupCommit = new GroupCommit(this::storeTogether, writers, largestBatch);
+        this.groupCommit = new GroupCommit<>(this::storeTogether, writers, largestBatch);
     }
 
     /**
@@ -65,7 +66,7 @@ public class ResponseStore {
      */
     @Transactional(noRollbackFor = AlreadyAnswered.class)
     public Stored store(Submission submission) {
-        return write(List.of(submission)).get(0).storedOrThrow();
+        return write(List.of(row(submission))).get(0).storedOrThrow();
     }
 
     /**
@@ -80,7 +81,8 @@ public class ResponseStore {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("submit commits on its own; in a transaction, use store");
         }
-        return groupCommit.submit(submission).storedOrThrow();
+        // the row is written out here, in the caller's thread, not in the writer everyone waits for
+        return groupCommit.submit(row(submission)).storedOrThrow();
     }
 
     @PreDestroy
@@ -92,7 +94,7 @@ public class ResponseStore {
      * A batch in one transaction. Should one submission break the statement (a foreign key, a
      * check), the batch is rolled back and each is stored alone, so that only that one fails.
      */
-    List<GroupCommit.Outcome> storeTogether(List<Submission> batch) {
+    List<GroupCommit.Outcome> storeTogether(List<Row> batch) {
         try {
             return transactions.execute(status -> write(batch));
         } catch (RuntimeException e) {
@@ -103,9 +105,9 @@ public class ResponseStore {
         }
     }
 
-    private GroupCommit.Outcome storeAlone(Submission submission) {
+    private GroupCommit.Outcome storeAlone(Row row) {
         try {
-            return transactions.execute(status -> write(List.of(submission))).get(0);
+            return transactions.execute(status -> write(List.of(row))).get(0);
         } catch (RuntimeException e) {
             return GroupCommit.Outcome.refused(e);
         }
@@ -115,11 +117,11 @@ public class ResponseStore {
      * The batch's one statement, then, for each submission, the sampled case made complete, or
      * (not inserted) the earlier response of its idempotency key, or the rule that refused it.
      */
-    private List<GroupCommit.Outcome> write(List<Submission> batch) {
+    private List<GroupCommit.Outcome> write(List<Row> batch) {
         List<Optional<Stored>> inserted = insert(batch);
         List<GroupCommit.Outcome> outcomes = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            Submission submission = batch.get(i);
+            Submission submission = batch.get(i).submission();
             Optional<Stored> stored = inserted.get(i);
             if (stored.isPresent()) {
                 if (submission.sampleCaseId() != null) {
@@ -161,9 +163,10 @@ public class ResponseStore {
      */
     private static final String INSERT_BATCH = """
             WITH batch AS MATERIALIZED (
-                     SELECT b.*, nextval('response_id_seq') AS id
-                     FROM jsonb_to_recordset(cast(:batch AS jsonb))
-                          AS b(n int, token text, code text, version int, unit bigint, dossier bigint, channel text,
+                     SELECT b.*, e.n, nextval('response_id_seq') AS id
+                     FROM jsonb_array_elements(cast(:batch AS jsonb)) WITH ORDINALITY AS e(row, n),
+                          jsonb_to_record(e.row)
+                          AS b(token text, code text, version int, unit bigint, dossier bigint, channel text,
                                answers jsonb, started timestamptz, finished timestamptz, campaign bigint, stratum bigint,
                                "case" bigint, by text, key text, hash text, kiosk bigint, paper text,
                                lat double precision, lon double precision, accuracy double precision)),
@@ -184,36 +187,41 @@ public class ResponseStore {
                      RETURNING id, submitted_at)
             SELECT b.n, i.id, i.submitted_at FROM batch b LEFT JOIN inserted i ON i.id = b.id ORDER BY b.n""";
 
-    private List<Optional<Stored>> insert(List<Submission> batch) {
-        List<Map<String, Object>> rows = new ArrayList<>(batch.size());
-        for (Submission s : batch) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("n", rows.size());
-            row.put("token", s.token());
-            row.put("code", s.methodologyCode());
-            row.put("version", s.methodologyVersion());
-            row.put("unit", s.unitId());
-            row.put("dossier", s.dossierId());
-            row.put("channel", s.channel().name());
-            row.put("answers", s.answers());
-            row.put("started", s.startedAt().toString());
-            row.put("finished", s.finishedAt() == null ? null : s.finishedAt().toString());
-            row.put("campaign", s.campaignId());
-            row.put("stratum", s.stratumId());
-            row.put("case", s.sampleCaseId());
-            row.put("by", s.collectedBy());
-            row.put("key", s.idempotencyKey());
-            row.put("hash", s.respondentHash());
-            row.put("kiosk", s.kioskId());
-            row.put("paper", s.paperNumber());
-            if (s.position() != null) {
-                row.put("lat", s.position().latitude());
-                row.put("lon", s.position().longitude());
-                row.put("accuracy", s.position().accuracyMetres());
-            }
-            rows.add(row);
+    /** A submission with its row for {@link #INSERT_BATCH}, as JSON. */
+    record Row(Submission submission, String json) {
+    }
+
+    Row row(Submission s) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("token", s.token());
+        row.put("code", s.methodologyCode());
+        row.put("version", s.methodologyVersion());
+        row.put("unit", s.unitId());
+        row.put("dossier", s.dossierId());
+        row.put("channel", s.channel().name());
+        row.put("answers", s.answers());
+        row.put("started", s.startedAt().toString());
+        row.put("finished", s.finishedAt() == null ? null : s.finishedAt().toString());
+        row.put("campaign", s.campaignId());
+        row.put("stratum", s.stratumId());
+        row.put("case", s.sampleCaseId());
+        row.put("by", s.collectedBy());
+        row.put("key", s.idempotencyKey());
+        row.put("hash", s.respondentHash());
+        row.put("kiosk", s.kioskId());
+        row.put("paper", s.paperNumber());
+        if (s.position() != null) {
+            row.put("lat", s.position().latitude());
+            row.put("lon", s.position().longitude());
+            row.put("accuracy", s.position().accuracyMetres());
         }
-        return jdbc.sql(INSERT_BATCH).param("batch", json.writeValueAsString(rows))
+        return new Row(s, json.writeValueAsString(row));
+    }
+
+    private List<Optional<Stored>> insert(List<Row> batch) {
+        StringJoiner rows = new StringJoiner(",", "[", "]");
+        batch.forEach(row -> rows.add(row.json()));
+        return jdbc.sql(INSERT_BATCH).param("batch", rows.toString())
                 .query((rs, n) -> rs.getObject(2) == null ? Optional.<Stored>empty()
                         : Optional.of(new Stored(rs.getLong(2), true, rs.getTimestamp(3).toInstant())))
                 .list();

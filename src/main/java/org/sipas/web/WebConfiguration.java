@@ -2,6 +2,7 @@ package org.sipas.web;
 
 import java.util.Locale;
 
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -9,6 +10,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Vietnamese first, English by the switch in the header ({@code ?lang=en}), remembered in a cookie. */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +28,16 @@ class WebConfiguration implements WebMvcConfigurer {
             return api && accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : VIETNAMESE;
         });
         return resolver;
+    }
+
+    @Bean
+    WebMvcRegistrations pathFirstMappings() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new PathFirstMappings();
+            }
+        };
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,8 +76,9 @@ class GroupCommitTest {
     void aRetryInTheSameBatchGetsTheFirstResultAndASecondTabIsRefused() {
         String token = tokens.issue("mot-cua-2018", 1, null, null);
 
-        List<GroupCommit.Outcome> outcomes = store.storeTogether(List.of(
-                answer(token, "first-tab-" + token), answer(token, "first-tab-" + token), answer(token, "second-tab-" + token)));
+        List<GroupCommit.Outcome> outcomes = store.storeTogether(Stream.of(
+                answer(token, "first-tab-" + token), answer(token, "first-tab-" + token), answer(token, "second-tab-" + token))
+                .map(store::row).toList());
 
         assertThat(outcomes.get(0).stored().created()).isTrue();
         assertThat(outcomes.get(1).stored().created()).isFalse();
@@ -93,7 +95,8 @@ class GroupCommitTest {
         Submission ofNoUnit = Submission.of(ResponseChannel.WEB, "mot-cua-2018", 1, -1L, Map.of("satisfaction", "3"), Instant.now())
                 .withIdempotencyKey("no-such-unit-" + before);
 
-        List<GroupCommit.Outcome> outcomes = store.storeTogether(List.of(answer(before, null), ofNoUnit, answer(after, null)));
+        List<GroupCommit.Outcome> outcomes = store.storeTogether(Stream.of(answer(before, null), ofNoUnit, answer(after, null))
+                .map(store::row).toList());
 
         assertThat(outcomes.get(0).stored().created()).isTrue();
         assertThat(outcomes.get(1).refusal()).hasMessageContaining("unit");
