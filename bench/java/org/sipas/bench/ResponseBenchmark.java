@@ -137,8 +137,9 @@ public final class ResponseBenchmark {
     }
 
     /**
-     * Slices of {@link #WARM_UP_SLICE} seconds, at least a minute's worth, until two slices in a row
-     * are less than 3% faster than the fastest before them, or {@link #warmUp} seconds have passed.
+     * Slices of {@link #WARM_UP_SLICE} seconds, at least 150 s' worth (the rate rose for about that
+     * long in every run here), until three slices in a row are less than 3% faster than the fastest
+     * before them, or {@link #warmUp} seconds have passed.
      *
      * @return the first token after the warm-up's
      */
@@ -147,7 +148,7 @@ public final class ResponseBenchmark {
         double fastest = 0;
         int calm = 0;
         List<String> rates = new ArrayList<>();
-        for (int elapsed = 0; elapsed < warmUp && (elapsed < 60 || calm < 2); elapsed += WARM_UP_SLICE) {
+        for (int elapsed = 0; elapsed < warmUp && (elapsed < 150 || calm < 3); elapsed += WARM_UP_SLICE) {
             Run slice = post("warm-up", WARM_UP_SLICE, first);
             first += TOKENS_PER_SECOND * WARM_UP_SLICE;
             calm = slice.perSecond() < fastest * 1.03 ? calm + 1 : 0;

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Both ways in use the same statement, which stores a whole batch: {@link #store} a batch of
  * one in the caller's transaction, {@link #submit} whatever arrived at the same moment, committed
- * together ({@link GroupCommit}).
+ * together ({@link Gathering}).
  */
 @Service
 public class ResponseStore {
@@ -40,11 +40,30 @@ public class ResponseStore {
     public record Stored(long responseId, boolean created, Instant submittedAt) {
     }
 
+    /** What became of one submission of a batch: stored (or found stored by its idempotency key), or refused. */
+    record Outcome(Stored stored, RuntimeException refusal) {
+
+        static Outcome of(Stored stored) {
+            return new Outcome(stored, null);
+        }
+
+        static Outcome refused(RuntimeException refusal) {
+            return new Outcome(null, refusal);
+        }
+
+        Stored storedOrThrow() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return stored;
+        }
+    }
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final CaseDispositions dispositions;
     private final TransactionTemplate transactions;
-    private final GroupCommit<Row> groupCommit;
+    private final Gathering<Row, Outcome> groupCommit;
 
     ResponseStore(JdbcClient jdbc, JsonMapper json, CaseDispositions dispositions, PlatformTransactionManager transactions,
                   @Value("${sipas.collection.writers}") int writers, @Value("${sipas.collection.largest-batch}") int largestBatch) {
@@ -52,7 +71,7 @@ public class ResponseStore {
         this.json = json;
         this.dispositions = dispositions;
         this.transactions = new TransactionTemplate(transactions);
-        this.groupCommit = new GroupCommit<>(this::storeTogether, writers, largestBatch);
+        this.groupCommit = new Gathering<>("response-writer", this::storeTogether, writers, largestBatch);
     }
 
     /**
@@ -82,7 +101,7 @@ public class ResponseStore {
             throw new IllegalStateException("submit commits on its own; in a transaction, use store");
         }
         // the row is written out here, in the caller's thread, not in the writer everyone waits for
-        return groupCommit.submit(row(submission)).storedOrThrow();
+        return groupCommit.call(row(submission)).storedOrThrow();
     }
 
     @PreDestroy
@@ -94,7 +113,7 @@ public class ResponseStore {
      * A batch in one transaction. Should one submission break the statement (a foreign key, a
      * check), the batch is rolled back and each is stored alone, so that only that one fails.
      */
-    List<GroupCommit.Outcome> storeTogether(List<Row> batch) {
+    List<Outcome> storeTogether(List<Row> batch) {
         try {
             return transactions.execute(status -> write(batch));
         } catch (RuntimeException e) {
@@ -105,11 +124,11 @@ public class ResponseStore {
         }
     }
 
-    private GroupCommit.Outcome storeAlone(Row row) {
+    private Outcome storeAlone(Row row) {
         try {
             return transactions.execute(status -> write(List.of(row))).get(0);
         } catch (RuntimeException e) {
-            return GroupCommit.Outcome.refused(e);
+            return Outcome.refused(e);
         }
     }
 
@@ -117,9 +136,9 @@ public class ResponseStore {
      * The batch's one statement, then, for each submission, the sampled case made complete, or
      * (not inserted) the earlier response of its idempotency key, or the rule that refused it.
      */
-    private List<GroupCommit.Outcome> write(List<Row> batch) {
+    private List<Outcome> write(List<Row> batch) {
         List<Optional<Stored>> inserted = insert(batch);
-        List<GroupCommit.Outcome> outcomes = new ArrayList<>(batch.size());
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Submission submission = batch.get(i).submission();
             Optional<Stored> stored = inserted.get(i);
@@ -128,10 +147,10 @@ public class ResponseStore {
                     dispositions.record(submission.sampleCaseId(), submission.campaignId(), Disposition.COMPLETE, false,
                             submission.collectedBy() == null ? "respondent" : submission.collectedBy());
                 }
-                outcomes.add(GroupCommit.Outcome.of(stored.get()));
+                outcomes.add(Outcome.of(stored.get()));
             } else {
-                outcomes.add(byIdempotencyKey(submission.idempotencyKey()).map(GroupCommit.Outcome::of)
-                        .orElseGet(() -> GroupCommit.Outcome.refused(new AlreadyAnswered(refusal(submission)))));
+                outcomes.add(byIdempotencyKey(submission.idempotencyKey()).map(Outcome::of)
+                        .orElseGet(() -> Outcome.refused(new AlreadyAnswered(refusal(submission)))));
             }
         }
         return outcomes;

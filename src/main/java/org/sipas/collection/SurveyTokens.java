@@ -7,12 +7,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
 import org.sipas.campaign.FieldCase;
 
 import org.sipas.methodology.Methodologies;
@@ -46,6 +48,8 @@ public class SurveyTokens {
     private final JdbcClient jdbc;
     private final Methodologies methodologies;
     private final SecureRandom random = new SecureRandom();
+
+    private final Gathering<String, Optional<SurveyToken>> reads = new Gathering<>("token-reader", this::findAll, 2, 200);
 
     SurveyTokens(JdbcClient jdbc, Methodologies methodologies) {
         this.jdbc = jdbc;
@@ -158,6 +162,30 @@ public class SurveyTokens {
     /** A PostgreSQL array literal of values with no comma, quote or brace (ids, base64url tokens). */
     private static String array(List<String> values) {
         return values.stream().collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /**
+     * As {@link #find}, read in one query with the tokens other requests ask for at the same moment:
+     * for the token API, where each response posted starts by reading its token.
+     */
+    Optional<SurveyToken> findAmongOthers(String token) {
+        return reads.call(token);
+    }
+
+    private List<Optional<SurveyToken>> findAll(List<String> tokens) {
+        Map<String, SurveyToken> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT token, methodology_code, methodology_version, dossier_id, unit_id, channel, expires_at, used_at,
+                               campaign_id, sample_member_id, respondent_hash
+                        FROM survey_token WHERE token = ANY (:tokens)""")
+                .param("tokens", tokens.toArray(String[]::new)).query(SurveyTokens::row)
+                .list().forEach(t -> found.put(t.token(), t));
+        return tokens.stream().map(t -> Optional.ofNullable(found.get(t))).toList();
+    }
+
+    @PreDestroy
+    void stopReading() {
+        reads.close();
     }
 
     Optional<SurveyToken> find(String token) {

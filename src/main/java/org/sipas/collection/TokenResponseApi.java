@@ -49,7 +49,7 @@ class TokenResponseApi {
     @PostMapping(path = "/s/{token}/response", consumes = "application/json", produces = "application/json")
     ResponseEntity<?> post(@PathVariable String token, @RequestBody Posted posted,
                            @RequestHeader(name = "Idempotency-Key", required = false) String key, Locale locale) {
-        Optional<SurveyToken> found = tokens.find(token);
+        Optional<SurveyToken> found = tokens.findAmongOthers(token);
         if (found.isEmpty()) {
             return problem(HttpStatus.NOT_FOUND, "unknown-token", "No survey token " + token);
         }

@@ -16,6 +16,10 @@
  *       step is posted (the page comes back with it, and a note). With JavaScript, htmx posts the
  *       page's answers to {@code /s/{token}/relevance} when an answer that some relevance
  *       expression of the page reads changes, and swaps in the follow-up questions' places.</li>
+ *   <li>Every channel stores through {@link org.sipas.collection.ResponseStore}: {@code store} in the
+ *       caller's transaction (a call attempt, a settled paper), {@code submit} for a respondent's own
+ *       submit (web, token API, kiosk, CAPI sync), committed together with the submits of the same
+ *       moment ({@link org.sipas.collection.Gathering}) and acknowledged after that commit.</li>
  *   <li>Staff preview a version at {@code /methodologies/{code}/{version}/preview}: the same pages and
  *       checks, answers kept in the session, nothing stored.</li>
  * </ul>

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Respondents who submit at the same moment are committed together (one WAL flush for all), each
  * answered only after that commit, and each judged alone: a retry, a second tab or a broken
- * submission in the same batch changes nothing for the others.
+ * submission in the same batch changes nothing for the others. Their tokens are read together too.
  */
 @SpringBootTest
 class GroupCommitTest {
@@ -76,7 +77,7 @@ class GroupCommitTest {
     void aRetryInTheSameBatchGetsTheFirstResultAndASecondTabIsRefused() {
         String token = tokens.issue("mot-cua-2018", 1, null, null);
 
-        List<GroupCommit.Outcome> outcomes = store.storeTogether(Stream.of(
+        List<ResponseStore.Outcome> outcomes = store.storeTogether(Stream.of(
                 answer(token, "first-tab-" + token), answer(token, "first-tab-" + token), answer(token, "second-tab-" + token))
                 .map(store::row).toList());
 
@@ -95,7 +96,7 @@ class GroupCommitTest {
         Submission ofNoUnit = Submission.of(ResponseChannel.WEB, "mot-cua-2018", 1, -1L, Map.of("satisfaction", "3"), Instant.now())
                 .withIdempotencyKey("no-such-unit-" + before);
 
-        List<GroupCommit.Outcome> outcomes = store.storeTogether(Stream.of(answer(before, null), ofNoUnit, answer(after, null))
+        List<ResponseStore.Outcome> outcomes = store.storeTogether(Stream.of(answer(before, null), ofNoUnit, answer(after, null))
                 .map(store::row).toList());
 
         assertThat(outcomes.get(0).stored().created()).isTrue();
@@ -103,6 +104,37 @@ class GroupCommitTest {
         assertThat(outcomes.get(2).stored().created()).isTrue();
         assertThat(storedFor(before)).isEqualTo(1);
         assertThat(storedFor(after)).isEqualTo(1);
+    }
+
+    @Test
+    void tokensAskedForAtOnceAreReadTogetherAndEachCallerGetsItsOwn() throws Exception {
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            asked.add(tokens.issue("mot-cua-2018", 1, null, null));
+        }
+        // what a path may carry: nothing here may spoil the others' read
+        asked.addAll(List.of("no-such-token", "a,b{c}\"d'", ""));
+        CyclicBarrier together = new CyclicBarrier(asked.size());
+        ExecutorService crowd = Executors.newFixedThreadPool(asked.size());
+        try {
+            List<Future<Optional<SurveyToken>>> read = new ArrayList<>();
+            for (String token : asked) {
+                read.add(crowd.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return tokens.findAmongOthers(token);
+                }));
+            }
+            for (int i = 0; i < asked.size(); i++) {
+                Optional<SurveyToken> found = read.get(i).get(60, TimeUnit.SECONDS);
+                if (i < 20) {
+                    assertThat(found).map(SurveyToken::token).contains(asked.get(i));
+                } else {
+                    assertThat(found).isEmpty();
+                }
+            }
+        } finally {
+            crowd.shutdownNow();
+        }
     }
 
     @Test
