@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
-import org.sipas.campaign.FieldCase;
 
+import org.sipas.campaign.FieldCase;
 import org.sipas.methodology.Methodologies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -174,10 +174,7 @@ public class SurveyTokens {
 
     private List<Optional<SurveyToken>> findAll(List<String> tokens) {
         Map<String, SurveyToken> found = new HashMap<>();
-        jdbc.sql("""
-                        SELECT token, methodology_code, methodology_version, dossier_id, unit_id, channel, expires_at, used_at,
-                               campaign_id, sample_member_id, respondent_hash
-                        FROM survey_token WHERE token = ANY (:tokens)""")
+        jdbc.sql(SELECT_TOKEN + "WHERE token = ANY (:tokens)")
                 .param("tokens", tokens.toArray(String[]::new)).query(SurveyTokens::row)
                 .list().forEach(t -> found.put(t.token(), t));
         return tokens.stream().map(t -> Optional.ofNullable(found.get(t))).toList();
@@ -189,12 +186,15 @@ public class SurveyTokens {
     }
 
     Optional<SurveyToken> find(String token) {
-        return jdbc.sql("""
-                        SELECT token, methodology_code, methodology_version, dossier_id, unit_id, channel, expires_at, used_at,
-                               campaign_id, sample_member_id, respondent_hash
-                        FROM survey_token WHERE token = :token""")
-                .param("token", token).query(SurveyTokens::row).optional();
+        return jdbc.sql(SELECT_TOKEN + "WHERE token = :token").param("token", token).query(SurveyTokens::row).optional();
     }
+
+    /** What {@link #row} reads. */
+    private static final String SELECT_TOKEN = """
+            SELECT token, methodology_code, methodology_version, dossier_id, unit_id, channel, expires_at, used_at,
+                   campaign_id, sample_member_id, respondent_hash
+            FROM survey_token
+            """;
 
     private static SurveyToken row(ResultSet rs, int n) throws SQLException {
         return new SurveyToken(rs.getString("token"), rs.getString("methodology_code"), rs.getInt("methodology_version"),

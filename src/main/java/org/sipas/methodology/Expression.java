@@ -128,7 +128,7 @@ public final class Expression {
     /**
      * Whether {@link Double#parseDouble} could read {@code s}: after a sign it needs a digit, a point,
      * NaN or Infinity. Codes such as {@code ca_nhan} are refused here, without the exception that
-     * took a tenth of a response's checks (ResponseBenchmark, JFR).
+     * took a sixth of a response's checks (ResponseBenchmark, JFR).
      */
     private static boolean mayBeNumber(String s) {
         int first = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;

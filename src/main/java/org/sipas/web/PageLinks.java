@@ -21,7 +21,7 @@ class PageLinks implements HandlerInterceptor {
         page.addObject("pageLink", pageLink(request));
     }
 
-    static String pageLink(HttpServletRequest request) {
+    private static String pageLink(HttpServletRequest request) {
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI());
         request.getParameterMap().forEach((name, values) -> {
             if (!name.equals("page") && !name.equals("_csrf") && !name.equals("lang")) {
