@@ -14,9 +14,6 @@ import org.sipas.methodology.Section;
  */
 record Answers(Map<String, String> typed) {
 
-    /** The prefix of an answer's form field, so a question named like a control field (step, go) cannot clash. */
-    static final String FIELD = "a.";
-
     Answers {
         typed = Map.copyOf(typed);
     }
@@ -37,7 +34,7 @@ record Answers(Map<String, String> typed) {
     Answers withStep(Section section, Map<String, List<String>> form) {
         Map<String, String> merged = new LinkedHashMap<>(typed);
         for (Question question : section.questions()) {
-            List<String> posted = form.getOrDefault(FIELD + question.name(), List.of());
+            List<String> posted = form.getOrDefault(QuestionView.FIELD + question.name(), List.of());
             String value = String.join(" ", posted.stream().map(String::strip).filter(v -> !v.isEmpty()).toList());
             if (value.isEmpty()) {
                 merged.remove(question.name());

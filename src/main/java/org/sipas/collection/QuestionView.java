@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One question as the step page draws it.
+ * One question as a page draws it: a step of the respondent's questionnaire, or the interviewer's
+ * whole-questionnaire form (CATI).
  *
  * @param options the levels of a scale or the options of a select; for an official, the staff codes
  * @param apart   a scale's codes that are not levels (no answer, not applicable), shown apart from the scale
@@ -13,12 +14,15 @@ import java.util.stream.Stream;
  * @param asked   false: an empty placeholder, filled when an answer on the same page makes the question relevant
  * @param live    answering it can change what this page asks (a relevance expression of the page reads it)
  */
-record QuestionView(String name, Widget widget, String label, String hint, boolean required, List<Option> options,
+public record QuestionView(String name, Widget widget, String label, String hint, boolean required, List<Option> options,
                     List<Option> apart, String value, String error, boolean asked, boolean live) {
 
-    enum Widget { SCALE, CHOICE, CHOICES, TEXT, NUMBER, DATE, OFFICIAL }
+    /** The prefix of every answer's form field, so a question named like a control field (step, note, outcome) cannot clash. */
+    public static final String FIELD = "a.";
 
-    record Option(String code, String label, boolean chosen) {
+    public enum Widget { SCALE, CHOICE, CHOICES, TEXT, NUMBER, DATE, OFFICIAL }
+
+    public record Option(String code, String label, boolean chosen) {
     }
 
     /** Radios or checkboxes in a fieldset, rather than one labelled field. */
@@ -27,12 +31,12 @@ record QuestionView(String name, Widget widget, String label, String hint, boole
     }
 
     public String field() {
-        return Answers.FIELD + name;
+        return FIELD + name;
     }
 
     /** The element an error summary link moves to: the first radio or box of a group, else the field. */
     public String firstInputId() {
-        return isGroup() ? "a-" + name + "-" + options.get(0).code() : "a-" + name;
+        return isGroup() && !options.isEmpty() ? "a-" + name + "-" + options.get(0).code() : "a-" + name;
     }
 
     /** The ids of the hint and the error, for {@code aria-describedby}; null when neither is shown. */

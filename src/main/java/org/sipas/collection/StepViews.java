@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.sipas.catalog.CatalogCodes.UnitOfficial;
 import org.sipas.collection.AnswerRules.Problem;
 import org.sipas.collection.QuestionView.Option;
 import org.sipas.collection.QuestionView.Widget;
@@ -16,6 +18,7 @@ import org.sipas.methodology.AnswerScale;
 import org.sipas.methodology.AnswerScale.Level;
 import org.sipas.methodology.ChoiceList;
 import org.sipas.methodology.Label;
+import org.sipas.methodology.Methodology;
 import org.sipas.methodology.Question;
 import org.sipas.methodology.QuestionType;
 import org.sipas.methodology.Section;
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /** Turns a questionnaire and the answers so far into what the pages draw, in the reader's language. */
 @Component
-class StepViews {
+public class StepViews {
 
     private final MessageSource messages;
 
@@ -61,26 +64,39 @@ class StepViews {
 
     private QuestionView question(Questionnaire questionnaire, Question question, Walk walk, Problem problem,
                                   boolean live, Locale locale) {
-        String value = walk.answers().get(question.name());
+        return question(questionnaire.methodology(), question, walk.answers().get(question.name()),
+                problem == null ? null : text(problem, locale), walk.asked().contains(question.name()), live,
+                questionnaire::officials, locale);
+    }
+
+    /**
+     * One question as a page draws it, for any channel's form.
+     *
+     * @param value     the answer as typed ("" when none)
+     * @param error     what is wrong with it, in the reader's language, or null
+     * @param officials the officials offered for an {@code official} question (read only for one)
+     */
+    public QuestionView question(Methodology methodology, Question question, String value, String error, boolean asked,
+                                 boolean live, Supplier<List<UnitOfficial>> officials, Locale locale) {
         Set<String> chosen = Set.copyOf(Arrays.asList(value.split(" ")));
         List<Option> options = List.of();
         List<Option> apart = List.of();
         Widget widget;
         switch (question.type()) {
             case SCALE -> {
-                AnswerScale scale = questionnaire.methodology().scale(question.scale()).orElseThrow();
+                AnswerScale scale = methodology.scale(question.scale()).orElseThrow();
                 widget = Widget.SCALE;
                 options = levels(scale.levels(), chosen, locale);
                 apart = levels(scale.excluded(), chosen, locale);
             }
             case SELECT_ONE, SELECT_MULTIPLE -> {
                 widget = question.type() == QuestionType.SELECT_ONE ? Widget.CHOICE : Widget.CHOICES;
-                options = choices(questionnaire, question).choices().stream()
+                options = methodology.choiceList(question.choices()).orElseThrow().choices().stream()
                         .map(c -> new Option(c.code(), c.label().in(locale), chosen.contains(c.code()))).toList();
             }
             case OFFICIAL -> {
                 widget = Widget.OFFICIAL;
-                options = questionnaire.officials().stream()
+                options = officials.get().stream()
                         .map(o -> new Option(o.staffCode(), o.title() == null ? o.fullName() : o.fullName() + " — " + o.title(),
                                 o.staffCode().equals(value)))
                         .toList();
@@ -90,8 +106,7 @@ class StepViews {
             default -> widget = Widget.TEXT;
         }
         return new QuestionView(question.name(), widget, question.label().in(locale), hint(question, widget, locale),
-                question.required(), options, apart, value, problem == null ? null : text(problem, locale),
-                walk.asked().contains(question.name()), live);
+                question.required(), options, apart, value, error, asked, live);
     }
 
     private String hint(Question question, Widget widget, Locale locale) {

@@ -33,11 +33,11 @@ final class Keyboard {
     void answer(Map<String, List<String>> answers) {
         countHtmxRequests();
         answers.forEach((question, values) -> {
-            WebElement field = tabTo(e -> (Answers.FIELD + question).equals(e.getDomAttribute("name")));
+            WebElement field = tabTo(e -> (QuestionView.FIELD + question).equals(e.getDomAttribute("name")));
             switch (kind(field)) {
                 case "radio" -> choose(values.get(0));
                 case "checkbox" -> values.forEach(code -> {
-                    tabTo(e -> (Answers.FIELD + question).equals(e.getDomAttribute("name")) && code.equals(e.getDomAttribute("value")));
+                    tabTo(e -> (QuestionView.FIELD + question).equals(e.getDomAttribute("name")) && code.equals(e.getDomAttribute("value")));
                     press(Keys.SPACE);
                 });
                 case "select" -> {

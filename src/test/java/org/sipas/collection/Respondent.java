@@ -98,7 +98,7 @@ final class Respondent {
             throw new IllegalStateException("The page has no step form: " + page());
         }
         request.with(csrf()).param("step", step.group(1)).param("shown", shown().toArray(String[]::new));
-        answers.forEach((name, values) -> request.param(Answers.FIELD + name, values.toArray(String[]::new)));
+        answers.forEach((name, values) -> request.param(QuestionView.FIELD + name, values.toArray(String[]::new)));
         return request;
     }
 

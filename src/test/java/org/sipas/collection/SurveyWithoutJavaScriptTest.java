@@ -57,12 +57,12 @@ class SurveyWithoutJavaScriptTest extends BrowserJourney {
     /** Fills the step's fields with the answers; a field already filled is filled again (the page keeps what was typed). */
     private void fill(Map<String, List<String>> answers) {
         answers.forEach((question, values) -> {
-            WebElement first = browser.findElement(By.name(Answers.FIELD + question));
+            WebElement first = browser.findElement(By.name(QuestionView.FIELD + question));
             String type = first.getDomAttribute("type");
             if ("radio".equals(type)) {
                 browser.findElement(By.id("a-" + question + "-" + values.get(0))).click();
             } else if ("checkbox".equals(type)) {
-                browser.findElements(By.name(Answers.FIELD + question)).forEach(box -> {
+                browser.findElements(By.name(QuestionView.FIELD + question)).forEach(box -> {
                     if (box.isSelected() != values.contains(box.getDomAttribute("value"))) {
                         box.click();
                     }

@@ -1,6 +1,5 @@
 package org.sipas.collection.cati;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,16 +11,12 @@ import org.sipas.campaign.FieldCase;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.collection.AnswerChecks;
 import org.sipas.collection.AnswerChecks.Checked;
-import org.sipas.collection.cati.Interview.Item;
-import org.sipas.collection.cati.Interview.Option;
-import org.sipas.collection.cati.Interview.Widget;
-import org.sipas.methodology.AnswerScale;
+import org.sipas.collection.QuestionView;
+import org.sipas.collection.StepViews;
 import org.sipas.methodology.Expression;
 import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
 import org.sipas.methodology.Question;
-import org.sipas.methodology.QuestionType;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
@@ -32,21 +27,21 @@ import org.springframework.util.MultiValueMap;
 @Component
 class InterviewForms {
 
-    /** The prefix of an answer's form field, so that a question named like a control field (note, outcome) cannot clash. */
-    static final String FIELD = "a.";
+    /** The fields the form's questions are drawn with. */
+    private static final String FIELD = QuestionView.FIELD;
     /** Reading a question aloud and hearing the answer takes about this long. */
     private static final int SECONDS_PER_QUESTION = 20;
 
     private final Methodologies methodologies;
     private final AnswerChecks checks;
     private final CatalogCodes catalog;
-    private final MessageSource messages;
+    private final StepViews views;
 
-    InterviewForms(Methodologies methodologies, AnswerChecks checks, CatalogCodes catalog, MessageSource messages) {
+    InterviewForms(Methodologies methodologies, AnswerChecks checks, CatalogCodes catalog, StepViews views) {
         this.methodologies = methodologies;
         this.checks = checks;
         this.catalog = catalog;
-        this.messages = messages;
+        this.views = views;
     }
 
     /** The answers a form posted, as typed: several boxes of a select_multiple joined by spaces. */
@@ -80,57 +75,17 @@ class InterviewForms {
         List<String> conditional = methodology.questions().filter(q -> q.relevant() != null).map(Question::name).toList();
         List<Interview.Part> parts = methodology.sections().stream()
                 .map(s -> new Interview.Part(s.title().in(locale), s.questions().stream()
-                        .map(q -> item(methodology, fieldCase, q, typed.getOrDefault(q.name(), ""),
-                                showProblems ? checked.problems().get(q.name()) : null, checked.asked().contains(q.name()),
-                                live.contains(q.name()), locale))
+                        .map(q -> {
+                            boolean asked = checked.asked().contains(q.name());
+                            return views.question(methodology, q, typed.getOrDefault(q.name(), ""),
+                                    showProblems ? checked.problems().get(q.name()) : null, asked, live.contains(q.name()),
+                                    () -> asked ? catalog.officialsOf(fieldCase.unitId()) : List.of(), locale);
+                        })
                         .toList()))
                 .filter(p -> !p.questions().isEmpty())
                 .toList();
         int minutes = Math.max(2, (int) Math.ceil(checked.asked().size() * SECONDS_PER_QUESTION / 60.0));
         return new Interview(parts, conditional, minutes);
-    }
-
-    private Item item(Methodology methodology, FieldCase fieldCase, Question question, String value, String error,
-                      boolean asked, boolean live, Locale locale) {
-        Set<String> chosen = Set.copyOf(Arrays.asList(value.split(" ")));
-        List<Option> options = List.of();
-        List<Option> apart = List.of();
-        Widget widget;
-        switch (question.type()) {
-            case SCALE -> {
-                AnswerScale scale = methodology.scale(question.scale()).orElseThrow();
-                widget = Widget.SCALE;
-                options = levels(scale.levels(), chosen, locale);
-                apart = levels(scale.excluded(), chosen, locale);
-            }
-            case SELECT_ONE, SELECT_MULTIPLE -> {
-                widget = question.type() == QuestionType.SELECT_ONE ? Widget.CHOICE : Widget.CHOICES;
-                options = methodology.choiceList(question.choices()).orElseThrow().choices().stream()
-                        .map(c -> new Option(c.code(), c.label().in(locale), chosen.contains(c.code()))).toList();
-            }
-            case OFFICIAL -> {
-                widget = Widget.OFFICIAL;
-                options = asked ? catalog.officialsOf(fieldCase.unitId()).stream()
-                        .map(o -> new Option(o.staffCode(), o.title() == null ? o.fullName() : o.fullName() + " — " + o.title(),
-                                o.staffCode().equals(value)))
-                        .toList() : List.of();
-            }
-            case INTEGER -> widget = Widget.NUMBER;
-            case DATE -> widget = Widget.DATE;
-            default -> widget = Widget.TEXT;
-        }
-        String hint = question.hint() == null ? null : question.hint().in(locale);
-        if (widget == Widget.DATE) {
-            String format = messages.getMessage("survey.date.hint", null, locale);
-            hint = hint == null ? format : hint + " (" + format + ")";
-        }
-        return new Item(question.name(), widget, question.label().in(locale), hint, question.required(), options, apart,
-                value, error, asked, live);
-    }
-
-    private static List<Option> levels(List<AnswerScale.Level> levels, Set<String> chosen, Locale locale) {
-        return levels.stream().map(l -> new Option(Integer.toString(l.code()), l.label().in(locale),
-                chosen.contains(Integer.toString(l.code())))).toList();
     }
 
     /** For a partial interview: the problems that are more than a question not reached (a wrong code, a bad date). */
