@@ -33,7 +33,7 @@ class EmbeddedDatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername("postgres");
-        config.setPassword("postgres");
+        config.setPassword(server.password());
         config.setMaximumPoolSize(20);
         config.setPoolName("sipas-embedded");
         return new HikariDataSource(config);

@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,10 +31,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final DataDirectoryLock lock;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, DataDirectoryLock lock, String password) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.lock = lock;
+        this.password = password;
     }
 
     /**
@@ -54,33 +62,114 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return start(dataDir, port, new Memory(defaultSharedBuffers(), DEFAULT_WORK_MEM));
     }
 
+    /**
+     * Starts the server on {@code dataDir}, first taking over from an application that died without
+     * stopping it: the {@link DataDirectoryLock} proves that application is gone, and the server it
+     * left behind is {@linkplain OrphanedPostmaster#reap stopped}, so a start after {@code kill -9}
+     * comes back in one try. A second sipas on the same directory fails at once instead.
+     */
     public static EmbeddedPostgresServer start(Path dataDir, int port, Memory memory) {
+        return start(dataDir, port, memory, false);
+    }
+
+    private static EmbeddedPostgresServer start(Path dataDir, int port, Memory memory, boolean emptyFirst) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("timezone", "Asia/Ho_Chi_Minh")
-                    // zonky starts the server with -F (fsync off) and synchronous_commit off, for test
-                    // speed; a committed import or answer must survive a crash, so both go back on
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", memory.sharedBuffers())
-                    .setServerConfig("work_mem", memory.workMem())
-                    .setLocaleConfig("encoding", "UTF8")
-                    .setLocaleConfig("locale", "C.UTF-8");
-            if (port > 0) {
-                builder.setPort(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the embedded database directory " + dir, e);
+        }
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dir);
+        try {
+            OrphanedPostmaster.reap(dir);
+            if (emptyFirst) {
+                deleteRecursively(dir);
             }
-            EmbeddedPostgres pg = builder.start();
+            ServerPassword password = passwordFor(dir);
+            EmbeddedPostgres pg = startPostgres(dir, port, memory, password);
             log.info("Embedded PostgreSQL started on port {} with data in {}, shared_buffers {}, work_mem {}", pg.getPort(), dir,
                     memory.sharedBuffers(), memory.workMem());
-            return new EmbeddedPostgresServer(pg, dir);
+            return new EmbeddedPostgresServer(pg, dir, lock, password.secret());
         } catch (IOException e) {
+            lock.close();
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dir, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static boolean fresh(Path dir) {
+        return !Files.exists(dir.resolve("postgresql.conf"));
+    }
+
+    private static ServerPassword passwordFor(Path dir) {
+        if (!fresh(dir) && !ServerPassword.exists(dir) && !ClientAuthentication.trustsAnyone(dir)) {
+            throw new IllegalStateException(("The embedded database in %s asks for a password, but its password file %s is missing: "
+                    + "put it back from the backup it came with").formatted(dir, ServerPassword.fileFor(dir)));
+        }
+        return ServerPassword.of(dir);
+    }
+
+    private static EmbeddedPostgres startPostgres(Path dir, int port, Memory memory, ServerPassword password) throws IOException {
+        boolean fresh = fresh(dir);
+        boolean trusting = !fresh && ClientAuthentication.trustsAnyone(dir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("timezone", "Asia/Ho_Chi_Minh")
+                // zonky starts the server with -F (fsync off) and synchronous_commit off, for test
+                // speed; a committed import or answer must survive a crash, so both go back on
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", memory.sharedBuffers())
+                .setServerConfig("work_mem", memory.workMem())
+                .setLocaleConfig("encoding", "UTF8")
+                .setLocaleConfig("locale", "C.UTF-8")
+                // zonky's own readiness check and superuserDataSource() log in with it
+                .setConnectConfig("password", password.secret());
+        if (fresh) {
+            // zonky passes its "locale" settings to initdb as --key=value after its own -A trust,
+            // and initdb takes the last -A: the cluster never has a moment without a password
+            builder.setLocaleConfig("auth", ClientAuthentication.METHOD)
+                    .setLocaleConfig("pwfile", password.file().toString());
+        }
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres pg = builder.start();
+        if (trusting) {
+            requirePassword(pg, dir, password);
+        }
+        return pg;
+    }
+
+    /**
+     * A data directory made before password authentication: the superuser gets the password over
+     * the connection trust still allows, then {@code pg_hba.conf} asks for it and is reloaded, so an
+     * old installation keeps its data and works on.
+     */
+    private static void requirePassword(EmbeddedPostgres pg, Path dir, ServerPassword password) {
+        try (Connection connection = pg.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET password_encryption = 'scram-sha-256'");
+            // the secret is letters, digits, - and _ (ServerPassword); ALTER ROLE takes no parameters
+            statement.execute("ALTER ROLE postgres PASSWORD '" + password.secret().replace("'", "''") + "'");
+            ClientAuthentication.requirePassword(dir);
+            try (ResultSet wrong = statement.executeQuery(
+                    "SELECT line_number, error FROM pg_hba_file_rules WHERE error IS NOT NULL OR auth_method = 'trust'")) {
+                if (wrong.next()) {
+                    throw new IllegalStateException("pg_hba.conf in " + dir + " line " + wrong.getInt(1) + " still lets clients in: "
+                            + wrong.getString(2));
+                }
+            }
+            statement.execute("SELECT pg_reload_conf()");
+            log.warn("The embedded database in {} trusted every local connection: it now asks for the password kept in {}", dir,
+                    password.file());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot give the embedded database in " + dir + " a password", e);
         }
     }
 
@@ -90,8 +179,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public static EmbeddedPostgresServer shared(Path dataDir, int port, Memory memory) {
         return SHARED.computeIfAbsent(dataDir.toAbsolutePath().normalize(), dir -> {
-            deleteRecursively(dir);
-            EmbeddedPostgresServer server = start(dir, port, memory);
+            EmbeddedPostgresServer server = start(dir, port, memory, true);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             return server;
         });
@@ -118,10 +206,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
+    /** The superuser's password, generated once for the data directory. */
+    public String password() {
+        return password;
+    }
+
     public DataSource superuserDataSource() {
         return postgres.getPostgresDatabase();
     }
 
+    /** Stops the server, then lets another application take the directory. */
     @Override
     public void close() {
         try {
@@ -129,6 +223,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             log.info("Embedded PostgreSQL in {} stopped", dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            lock.close();
         }
     }
 }
