@@ -246,8 +246,11 @@ public final class ResponseBenchmark {
         List<String> command = List.of("pgbench", "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j", "2",
                 "-T", Integer.toString(seconds), "-f", script.toString(), "-l", "--log-prefix", dir.resolve("log").toString(),
                 "-h", url.group(1), "-p", url.group(2), "-U", dataSource.getUsername(), url.group(3));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("pgbench.out").toFile()).start();
+        ProcessBuilder pgbench = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("pgbench.out").toFile());
+        // the embedded server asks for its password; the environment keeps it off the command line
+        pgbench.environment().put("PGPASSWORD", dataSource.getPassword());
+        Process process = pgbench.start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("pgbench failed: " + Files.readString(dir.resolve("pgbench.out")));
         }
