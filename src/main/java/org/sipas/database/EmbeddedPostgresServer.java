@@ -105,8 +105,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static ServerPassword passwordFor(Path dir) {
         if (!fresh(dir) && !ServerPassword.exists(dir) && !ClientAuthentication.trustsAnyone(dir)) {
-            throw new IllegalStateException(("The embedded database in %s asks for a password, but its password file %s is missing: "
-                    + "put it back from the backup it came with").formatted(dir, ServerPassword.fileFor(dir)));
+            throw new IllegalStateException(("The embedded database in %s asks for a password, but its password file %s is missing. "
+                    + "Put it back, or give the server a new one: write 'trust' for 'scram-sha-256' in %s for one start, "
+                    + "and sipas sets a new password and asks for it again").formatted(dir, ServerPassword.fileFor(dir),
+                    dir.resolve("pg_hba.conf")));
         }
         return ServerPassword.of(dir);
     }
