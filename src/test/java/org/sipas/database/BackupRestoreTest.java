@@ -105,6 +105,45 @@ class BackupRestoreTest {
     }
 
     @Test
+    void anExternalDatabaseIsBackedUpAndRestoredIntoAnotherEmptyOne() throws Exception {
+        Optional<String> client = postgresClient();
+        assumeTrue(client.isPresent(), "no pg_dump 17: .ci/pg-client-17 installs one, or set SIPAS_PG_BIN");
+        EmbeddedPostgresServer.Memory small = new EmbeddedPostgresServer.Memory("128MB", "4MB");
+        Path archive = dir.resolve("external.backup");
+        try (EmbeddedPostgresServer source = EmbeddedPostgresServer.start(dir.resolve("source"), 0, small);
+             EmbeddedPostgresServer target = EmbeddedPostgresServer.start(dir.resolve("target"), 0, small)) {
+            JdbcClient admin = JdbcClient.create(source.superuserDataSource());
+            admin.sql("CREATE ROLE sipas LOGIN PASSWORD 'sipas-secret'").update();
+            admin.sql("CREATE DATABASE sipas OWNER sipas").update();
+            JdbcClient sipas = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                    "jdbc:postgresql://localhost:" + source.port() + "/sipas", "sipas", "sipas-secret"));
+            sipas.sql("CREATE TABLE answer (id int PRIMARY KEY, text text)").update();
+            sipas.sql("INSERT INTO answer SELECT i, 'câu trả lời ' || i FROM generate_series(1, 1000) i").update();
+            JdbcClient.create(target.superuserDataSource()).sql("CREATE DATABASE restored").update();
+            Files.writeString(dir.resolve("passphrase"), "passphrase of the external backup");
+
+            Run backup = run(Map.of("SIPAS_PG_BIN", client.get(), "SIPAS_BACKUP_PASSPHRASE_FILE", dir.resolve("passphrase").toString(),
+                    "SIPAS_DB_URL", "jdbc:postgresql://localhost:" + source.port() + "/sipas?sslmode=disable",
+                    "SIPAS_DB_USER", "sipas", "SIPAS_DB_PASSWORD", "sipas-secret"), dir.resolve("no-data"), "sipas-backup",
+                    archive.toString());
+            assertThat(backup.status()).as(backup.output()).isZero();
+            assertThat(backup.output()).contains("external localhost:" + source.port() + "/sipas");
+
+            Run restore = run(Map.of("SIPAS_PG_BIN", client.get(), "SIPAS_BACKUP_PASSPHRASE_FILE", dir.resolve("passphrase").toString(),
+                    "SIPAS_DB_URL", "jdbc:postgresql://localhost:" + target.port() + "/restored",
+                    "SIPAS_DB_USER", "postgres", "SIPAS_DB_PASSWORD", target.password()), dir.resolve("keys-only"), "sipas-restore",
+                    archive.toString(), dir.resolve("keys-only").toString());
+            assertThat(restore.status()).as(restore.output()).isZero();
+
+            JdbcClient restored = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                    "jdbc:postgresql://localhost:" + target.port() + "/restored", "postgres", target.password()));
+            assertThat(restored.sql("SELECT count(*), max(text) FROM answer").query((rs, i) -> rs.getLong(1) + " " + rs.getString(2))
+                    .single()).isEqualTo(sipas.sql("SELECT count(*), max(text) FROM answer")
+                    .query((rs, i) -> rs.getLong(1) + " " + rs.getString(2)).single());
+        }
+    }
+
+    @Test
     void aRestoreRefusesADirectoryThatIsNotNew() throws Exception {
         Path existing = Files.createDirectories(dir.resolve("in-use"));
         Files.writeString(existing.resolve("keep.txt"), "old");
