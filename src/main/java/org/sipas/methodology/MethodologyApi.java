@@ -112,7 +112,7 @@ class MethodologyApi {
     @GetMapping("/{code}/{version:\\d+}/codebook.csv")
     @PreAuthorize(MethodologyPages.READERS)
     ResponseEntity<byte[]> codebookCsv(@PathVariable String code, @PathVariable int version) {
-        return download(Codebook.of(find(code, version)).csv().getBytes(StandardCharsets.UTF_8), CSV,
+        return download(Codebook.of(find(code, version)).csv(), CSV,
                 code + "-v" + version + "-codebook.csv");
     }
 
