@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -53,15 +51,7 @@ class WorkListFormulaTest {
         mvc.perform(multipart("/dossiers/import").file(new MockMultipartFile("file", "mot-cua.csv", "text/csv",
                         csv.getBytes(StandardCharsets.UTF_8))).with(SignedIn.as(fixture.admin())).with(csrf()))
                 .andExpect(status().isOk());
-        String body = """
-                {"name": "Tháng 6/2025 gọi điện", "methodologyCode": "%s", "methodologyVersion": 1, "scopeUnitCode": "CWF-C3",
-                 "periodKind": "MONTH", "periodFrom": "2025-06-01", "schedule": "MONTHLY", "rule": "PROPORTIONAL",
-                 "target": 2, "minimum": 0, "phoneShare": 1, "phoneCost": 40000}""".formatted(fixture.methodology());
-        String id = String.valueOf(com.jayway.jsonpath.JsonPath.<Integer>read(mvc.perform(post("/api/v1/campaigns")
-                        .contentType("application/json").content(body).with(SignedIn.as(fixture.admin())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.campaign.id"));
-        mvc.perform(post("/api/v1/campaigns/{id}/draw", id).with(SignedIn.as(fixture.admin())))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.sampled").value(2));
+        String id = fixture.drawnJunePhoneCampaign(mvc, 2);
         CurrentUser interviewer = new CurrentUser("interviewer-cwf", Set.of(Role.INTERVIEWER), fixture.unitId("C3"));
 
         byte[] file = mvc.perform(get("/campaigns/{id}/work-list/PHONE.csv", id).with(SignedIn.as(interviewer)))

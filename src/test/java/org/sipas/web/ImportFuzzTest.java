@@ -12,10 +12,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sipas.identity.CurrentUser;
+import org.sipas.identity.Role;
+import org.sipas.identity.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -120,8 +124,10 @@ class ImportFuzzTest {
         files.add(new Hostile("binary garbage", HostileFiles.garbage(256 << 10), "application/octet-stream",
                 "import.file.binary", null, null));
         files.add(new Hostile("empty file", new byte[0], "text/csv", "import.file.empty", 0L, null));
+        String nulColumn = kind.columns().get(List.of(kind.goodRow().split(",", -1)).indexOf(
+                List.of(kind.goodRow().split(",", -1)).stream().filter(c -> c.contains("FZ")).findFirst().orElseThrow()));
         files.add(new Hostile("CSV with a NUL byte", utf8(nulFile.toString()), "text/csv", "import.value.nul", 4002L,
-                first));
+                nulColumn));
         files.add(new Hostile("wrong header", utf8("ma,ten,cap\n" + kind.goodRow() + "\n"), "text/csv",
                 "import.column.missing", 1L, null));
         files.add(new Hostile("100,000 columns", utf8(String.join(",", Collections.nCopies(100_000, "x")) + ","
@@ -158,7 +164,7 @@ class ImportFuzzTest {
                 MockMultipartFile upload = new MockMultipartFile("file", "tep-" + requests + ".csv", file.contentType(),
                         file.content());
                 assertRejected(what, mvc.perform(multipart(kind.url()).file(upload).with(admin())).andReturn(),
-                        file.code().equals("import.file.empty")
+                        "import.file.empty".equals(file.code())
                                 ? new Hostile(file.name(), file.content(), file.contentType(), null, 0L, null) : file);
                 requests += 2;
             }
@@ -196,6 +202,8 @@ class ImportFuzzTest {
     @Test
     void thePagesUploadFormsShowTheSameLocatedErrors() throws Exception {
         Map<String, Long> before = storedRows();
+        long nation = jdbc.sql("SELECT id FROM unit WHERE code = 'VN'").query(Long.class).single();
+        RequestPostProcessor signedIn = SignedIn.as(new CurrentUser("admin", Set.of(Role.ADMIN), nation));
         for (Kind kind : KINDS) {
             String page = kind.url().replace("/api/v1", "");
             for (Hostile file : hostileFiles(kind)) {
@@ -203,9 +211,12 @@ class ImportFuzzTest {
                     continue; // an empty upload is no file chosen, shown as such
                 }
                 MvcResult result = mvc.perform(multipart(page).file(new MockMultipartFile("file", "tep.csv",
-                        file.contentType(), file.content())).with(admin()).with(csrf())).andReturn();
+                        file.contentType(), file.content())).with(signedIn).with(csrf())).andReturn();
                 int status = result.getResponse().getStatus();
                 assertThat(status).as("%s on the page %s", file.name(), page).isIn(302, 422);
+                if (status == 302) {
+                    assertThat(result.getResponse().getRedirectedUrl()).isEqualTo(page.replace("/import", ""));
+                }
                 Object errors = status == 302 ? result.getFlashMap().get("errors") : result.getModelAndView().getModel()
                         .get("errors");
                 assertThat(errors).as("%s on the page %s shows its errors", file.name(), page).isInstanceOf(List.class);
@@ -233,6 +244,13 @@ class ImportFuzzTest {
         assertThat(unsupported.getStatus()).isEqualTo(422);
         assertThat(JsonPath.<String>read(unsupported.getContentAsString(StandardCharsets.UTF_8), "$.errors[0].code"))
                 .isEqualTo("import.encoding.unsupported");
+
+        String openApi = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/openapi").with(admin())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        for (String path : List.of("/api/v1/{kind}/import", "/api/v1/dossiers/import")) {
+            List<String> described = JsonPath.read(openApi, "$.paths['" + path + "'].post.parameters[?(@.name == 'encoding')].description");
+            assertThat(described).as(path).singleElement().asString().contains("windows-1258", "windows-1252");
+        }
     }
 
     private static void assertRejected(String what, MvcResult result, Hostile file) throws Exception {
