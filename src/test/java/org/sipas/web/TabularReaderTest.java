@@ -178,6 +178,48 @@ class TabularReaderTest {
         assertThat(rejection(HostileFiles.xlsx(List.of(wide))).code()).isEqualTo("import.row.tooManyColumns");
     }
 
+    /** An endless CSV made as it is read: the header, then the same row again and again. */
+    private static java.io.InputStream endless(String row) {
+        byte[] header = utf8("code,name\n");
+        byte[] line = utf8(row);
+        return new java.io.InputStream() {
+            private long at;
+
+            @Override
+            public int read() {
+                long i = at++;
+                return i < header.length ? header[(int) i] : line[(int) ((i - header.length) % line.length)];
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                for (int i = 0; i < len; i++) {
+                    b[off + i] = (byte) read();
+                }
+                return len;
+            }
+        };
+    }
+
+    @Test
+    void aFileOfMoreRowsThanTheLimitIsRefusedAtTheFirstRowPastIt() {
+        long[] seen = {0};
+        ImportRejectedException rejected = catchThrowableOfType(ImportRejectedException.class, () -> TabularReader.read(
+                "units.csv", endless("1,a\n"), TextEncoding.UTF_8, REQUIRED, row -> seen[0]++));
+        assertThat(rejected.errors()).extracting(e -> e.code() + " " + e.line())
+                .containsExactly("import.file.tooManyRows " + (TabularReader.MAX_ROWS + 2));
+        assertThat(seen[0]).isEqualTo(TabularReader.MAX_ROWS);
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedWhateverItsLengthHeaderSaid() {
+        String row = "1," + "a".repeat(32_000) + "\n";
+        ImportRejectedException rejected = catchThrowableOfType(ImportRejectedException.class, () -> TabularReader.read(
+                "units.csv", endless(row), TextEncoding.UTF_8, REQUIRED, r -> { }));
+        assertThat(rejected.errors()).extracting(RowError::code, RowError::args)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("import.file.tooLarge", List.of(512L)));
+    }
+
     @Test
     void anUnknownEncodingNameIsARejectedImport() {
         ImportRejectedException rejected = catchThrowableOfType(ImportRejectedException.class,
