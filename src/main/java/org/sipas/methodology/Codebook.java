@@ -67,7 +67,9 @@ record Codebook(String code, int version, Label title, List<Variable> variables,
                     csv.row(v.name(), v.label().vi(), v.label().en(), type, null, null, null, null, null);
                 }
                 for (Value value : v.values()) {
-                    csv.row(v.name(), v.label().vi(), v.label().en(), type, value.value(), value.label().vi(),
+                    // a scale's codes are whole numbers and stay numbers ("-9" for no answer is no formula)
+                    Object code = type.equals("SCALE") ? (Object) Long.valueOf(value.value()) : value.value();
+                    csv.row(v.name(), v.label().vi(), v.label().en(), type, code, value.label().vi(),
                             value.label().en(), value.excludedFromBase(), value.countsAsSatisfied());
                 }
             }
