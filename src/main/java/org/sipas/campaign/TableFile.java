@@ -2,20 +2,19 @@ package org.sipas.campaign;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.sipas.web.CsvWriter;
 
 /**
  * A table a campaign exports (work list, budget), written as CSV (UTF-8 with a byte order mark,
- * so that Excel reads the diacritics) or XLSX. Numbers stay numbers in XLSX.
+ * so that Excel reads the diacritics; through the product's one {@link CsvWriter}, which keeps an
+ * applicant named "=HYPERLINK(…)" from becoming a formula) or XLSX. Numbers stay numbers in both. XLSX
+ * text is written as string cells, which a spreadsheet never evaluates, whatever they start with.
  */
 record TableFile(String sheet, List<String> header, List<List<Object>> rows) {
 
@@ -23,17 +22,7 @@ record TableFile(String sheet, List<String> header, List<List<Object>> rows) {
     static final String CSV = "text/csv;charset=UTF-8";
 
     byte[] csv() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (CSVPrinter out = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
-            bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            out.printRecord(header);
-            for (List<Object> row : rows) {
-                out.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return CsvWriter.table(header, rows, true);
     }
 
     byte[] xlsx() {

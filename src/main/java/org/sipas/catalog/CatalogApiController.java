@@ -3,8 +3,10 @@ package org.sipas.catalog;
 import java.io.InputStream;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import org.sipas.web.ImportResult;
 import org.sipas.web.PageOf;
+import org.sipas.web.TextEncoding;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,14 +89,18 @@ class CatalogApiController {
 
     @PostMapping(path = "/" + KINDS + "/import", consumes = {"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @PreAuthorize(CallerScope.IMPORTERS)
-    ImportResult importBody(@PathVariable String kind, @RequestHeader("Content-Type") MediaType type, InputStream body) {
-        return imports.run(kind, kind + (type.isCompatibleWith(MediaType.parseMediaType(XLSX)) ? ".xlsx" : ".csv"), body);
+    ImportResult importBody(@PathVariable String kind, @RequestHeader("Content-Type") MediaType type,
+                            @Parameter(description = TextEncoding.PARAMETER) @RequestParam(required = false) String encoding,
+                            InputStream body) {
+        String file = kind + (type.isCompatibleWith(MediaType.parseMediaType(XLSX)) ? ".xlsx" : ".csv");
+        return imports.run(kind, file, body, TextEncoding.named(file, encoding));
     }
 
     @PostMapping(path = "/" + KINDS + "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(CallerScope.IMPORTERS)
-    ImportResult importUpload(@PathVariable String kind, @RequestParam(required = false) MultipartFile file) {
-        return imports.run(kind, file);
+    ImportResult importUpload(@PathVariable String kind, @RequestParam(required = false) MultipartFile file,
+                              @Parameter(description = TextEncoding.PARAMETER) @RequestParam(required = false) String encoding) {
+        return imports.run(kind, file, encoding);
     }
 
     private static int pageSize(int asked) {

@@ -2,8 +2,9 @@ package org.sipas.catalog;
 
 import java.io.InputStream;
 
-import org.sipas.web.ImportResult;
 import org.sipas.identity.CurrentUser;
+import org.sipas.web.ImportResult;
+import org.sipas.web.TextEncoding;
 
 /**
  * One of the catalog's imports (units, procedures, officials), each following the one pipeline:
@@ -15,9 +16,15 @@ interface CatalogImport {
     String kind();
 
     /**
-     * Stores the rows of {@code input} on behalf of {@code caller}, whose scope bounds what may change.
+     * Stores the rows of {@code input} (a CSV read in {@code encoding}, or an XLSX) on behalf of
+     * {@code caller}, whose scope bounds what may change.
      *
      * @throws org.sipas.web.ImportRejectedException with every error found, when nothing was stored
      */
-    ImportResult importFile(String file, InputStream input, CurrentUser caller);
+    ImportResult importFile(String file, InputStream input, TextEncoding encoding, CurrentUser caller);
+
+    /** The same for a file in UTF-8 (or an XLSX). */
+    default ImportResult importFile(String file, InputStream input, CurrentUser caller) {
+        return importFile(file, input, TextEncoding.UTF_8, caller);
+    }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.sipas.web.ImportResult;
 import org.sipas.web.ImportRejectedException;
 import org.sipas.web.RowError;
+import org.sipas.web.TextEncoding;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
@@ -44,21 +45,27 @@ public class CatalogImports {
     }
 
     ImportResult run(String kind, String file, InputStream input) {
+        return run(kind, file, input, TextEncoding.UTF_8);
+    }
+
+    /** A file of a CSV read in the {@code encoding} a request names ({@link TextEncoding#named}), or an XLSX. */
+    ImportResult run(String kind, String file, InputStream input, TextEncoding encoding) {
         CatalogImport importer = byKind.get(kind);
         if (importer == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return importer.importFile(file, input, scope.caller());
+        return importer.importFile(file, input, encoding, scope.caller());
     }
 
     /** An uploaded file; none, or an empty one, is rejected like a file with errors. */
-    ImportResult run(String kind, MultipartFile upload) {
+    ImportResult run(String kind, MultipartFile upload, String encoding) {
         String file = upload == null || upload.getOriginalFilename() == null ? kind : upload.getOriginalFilename();
         if (upload == null || upload.isEmpty()) {
             throw new ImportRejectedException(file, List.of(RowError.of(file, 0, null, "import.file.missing")));
         }
+        TextEncoding declared = TextEncoding.named(file, encoding);
         try (InputStream input = upload.getInputStream()) {
-            return run(kind, file, input);
+            return run(kind, file, input, declared);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

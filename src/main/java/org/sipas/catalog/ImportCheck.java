@@ -45,18 +45,31 @@ final class ImportCheck {
         return !errors.isEmpty();
     }
 
-    /** The cell of a required column, or null after noting that it is missing. */
-    String required(TabularRow row, String column) {
+    /** The cell of a required column no longer than {@code limit}, or null after noting what is wrong. */
+    String required(TabularRow row, String column, int limit) {
         String value = row.get(column);
         if (value == null) {
             add(row.error(column, "import.value.required"));
         }
+        return withinLimit(row, column, value, limit);
+    }
+
+    /** The cell of an optional column no longer than {@code limit}; null when empty or after noting it is too long. */
+    String optional(TabularRow row, String column, int limit) {
+        return withinLimit(row, column, row.get(column), limit);
+    }
+
+    private String withinLimit(TabularRow row, String column, String value, int limit) {
+        if (value != null && value.length() > limit) {
+            add(row.tooLong(column, value, limit));
+            return null;
+        }
         return value;
     }
 
-    /** A required code that must be safe in a URL, or null after noting what is wrong. */
+    /** A required code that must be safe in a URL and fit {@link CatalogLimits#CODE}, or null after noting what is wrong. */
     String code(TabularRow row, String column) {
-        String code = required(row, column);
+        String code = required(row, column, CatalogLimits.CODE);
         if (code != null && !CODE.matcher(code).matches()) {
             add(row.error(column, "catalog.code.invalid", code));
             return null;

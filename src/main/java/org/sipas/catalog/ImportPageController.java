@@ -30,10 +30,10 @@ class ImportPageController {
     }
 
     @PostMapping("/{kind:units|procedures|officials}/import")
-    String importFile(@PathVariable String kind, @RequestParam(required = false) MultipartFile file, Locale locale,
-                      RedirectAttributes redirect) {
+    String importFile(@PathVariable String kind, @RequestParam(required = false) MultipartFile file,
+                      @RequestParam(required = false) String encoding, Locale locale, RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("result", imports.run(kind, file));
+            redirect.addFlashAttribute("result", imports.run(kind, file, encoding));
         } catch (ImportRejectedException rejected) {
             redirect.addFlashAttribute("errors", importErrors.show(rejected, locale));
         }

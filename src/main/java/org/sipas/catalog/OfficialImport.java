@@ -12,6 +12,7 @@ import org.sipas.web.ImportResult;
 import org.sipas.identity.CurrentUser;
 import org.sipas.web.TabularReader;
 import org.sipas.web.TabularRow;
+import org.sipas.web.TextEncoding;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,12 +52,12 @@ class OfficialImport implements CatalogImport {
 
     @Override
     @Transactional
-    public ImportResult importFile(String file, InputStream input, CurrentUser caller) {
+    public ImportResult importFile(String file, InputStream input, TextEncoding encoding, CurrentUser caller) {
         String scopePath = steps.begin(kind(), caller);
         ScopedUnits allowed = steps.unitsWithin(scopePath);
         ImportCheck check = new ImportCheck(file);
         Map<String, Row> rows = new LinkedHashMap<>();
-        TabularReader.read(file, input, REQUIRED, row -> parse(row, check, allowed)
+        TabularReader.read(file, input, encoding, REQUIRED, row -> parse(row, check, allowed)
                 .ifPresent(r -> rows.put(r.staffCode(), r)));
         Map<String, OfficialRepository.Stored> stored = officials.forImport(new ArrayList<>(rows.keySet()));
         rows.values().stream()
@@ -74,10 +75,11 @@ class OfficialImport implements CatalogImport {
     }
 
     private static Optional<Row> parse(TabularRow row, ImportCheck check, ScopedUnits allowed) {
-        String staffCode = check.required(row, "staff_code");
+        String staffCode = check.required(row, "staff_code", CatalogLimits.CODE);
         boolean first = staffCode != null && check.firstOccurrence(row, "staff_code", staffCode);
-        String fullName = check.required(row, "full_name");
-        String unitCode = check.required(row, "unit_code");
+        String fullName = check.required(row, "full_name", CatalogLimits.NAME);
+        String title = check.optional(row, "title", CatalogLimits.NAME);
+        String unitCode = check.required(row, "unit_code", CatalogLimits.CODE);
         CatalogCodes.UnitRef unit = unitCode == null ? null : allowed.find(row, "unit_code", unitCode, check);
         String activeText = row.get("active");
         Boolean active = activeText == null ? null : yesNo(activeText);
@@ -87,7 +89,7 @@ class OfficialImport implements CatalogImport {
         if (!first || fullName == null || unit == null || (activeText != null && active == null)) {
             return Optional.empty();
         }
-        return Optional.of(new Row(row.line(), staffCode, fullName, row.get("title"), unitCode, active));
+        return Optional.of(new Row(row.line(), staffCode, fullName, title, unitCode, active));
     }
 
     private static Boolean yesNo(String text) {

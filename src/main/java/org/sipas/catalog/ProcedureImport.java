@@ -14,6 +14,7 @@ import org.sipas.web.ImportResult;
 import org.sipas.identity.CurrentUser;
 import org.sipas.web.TabularReader;
 import org.sipas.web.TabularRow;
+import org.sipas.web.TextEncoding;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,12 +47,12 @@ class ProcedureImport implements CatalogImport {
 
     @Override
     @Transactional
-    public ImportResult importFile(String file, InputStream input, CurrentUser caller) {
+    public ImportResult importFile(String file, InputStream input, TextEncoding encoding, CurrentUser caller) {
         String scopePath = steps.begin(kind(), caller);
         ScopedUnits allowed = steps.unitsWithin(scopePath);
         ImportCheck check = new ImportCheck(file);
         Map<String, Row> rows = new LinkedHashMap<>();
-        TabularReader.read(file, input, REQUIRED, row -> parse(row, check, allowed)
+        TabularReader.read(file, input, encoding, REQUIRED, row -> parse(row, check, allowed)
                 .ifPresent(r -> rows.put(r.fields().code(), r)));
         Map<String, ProcedureFields> stored = procedures.forImport(rows.keySet(), scopePath);
         if (UnitTree.depth(scopePath) > 0) {
@@ -78,8 +79,9 @@ class ProcedureImport implements CatalogImport {
     private static Optional<Row> parse(TabularRow row, ImportCheck check, ScopedUnits allowed) {
         String code = check.code(row, "code");
         boolean first = code != null && check.firstOccurrence(row, "code", code);
-        String name = check.required(row, "name");
-        String levelText = check.required(row, "level");
+        String name = check.required(row, "name", CatalogLimits.PROCEDURE_NAME);
+        String levelText = check.required(row, "level", CatalogLimits.NAME);
+        String field = check.optional(row, "field", CatalogLimits.FIELD);
         ProcedureLevel level = levelText == null ? null : ProcedureLevel.parse(levelText).orElse(null);
         if (levelText != null && level == null) {
             check.add(row.error("level", "catalog.procedure.levelUnknown", levelText));
@@ -88,12 +90,12 @@ class ProcedureImport implements CatalogImport {
         if (!first || name == null || level == null) {
             return Optional.empty();
         }
-        return Optional.of(new Row(row.line(), new ProcedureFields(code, name, row.get("field"), level, unitCodes)));
+        return Optional.of(new Row(row.line(), new ProcedureFields(code, name, field, level, unitCodes)));
     }
 
     /** The units listed in a row, separated by ";" or "|", each known and inside the importer's scope. */
     private static Set<String> providers(TabularRow row, ImportCheck check, ScopedUnits allowed) {
-        String listed = row.get(UNIT_CODES);
+        String listed = check.optional(row, UNIT_CODES, CatalogLimits.UNIT_CODES);
         Set<String> codes = new LinkedHashSet<>();
         if (listed == null) {
             return codes;

@@ -15,6 +15,7 @@ import org.sipas.web.ImportResult;
 import org.sipas.identity.CurrentUser;
 import org.sipas.web.TabularReader;
 import org.sipas.web.TabularRow;
+import org.sipas.web.TextEncoding;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,14 +48,14 @@ class UnitImport implements CatalogImport {
 
     @Override
     @Transactional
-    public ImportResult importFile(String file, InputStream input, CurrentUser caller) {
+    public ImportResult importFile(String file, InputStream input, TextEncoding encoding, CurrentUser caller) {
         String scopePath = steps.begin(kind(), caller);
         Map<String, UnitTree.Stored> stored = units.allForImport();
         String nation = nationCode(stored);
         ImportCheck check = new ImportCheck(file);
         Map<String, Row> rows = new LinkedHashMap<>();
         Set<String> codesInFile = new HashSet<>();
-        TabularReader.read(file, input, REQUIRED, row -> parse(row, nation, stored, check, codesInFile)
+        TabularReader.read(file, input, encoding, REQUIRED, row -> parse(row, nation, stored, check, codesInFile)
                 .ifPresent(r -> rows.put(r.fields().code(), r)));
 
         Map<String, String> paths = place(rows, stored, codesInFile, scopePath, check);
@@ -102,14 +103,20 @@ class UnitImport implements CatalogImport {
 
     private static Optional<Row> parse(TabularRow row, String nation, Map<String, UnitTree.Stored> stored,
                                                  ImportCheck check, Set<String> codesInFile) {
-        String level = check.required(row, "level");
+        String level = check.required(row, "level", CatalogLimits.NAME);
         UnitKind kind = level == null ? null : UnitKind.ofLevel(level).orElse(null);
         if (level != null && kind == null) {
             check.add(row.error("level", "catalog.unit.levelUnknown", level));
         }
         String code = check.code(row, "code");
-        String name = check.required(row, "name");
-        String parent = row.get("parent_code");
+        String name = check.required(row, "name", CatalogLimits.NAME);
+        String fullName = check.optional(row, "full_name", CatalogLimits.FULL_NAME);
+        String nameEn = check.optional(row, "name_en", CatalogLimits.NAME);
+        String unitType = check.optional(row, "unit_type", CatalogLimits.UNIT_TYPE);
+        String parent = check.optional(row, "parent_code", CatalogLimits.CODE);
+        if (parent == null && row.get("parent_code") != null) {
+            return Optional.empty(); // too long, already noted
+        }
         if (code != null) {
             codesInFile.add(code);
             if (stored.containsKey(code) && stored.get(code).fields().kind() == UnitKind.NATION) {
@@ -130,8 +137,7 @@ class UnitImport implements CatalogImport {
         if (code == null || name == null || kind == null) {
             return Optional.empty();
         }
-        return Optional.of(new Row(row.line(), new UnitFields(code, name, row.get("full_name"),
-                row.get("name_en"), kind, row.get("unit_type"), parent)));
+        return Optional.of(new Row(row.line(), new UnitFields(code, name, fullName, nameEn, kind, unitType, parent)));
     }
 
     /**

@@ -7,9 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.sipas.web.ImportResult;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.identity.CurrentUsers;
+import org.sipas.web.ImportRejectedException;
+import org.sipas.web.ImportResult;
+import org.sipas.web.RowError;
+import org.sipas.web.TextEncoding;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,17 +57,26 @@ class DossierApi {
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(DossierPage.IMPORTERS)
-    ImportResult importFile(@RequestParam MultipartFile file) throws IOException {
+    ImportResult importFile(@RequestParam(required = false) MultipartFile file,
+                            @Parameter(description = TextEncoding.PARAMETER) @RequestParam(required = false) String encoding)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new ImportRejectedException("dossiers", List.of(RowError.of("dossiers", 0, null, "import.file.missing")));
+        }
+        String name = DossierPage.fileName(file);
+        TextEncoding declared = TextEncoding.named(name, encoding);
         try (InputStream in = file.getInputStream()) {
-            return imports.importFile(DossierPage.fileName(file), in);
+            return imports.importFile(name, in, declared);
         }
     }
 
     /** The file as the request body ({@code text/csv} or XLSX), named by {@code ?name=} in errors. */
     @PostMapping(path = "/import", consumes = {"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @PreAuthorize(DossierPage.IMPORTERS)
-    ImportResult importBody(@RequestParam(defaultValue = "dossiers.csv") String name, InputStream body) {
-        return imports.importFile(name, body);
+    ImportResult importBody(@RequestParam(defaultValue = "dossiers.csv") String name,
+                            @Parameter(description = TextEncoding.PARAMETER) @RequestParam(required = false) String encoding,
+                            InputStream body) {
+        return imports.importFile(name, body, TextEncoding.named(name, encoding));
     }
 
     /** A JSON array of dossiers, or {@code {"dossiers": [...]}}; errors name the 1-based item and the property. */

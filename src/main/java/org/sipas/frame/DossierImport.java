@@ -13,6 +13,7 @@ import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.web.ImportRejectedException;
 import org.sipas.web.TabularReader;
+import org.sipas.web.TextEncoding;
 import org.sipas.web.TabularRow;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +46,13 @@ public class DossierImport {
     /** Imports a file for the caller of the current request, within the caller's scope. */
     @Transactional
     public ImportResult importFile(String fileName, InputStream in) {
-        return importFile(fileName, in, currentUsers.current());
+        return importFile(fileName, in, TextEncoding.UTF_8, currentUsers.current());
+    }
+
+    /** Imports a file, a CSV read in {@code encoding}, for the caller of the current request. */
+    @Transactional
+    public ImportResult importFile(String fileName, InputStream in, TextEncoding encoding) {
+        return importFile(fileName, in, encoding, currentUsers.current());
     }
 
     /**
@@ -55,8 +62,13 @@ public class DossierImport {
      */
     @Transactional
     public ImportResult importFile(String fileName, InputStream in, CurrentUser importer) {
-        return run(DossierOrigin.FILE, fileName, importer, dossiers ->
-                TabularReader.read(fileName, in, DossierField.COLUMNS, row -> dossiers.accept(new FileRow(row))));
+        return importFile(fileName, in, TextEncoding.UTF_8, importer);
+    }
+
+    @Transactional
+    public ImportResult importFile(String fileName, InputStream in, TextEncoding encoding, CurrentUser importer) {
+        return run(DossierOrigin.FILE, fileName, importer, dossiers -> TabularReader.read(fileName, in, encoding,
+                DossierField.COLUMNS, row -> dossiers.accept(new FileRow(row))));
     }
 
     /** Imports the dossiers of a JSON batch, located by their 1-based position in it. */

@@ -12,6 +12,7 @@ import org.sipas.web.ImportErrors;
 import org.sipas.web.ImportRejectedException;
 import org.sipas.web.PageOf;
 import org.sipas.web.RowError;
+import org.sipas.web.TextEncoding;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,14 +81,15 @@ class DossierPage {
 
     @PostMapping("/import")
     @PreAuthorize(IMPORTERS)
-    String upload(@RequestParam(required = false) MultipartFile file, Model model, Locale locale,
-                  HttpServletResponse response) throws IOException {
+    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String encoding,
+                  Model model, Locale locale, HttpServletResponse response) throws IOException {
         try {
             if (file == null || file.isEmpty()) {
                 throw new ImportRejectedException("", List.of(RowError.of("", 0, null, "import.file.missing")));
             }
+            TextEncoding declared = TextEncoding.named(fileName(file), encoding);
             try (InputStream in = file.getInputStream()) {
-                model.addAttribute("result", imports.importFile(fileName(file), in));
+                model.addAttribute("result", imports.importFile(fileName(file), in, declared));
             }
         } catch (ImportRejectedException rejected) {
             response.setStatus(422);

@@ -16,8 +16,12 @@ import org.sipas.web.Formats;
  */
 final class DossierRules {
 
+    /** The longest receipt code; the database holds the same limit (dossier_receipt_code_length, V17). */
     static final int MAX_CODE = 100;
+    /** The longest applicant name: what a slip, a work list and a call screen print. */
     static final int MAX_NAME = 200;
+    /** The longest phone as typed ("+84 (0)912 345 678 máy lẻ 12" is 27): longer is no phone. */
+    static final int MAX_PHONE = 30;
 
     private final UnitRef scope;
     private final Map<String, UnitRef> units;
@@ -42,9 +46,7 @@ final class DossierRules {
         Checked checked = new Checked(in, errors);
 
         String receiptCode = checked.required(DossierField.RECEIPT_CODE);
-        if (receiptCode != null && receiptCode.length() > MAX_CODE) {
-            checked.fail(DossierField.RECEIPT_CODE, "frame.value.tooLong", MAX_CODE);
-        }
+        checked.limit(DossierField.RECEIPT_CODE, receiptCode, MAX_CODE);
         UnitRef unit = unit(checked);
         Long procedure = checked.known(DossierField.PROCEDURE_CODE, procedures::get, "frame.procedure.unknown");
         ApplicantKind kind = checked.word(DossierField.APPLICANT_KIND, ApplicantKind.WORDS, "frame.applicantKind.unknown");
@@ -62,9 +64,7 @@ final class DossierRules {
         OfficialRef processing = checked.optional(DossierField.PROCESSING_OFFICIAL, officials::get, "frame.official.unknown");
 
         String name = in.get(DossierField.APPLICANT_NAME);
-        if (name != null && name.length() > MAX_NAME) {
-            checked.fail(DossierField.APPLICANT_NAME, "frame.value.tooLong", MAX_NAME);
-        }
+        checked.limit(DossierField.APPLICANT_NAME, name, MAX_NAME);
         String phone = checked.phone(DossierField.APPLICANT_PHONE);
 
         if (checked.failed) {
@@ -98,6 +98,12 @@ final class DossierRules {
         void fail(DossierField field, String code, Object... args) {
             failed = true;
             errors.add(in.line(), field, code, args);
+        }
+
+        void limit(DossierField field, String value, int limit) {
+            if (value != null && value.length() > limit) {
+                fail(field, "import.value.tooLong", value.length(), limit);
+            }
         }
 
         String required(DossierField field) {
@@ -154,6 +160,10 @@ final class DossierRules {
         String phone(DossierField field) {
             String raw = in.get(field);
             if (raw == null) {
+                return null;
+            }
+            if (raw.length() > MAX_PHONE) {
+                limit(field, raw, MAX_PHONE);
                 return null;
             }
             String phone = VietnamesePhone.normalise(raw);

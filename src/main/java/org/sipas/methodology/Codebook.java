@@ -1,14 +1,11 @@
 package org.sipas.methodology;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.sipas.web.CsvWriter;
 
 /**
  * The codebook of one methodology version: every variable with its labels, type, skip logic and
@@ -59,23 +56,24 @@ record Codebook(String code, int version, Label title, List<Variable> variables,
     }
 
     /** One row per variable × value (one row with an empty value for a variable without value labels). */
-    String csv() {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader(CSV_COLUMNS.toArray(String[]::new)).get())) {
+    byte[] csv() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // labels come from an uploaded file: the writer neutralises one that starts like a formula
+        try (CsvWriter csv = CsvWriter.to(bytes, false)) {
+            csv.row(CSV_COLUMNS);
             for (Variable v : variables) {
                 String type = v.type().split(" ")[0].toUpperCase(Locale.ROOT);
                 if (v.values().isEmpty()) {
-                    csv.printRecord(v.name(), v.label().vi(), v.label().en(), type, null, null, null, null, null);
+                    csv.row(v.name(), v.label().vi(), v.label().en(), type, null, null, null, null, null);
                 }
                 for (Value value : v.values()) {
-                    csv.printRecord(v.name(), v.label().vi(), v.label().en(), type, value.value(), value.label().vi(),
+                    // a scale's codes are whole numbers and stay numbers ("-9" for no answer is no formula)
+                    Object code = type.equals("SCALE") ? (Object) Long.valueOf(value.value()) : value.value();
+                    csv.row(v.name(), v.label().vi(), v.label().en(), type, code, value.label().vi(),
                             value.label().en(), value.excludedFromBase(), value.countsAsSatisfied());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return bytes.toByteArray();
     }
 }

@@ -63,8 +63,10 @@ class MethodologyApi {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<UploadView> uploadFile(@RequestParam MultipartFile file) throws IOException {
-        return created(methodologies.upload(MethodologyPages.fileName(file), file.getBytes()));
+    ResponseEntity<UploadView> uploadFile(@RequestParam(required = false) MultipartFile file) throws IOException {
+        // no file is an empty one: a 422 saying so, like every other file that cannot be read
+        return created(methodologies.upload(file == null ? "methodology" : MethodologyPages.fileName(file),
+                file == null ? new byte[0] : file.getBytes()));
     }
 
     /** The file as the request body (YAML or XLSX), named by {@code ?name=} in problems. */
@@ -72,8 +74,8 @@ class MethodologyApi {
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<UploadView> uploadBody(@RequestParam(defaultValue = "methodology.yaml") String name,
-                                          @RequestBody byte[] body) {
-        return created(methodologies.upload(name, body));
+                                          @RequestBody(required = false) byte[] body) {
+        return created(methodologies.upload(name, body == null ? new byte[0] : body));
     }
 
     private static ResponseEntity<UploadView> created(Methodologies.Uploaded uploaded) {
@@ -112,7 +114,7 @@ class MethodologyApi {
     @GetMapping("/{code}/{version:\\d+}/codebook.csv")
     @PreAuthorize(MethodologyPages.READERS)
     ResponseEntity<byte[]> codebookCsv(@PathVariable String code, @PathVariable int version) {
-        return download(Codebook.of(find(code, version)).csv().getBytes(StandardCharsets.UTF_8), CSV,
+        return download(Codebook.of(find(code, version)).csv(), CSV,
                 code + "-v" + version + "-codebook.csv");
     }
 

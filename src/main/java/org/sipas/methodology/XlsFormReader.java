@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.sipas.web.SpreadsheetLimits;
 
 /**
  * Reads an XLSForm workbook (see {@link XlsForm}): a form written for ODK by hand or exported by
@@ -53,11 +54,13 @@ final class XlsFormReader {
 
     private Methodology read(byte[] content) {
         Workbook workbook;
+        SpreadsheetLimits.install();
         try {
             workbook = WorkbookFactory.create(new ByteArrayInputStream(content));
         } catch (IOException | RuntimeException e) {
-            // POI says a file is no workbook with IOException or one of its runtime exceptions
-            problems.addAt(0, "", "notWorkbook", String.valueOf(e.getMessage()));
+            // POI says a file is damaged with IOException or one of its runtime exceptions, and a
+            // zip bomb the same way: only its message tells them apart
+            problems.addAt(0, "", SpreadsheetLimits.isOverLimit(e) ? "overInflated" : "damaged");
             return null;
         }
         try (workbook) {

@@ -1,6 +1,7 @@
 package org.sipas.campaign;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
@@ -77,6 +78,24 @@ final class CampaignFixture {
                 CampaignPlan.Rule.PROPORTIONAL, minimum, Map.of(), false, 20,
                 List.of(new ChannelPlan(SurveyChannel.PHONE, 6_000, 40_000), new ChannelPlan(SurveyChannel.FACE_TO_FACE, 8_500, 15_000)),
                 List.of(new FixedCost("Phần mềm", 150_000_000)));
+    }
+
+    /**
+     * A phone campaign of June 2025 in commune C3 (whose fixture dossiers are all earlier), created
+     * and drawn by API: its sample is the {@code target} dossiers a test imported for June.
+     */
+    String drawnJunePhoneCampaign(MockMvc mvc, int target) throws Exception {
+        String body = """
+                {"name": "Tháng 6/2025 gọi điện", "methodologyCode": "%s", "methodologyVersion": 1, "scopeUnitCode": "%s-C3",
+                 "periodKind": "MONTH", "periodFrom": "2025-06-01", "schedule": "MONTHLY", "rule": "PROPORTIONAL",
+                 "target": %d, "minimum": 0, "phoneShare": 1, "phoneCost": 40000}""".formatted(methodology(), prefix, target);
+        String id = String.valueOf(com.jayway.jsonpath.JsonPath.<Integer>read(mvc.perform(post("/api/v1/campaigns")
+                        .contentType("application/json").content(body).with(SignedIn.as(admin())))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.allocation.strata[0].n").value(target))
+                .andReturn().getResponse().getContentAsString(), "$.campaign.id"));
+        mvc.perform(post("/api/v1/campaigns/{id}/draw", id).with(SignedIn.as(admin()))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.sampled").value(target));
+        return id;
     }
 
     private void dossiers(String unit, int count, String from, int first, boolean withPhone, int people) {

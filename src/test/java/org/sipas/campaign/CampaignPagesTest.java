@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -91,16 +90,7 @@ class CampaignPagesTest {
         mvc.perform(multipart("/dossiers/import").file(new MockMultipartFile("file", "mot-cua.csv", "text/csv",
                         csv.getBytes(StandardCharsets.UTF_8))).with(admin()).with(csrf()))
                 .andExpect(status().isOk());
-        String body = """
-                {"name": "Tháng 6/2025 gọi điện", "methodologyCode": "%s", "methodologyVersion": 1, "scopeUnitCode": "CPG-C3",
-                 "periodKind": "MONTH", "periodFrom": "2025-06-01", "schedule": "MONTHLY", "rule": "PROPORTIONAL",
-                 "target": 2, "minimum": 0, "phoneShare": 1, "phoneCost": 40000}""".formatted(fixture.methodology());
-        String id = String.valueOf(com.jayway.jsonpath.JsonPath.<Integer>read(mvc.perform(post("/api/v1/campaigns")
-                        .contentType("application/json").content(body).with(admin()))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.allocation.strata[0].n").value(2))
-                .andReturn().getResponse().getContentAsString(), "$.campaign.id"));
-        mvc.perform(post("/api/v1/campaigns/{id}/draw", id).with(admin())).andExpect(status().isOk())
-                .andExpect(jsonPath("$.sampled").value(2));
+        String id = fixture.drawnJunePhoneCampaign(mvc, 2);
 
         mvc.perform(get("/campaigns/{id}/work-list/PHONE.csv", id).with(analyst())).andExpect(status().isForbidden());
         mvc.perform(get("/campaigns/{id}/work-list/PHONE.csv", id)

@@ -181,6 +181,26 @@ class DossierFileImportTest {
     }
 
     @Test
+    void anApplicantNameOrPhoneOverItsLimitIsALocatedErrorSayingTheLimit() throws Exception {
+        String csv = HEADER
+                + row("LONG-1", "C1", "02/01/2025 08:00", "", "0912345678").replace("Nguyễn Văn An", "Ă".repeat(201))
+                + row("LONG-2", "C1", "02/01/2025 08:00", "", "0912 345 678 " + "9".repeat(20))
+                + row("LONG-" + "3".repeat(100), "C1", "02/01/2025 08:00", "", "");
+        mvc.perform(post("/api/v1/dossiers/import").contentType("text/csv").content(csv)
+                        .with(httpBasic("admin", "test-admin-password")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors", hasSize(3)))
+                .andExpect(jsonPath("$.errors[0].line").value(2))
+                .andExpect(jsonPath("$.errors[0].column").value("applicant_name"))
+                .andExpect(jsonPath("$.errors[0].message").value("Giá trị dài 201 ký tự, quá giới hạn 200 ký tự."))
+                .andExpect(jsonPath("$.errors[1].column").value("applicant_phone"))
+                .andExpect(jsonPath("$.errors[1].message").value("Giá trị dài 33 ký tự, quá giới hạn 30 ký tự."))
+                .andExpect(jsonPath("$.errors[2].column").value("receipt_code"))
+                .andExpect(jsonPath("$.errors[2].message").value("Giá trị dài 105 ký tự, quá giới hạn 100 ký tự."));
+        assertThat(catalog.dossiers("LONG-")).isZero();
+    }
+
+    @Test
     void aFileWithoutTheDossierColumnsIsRejectedNamingThem() throws Exception {
         mvc.perform(post("/api/v1/dossiers/import").contentType("text/csv").content("receipt_code,unit_code\nX,Y\n")
                         .with(httpBasic("admin", "test-admin-password")))

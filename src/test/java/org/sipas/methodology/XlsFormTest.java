@@ -148,12 +148,12 @@ class XlsFormTest {
     }
 
     @Test
-    void aFileThatIsNeitherYamlNorAWorkbookIsRejected() {
+    void aZipThatIsNoWorkbookIsRejectedAsADamagedWorkbook() {
         byte[] zipButNoWorkbook = {'P', 'K', 3, 4, 0, 0, 0, 0};
         ImportRejectedException rejected = catchThrowableOfType(ImportRejectedException.class,
                 () -> MethodologyFiles.read("x.xlsx", zipButNoWorkbook, Origin.YAML));
 
-        assertThat(rejected.errors()).extracting(e -> e.code()).containsExactly("methodology.error.notWorkbook");
+        assertThat(rejected.errors()).extracting(e -> e.code()).containsExactly("methodology.error.damaged");
     }
 
     private static Methodology read(String name, byte[] content) {
