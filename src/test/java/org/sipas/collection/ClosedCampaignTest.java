@@ -104,10 +104,13 @@ class ClosedCampaignTest {
         InField campaign = fixtures.inField("CLSC", "mot-cua-2018", 10, Map.of("ONLINE", 1));
         List<FieldCase> cases = campaign.cases();
         SurveyToken web = tokens.find(tokenOf(cases.get(0))).orElseThrow();
+        SurveyToken portal = tokens.find(tokens.forPortal(campaign.campaignId(), "mot-cua-2018", 1, campaign.commune1(),
+                "phone-hash-clsc").token()).orElseThrow();
         close(campaign);
 
         List<Submission> everyChannel = List.of(
                 responses.submission(web, Map.of("satisfaction", "3"), Instant.now(), "web-" + web.token()),
+                responses.submission(portal, Map.of("satisfaction", "3"), Instant.now(), "portal-" + portal.token()),
                 Submission.of(ResponseChannel.KIOSK, "mot-cua-2018", 1, campaign.commune1(), Map.of("satisfaction", "3"),
                         Instant.now()).inCampaign(campaign.campaignId()).withIdempotencyKey("kiosk-clsc-1"),
                 interview(ResponseChannel.CATI, cases.get(1), "cati-clsc-1"),
