@@ -15,6 +15,14 @@ CREATE UNIQUE INDEX response_kiosk_key_idx ON response (kiosk_id, idempotency_ke
 CREATE UNIQUE INDEX response_staff_key_idx ON response (channel, idempotency_key)
     WHERE token IS NULL AND kiosk_id IS NULL AND idempotency_key IS NOT NULL;
 
+-- From now on a token is closed only with the response that answers it. Before, a submit refused
+-- after the claim (a key of another token's submit, above all) closed the token with no response,
+-- and the respondent's next submit was told "already answered": those links are opened again. (A
+-- link whose case or phone has answered through another channel still says so: the survey pages
+-- read the case and the phone, not only the link.)
+UPDATE survey_token t SET used_at = NULL
+WHERE used_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM response r WHERE r.token = t.token);
+
 -- A recurring campaign has one next campaign: "next period" asked twice (a double click, a retry,
 -- two managers) answers the draft made the first time. Campaigns made twice before this rule keep
 -- the earliest as the next one; the later ones stay, unlinked (the audit log still says where each
