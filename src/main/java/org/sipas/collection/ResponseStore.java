@@ -218,9 +218,8 @@ public class ResponseStore {
                      ORDER BY n
                      ON CONFLICT DO NOTHING
                      RETURNING id, token, submitted_at),
-                 claimed AS (UPDATE survey_token SET used_at = now()
-                             WHERE token IN (SELECT token FROM inserted WHERE token IS NOT NULL)),
-                 dropped AS (DELETE FROM response_draft WHERE token IN (SELECT token FROM inserted WHERE token IS NOT NULL))
+                 claimed AS (UPDATE survey_token t SET used_at = now() FROM inserted i WHERE t.token = i.token),
+                 dropped AS (DELETE FROM response_draft d USING inserted i WHERE d.token = i.token)
             SELECT b.n, i.id, i.submitted_at FROM batch b LEFT JOIN inserted i ON i.id = b.id ORDER BY b.n""";
 
     /** A submission with its row for {@link #INSERT_BATCH}, as JSON. */
