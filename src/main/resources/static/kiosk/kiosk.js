@@ -174,8 +174,8 @@
         } else if (response.status === 403 && !csrfRefreshed) {
           csrfRefreshed = await refreshCsrf();
           if (!csrfRefreshed) break;
-        } else if (response.status === 422) {
-          // the server will never take it as it is (e.g. queued too long): keep the queue moving
+        } else if (response.status === 422 || response.status === 410) {
+          // the server will never take it as it is (queued too long, its campaign closed): keep the queue moving
           console.warn('kiosk: rating refused', rating, await response.text());
           forget(rating.id);
         } else if (response.status === 401) {

@@ -2,6 +2,8 @@ package org.sipas.campaign;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.sipas.catalog.CatalogCodes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -88,9 +90,17 @@ class CampaignApi {
 
     @PostMapping("/{id}/next")
     @PreAuthorize(MANAGERS)
-    @ResponseStatus(HttpStatus.CREATED)
-    Campaign next(@PathVariable long id) {
-        return campaigns.get(campaigns.next(id));
+    @Operation(summary = "The next period's campaign of a recurring campaign, made once",
+            description = "Makes the next period's campaign as a draft with the same rules. Asked again (a retry, a "
+                    + "double click, another manager, another node at the same moment) it answers the campaign made "
+                    + "the first time, whatever its state since, and makes nothing: safe to repeat.",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "The next campaign, made by this call"),
+                    @ApiResponse(responseCode = "200", description = "The next campaign, made before by an earlier call"),
+                    @ApiResponse(responseCode = "409", description = "A one-off campaign has no next period")})
+    ResponseEntity<Campaign> next(@PathVariable long id) {
+        Campaigns.Next next = campaigns.next(id);
+        return ResponseEntity.status(next.created() ? HttpStatus.CREATED : HttpStatus.OK).body(campaigns.get(next.id()));
     }
 
     @PostMapping("/{id}/sample/{member}/replace")

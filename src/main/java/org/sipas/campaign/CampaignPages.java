@@ -107,7 +107,7 @@ class CampaignPages {
                 case "start" -> campaigns.startFieldwork(id);
                 case "close" -> campaigns.close(id);
                 default -> {
-                    return "redirect:/campaigns/" + campaigns.next(id);
+                    return "redirect:/campaigns/" + campaigns.next(id).id();
                 }
             }
             redirect.addFlashAttribute("done", "campaign.done." + action);

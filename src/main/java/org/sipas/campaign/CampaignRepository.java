@@ -45,6 +45,11 @@ class CampaignRepository {
         this.json = json;
     }
 
+    /** The campaign made as the next period of {@code templateId}, if one was. */
+    Optional<Long> nextOf(long templateId) {
+        return jdbc.sql("SELECT id FROM campaign WHERE template_id = :t").param("t", templateId).query(Long.class).optional();
+    }
+
     long insert(CampaignPlan plan, String createdBy, Long templateId) {
         long id = jdbc.sql("""
                         INSERT INTO campaign (name, methodology_code, methodology_version, scope_unit_id, procedure_ids,

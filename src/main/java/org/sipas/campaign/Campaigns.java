@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.frame.SamplingFrame;
@@ -212,16 +213,29 @@ public class Campaigns {
         return repository.member(reserve.id()).orElseThrow();
     }
 
-    /** The next period's campaign of a recurring one, as a draft with the same rules. */
+    /** The next campaign of a recurring one, and whether this call made it (false: it was made before). */
+    record Next(long id, boolean created) {
+    }
+
+    /**
+     * The next period's campaign of a recurring one, made once: a draft with the same rules the
+     * first time, the same campaign (whatever its state since) every time after. Two calls at once
+     * queue on the campaign's row lock, so the second finds the first one's draft; the unique
+     * template of V16 is the last guard.
+     */
     @Transactional
-    long next(long id) {
+    Next next(long id) {
         Campaign campaign = lockManaged(id);
         if (campaign.plan().schedule() == Period.Schedule.ONE_OFF) {
             throw new CampaignConflict("campaign.next.oneOff");
         }
+        Optional<Long> made = repository.nextOf(id);
+        if (made.isPresent()) {
+            return new Next(made.get(), false);
+        }
         Period period = campaign.plan().period().next(campaign.plan().schedule());
         String name = campaign.plan().name() + " (" + Formats.DATE.format(period.from().atStartOfDay(Formats.ZONE)) + ")";
-        return create(campaign.plan().forPeriod(name, period), campaign.id());
+        return new Next(create(campaign.plan().forPeriod(name, period), campaign.id()), true);
     }
 
     /** Sample members of a campaign the caller may see. */

@@ -25,9 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
  * only after {@link #store} or {@link #submit} returns, that is after the commit.
  *
  * <p>One respondent, one answer, guarded by the database so that two tabs, two devices or two
- * nodes cannot both succeed: a token is claimed by a row lock before the insert, and the unique
- * keys on the token, the sampled case, (campaign, phone hash) and (campaign, paper number) refuse
- * the second. A retry carrying the idempotency key of a stored response gets that response back.
+ * nodes cannot both succeed: the unique keys on the token, the sampled case, (campaign, phone hash)
+ * and (campaign, paper number) refuse the second, and a token is closed only with the response
+ * that answers it. A retry carrying the idempotency key of a stored response of the same token,
+ * kiosk, case or paper gets that response back; the key of another one's submit is refused
+ * ({@link IdempotencyKeyReused}), the keys of each family of channels apart (V16).
+ *
+ * <p>Nothing is stored for a campaign that is not in the field ({@link CampaignNotInField}), by any
+ * channel: the statement share-locks the campaign rows it inserts for, so a close (an update of
+ * that row) waits for the submits under way and the submits behind it see it closed.
  *
  * <p>Both ways in use the same statement, which stores a whole batch: {@link #store} a batch of
  * one in the caller's transaction, {@link #submit} whatever arrived at the same moment, committed
@@ -78,12 +84,13 @@ public class ResponseStore {
      * Stores a response in the caller's transaction (or in one of its own): for a channel that
      * writes more than the response at once, such as a call attempt or a settled paper.
      *
-     * @throws AlreadyAnswered when the respondent has answered already (and it is not a retry of that
-     *                         answer); nothing of this response is written then, so a caller's transaction
-     *                         may go on and commit (a token claimed for a case answered by another channel
-     *                         stays closed, which is right)
+     * @throws AlreadyAnswered      when the respondent has answered already (and it is not a retry of that
+     *                              answer); nothing of this response is written then, so a caller's
+     *                              transaction may go on and commit
+     * @throws IdempotencyKeyReused when its key names another respondent's submit; nothing written either
+     * @throws CampaignNotInField   when its campaign has left the field (or not entered it); nothing written
      */
-    @Transactional(noRollbackFor = AlreadyAnswered.class)
+    @Transactional(noRollbackFor = {AlreadyAnswered.class, IdempotencyKeyReused.class, CampaignNotInField.class})
     public Stored store(Submission submission) {
         return write(List.of(row(submission))).get(0).storedOrThrow();
     }
@@ -94,7 +101,9 @@ public class ResponseStore {
      * channel, when nothing else is written with it. Not to be called in a transaction: the
      * response would be committed before it, and without it.
      *
-     * @throws AlreadyAnswered as {@link #store}
+     * @throws AlreadyAnswered     as {@link #store}
+     * @throws IdempotencyKeyReused as {@link #store}
+     * @throws CampaignNotInField  as {@link #store}
      */
     public Stored submit(Submission submission) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -149,8 +158,7 @@ public class ResponseStore {
                 }
                 outcomes.add(Outcome.of(stored.get()));
             } else {
-                outcomes.add(byIdempotencyKey(submission.idempotencyKey()).map(Outcome::of)
-                        .orElseGet(() -> Outcome.refused(new AlreadyAnswered(refusal(submission)))));
+                outcomes.add(earlier(submission).orElseGet(() -> Outcome.refused(refusal(submission))));
             }
         }
         return outcomes;
@@ -175,10 +183,13 @@ public class ResponseStore {
     }
 
     /**
-     * Inserts a batch in one statement: the tokens among it are claimed (a row lock, so that of two
-     * submits at once the second finds its token used) and their drafts dropped; a submission with a
-     * token not claimed, or refused by a unique key (also by an earlier one of the same batch), is not
-     * inserted. Ids are drawn before the insert so that each row of the result names its submission.
+     * Inserts a batch in one statement. A submission is inserted when its token (if any) is open and
+     * its campaign (if any) in the field, and no unique key refuses it (nor an earlier one of the same
+     * batch); the tokens of the inserted ones are closed and their drafts dropped, so a refused
+     * submission leaves its token as it was. The campaigns are share-locked: a close waits for the
+     * batch, and a batch behind a close finds the campaign closed when the lock is granted (its
+     * status is read again then). Ids are drawn before the insert so that each row of the result
+     * names its submission.
      */
     private static final String INSERT_BATCH = """
             WITH batch AS MATERIALIZED (
@@ -189,9 +200,10 @@ public class ResponseStore {
                                answers jsonb, started timestamptz, finished timestamptz, campaign bigint, stratum bigint,
                                "case" bigint, by text, key text, hash text, kiosk bigint, paper text,
                                lat double precision, lon double precision, accuracy double precision)),
-                 claimed AS (UPDATE survey_token t SET used_at = now() FROM batch b
-                             WHERE t.token = b.token AND t.used_at IS NULL AND t.expires_at > now() RETURNING t.token),
-                 dropped AS (DELETE FROM response_draft WHERE token IN (SELECT token FROM claimed)),
+                 in_field AS MATERIALIZED (
+                     SELECT c.id FROM campaign c
+                     WHERE c.id IN (SELECT campaign FROM batch) AND c.status = 'IN_FIELD'
+                     FOR SHARE OF c),
                  inserted AS (
                      INSERT INTO response (id, token, methodology_code, methodology_version, unit_id, dossier_id, channel,
                                            answers, started_at, finished_at, campaign_id, stratum_id, sample_member_id,
@@ -199,11 +211,15 @@ public class ResponseStore {
                                            paper_number, latitude, longitude, position_accuracy_m)
                      SELECT id, token, code, version, unit, dossier, channel, answers, started, coalesce(finished, now()),
                             campaign, stratum, "case", "case" IS NOT NULL, by, key, hash, kiosk, paper, lat, lon, accuracy
-                     FROM batch
-                     WHERE token IS NULL OR token IN (SELECT token FROM claimed)
+                     FROM batch b
+                     WHERE (token IS NULL OR EXISTS (SELECT 1 FROM survey_token t
+                                                     WHERE t.token = b.token AND t.used_at IS NULL AND t.expires_at > now()))
+                       AND (campaign IS NULL OR campaign IN (SELECT id FROM in_field))
                      ORDER BY n
                      ON CONFLICT DO NOTHING
-                     RETURNING id, submitted_at)
+                     RETURNING id, token, submitted_at),
+                 claimed AS (UPDATE survey_token t SET used_at = now() FROM inserted i WHERE t.token = i.token),
+                 dropped AS (DELETE FROM response_draft d USING inserted i WHERE d.token = i.token)
             SELECT b.n, i.id, i.submitted_at FROM batch b LEFT JOIN inserted i ON i.id = b.id ORDER BY b.n""";
 
     /** A submission with its row for {@link #INSERT_BATCH}, as JSON. */
@@ -246,32 +262,55 @@ public class ResponseStore {
                 .list();
     }
 
-    private Optional<Stored> byIdempotencyKey(String key) {
-        if (key == null) {
+    /**
+     * The response stored before under the submission's idempotency key, among its family of channels
+     * (as the unique indexes of V16 group them): that response when it is the same token's, kiosk's,
+     * case's or paper's (a retry), a refusal naming the key when it is someone else's.
+     */
+    private Optional<Outcome> earlier(Submission s) {
+        if (s.idempotencyKey() == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id, submitted_at FROM response WHERE idempotency_key = :key").param("key", key)
-                .query((rs, n) -> new Stored(rs.getLong(1), false, rs.getTimestamp(2).toInstant())).optional();
+        String family = s.token() != null ? "token IS NOT NULL"
+                : s.kioskId() != null ? "kiosk_id = :kiosk"
+                : "token IS NULL AND kiosk_id IS NULL AND channel = :channel";
+        return jdbc.sql("""
+                        SELECT id, submitted_at,
+                               token IS NOT DISTINCT FROM :token AND kiosk_id IS NOT DISTINCT FROM :kiosk
+                               AND sample_member_id IS NOT DISTINCT FROM :case AND paper_number IS NOT DISTINCT FROM :paper AS same
+                        FROM response WHERE idempotency_key = :key AND\s""" + family)
+                .param("key", s.idempotencyKey()).param("token", s.token()).param("kiosk", s.kioskId())
+                .param("case", s.sampleCaseId()).param("paper", s.paperNumber()).param("channel", s.channel().name())
+                .query((rs, n) -> rs.getBoolean("same")
+                        ? Outcome.of(new Stored(rs.getLong("id"), false, rs.getTimestamp("submitted_at").toInstant()))
+                        : Outcome.refused(new IdempotencyKeyReused(s.idempotencyKey())))
+                .optional();
     }
 
-    private AlreadyAnswered.Reason tokenState(String token) {
-        boolean used = jdbc.sql("SELECT used_at IS NOT NULL FROM survey_token WHERE token = :token").param("token", token)
-                .query(Boolean.class).optional().orElse(false);
-        return used ? AlreadyAnswered.Reason.TOKEN_USED : AlreadyAnswered.Reason.TOKEN_EXPIRED;
-    }
-
-    /** Which one-answer rule refused the insert: the respondent's other answer first, then the link's state. */
-    private AlreadyAnswered.Reason refusal(Submission s) {
+    /**
+     * Which rule refused the insert: the respondent's other answer first, then the link's use, the
+     * campaign's state, and last the link's expiry.
+     */
+    private RuntimeException refusal(Submission s) {
         if (s.sampleCaseId() != null && isAnswered(s.sampleCaseId())) {
-            return AlreadyAnswered.Reason.CASE_ANSWERED;
+            return new AlreadyAnswered(AlreadyAnswered.Reason.CASE_ANSWERED);
         }
         if (s.paperNumber() != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM response WHERE campaign_id = :c AND paper_number = :p)")
                 .param("c", s.campaignId()).param("p", s.paperNumber()).query(Boolean.class).single()) {
-            return AlreadyAnswered.Reason.PAPER_NUMBER_TAKEN;
+            return new AlreadyAnswered(AlreadyAnswered.Reason.PAPER_NUMBER_TAKEN);
         }
         if (s.respondentHash() != null && s.campaignId() != null && hasAnswered(s.campaignId(), s.respondentHash())) {
-            return AlreadyAnswered.Reason.PERSON_ANSWERED;
+            return new AlreadyAnswered(AlreadyAnswered.Reason.PERSON_ANSWERED);
         }
-        return s.token() != null ? tokenState(s.token()) : AlreadyAnswered.Reason.PERSON_ANSWERED;
+        boolean used = s.token() != null && jdbc.sql("SELECT used_at IS NOT NULL FROM survey_token WHERE token = :token")
+                .param("token", s.token()).query(Boolean.class).optional().orElse(false);
+        if (used) {
+            return new AlreadyAnswered(AlreadyAnswered.Reason.TOKEN_USED);
+        }
+        if (s.campaignId() != null && !jdbc.sql("SELECT EXISTS (SELECT 1 FROM campaign WHERE id = :c AND status = 'IN_FIELD')")
+                .param("c", s.campaignId()).query(Boolean.class).single()) {
+            return new CampaignNotInField(s.campaignId());
+        }
+        return new AlreadyAnswered(s.token() != null ? AlreadyAnswered.Reason.TOKEN_EXPIRED : AlreadyAnswered.Reason.PERSON_ANSWERED);
     }
 }

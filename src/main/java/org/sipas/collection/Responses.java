@@ -25,13 +25,15 @@ class Responses {
      * thanked only after it commits. Not in a transaction of its own, which would commit after.
      *
      * @param idempotencyKey the key of the submit's form, or null: a retry with it gets the first result (true)
-     * @return false when the token was used or expired meanwhile (another tab, another node): nothing is stored
+     * @return false when the token was used or expired meanwhile (another tab, another node), or its
+     *         campaign left the field: nothing is stored, and the closed page says which
+     * @throws IdempotencyKeyReused when the form's key is that of another token's submit
      */
     boolean store(SurveyToken token, Map<String, String> answers, Instant startedAt, String idempotencyKey) {
         try {
             store.submit(submission(token, answers, startedAt, idempotencyKey));
             return true;
-        } catch (AlreadyAnswered answered) {
+        } catch (AlreadyAnswered | CampaignNotInField refused) {
             return false;
         }
     }

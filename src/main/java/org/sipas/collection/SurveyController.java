@@ -64,7 +64,8 @@ class SurveyController {
     /**
      * Stores the answers. A browser that sends the same submit again (a double click, a retry after
      * the connection dropped) carries the form's key: the retry of a stored submit is thanked, and
-     * two at once store one response (the store returns the first to the second).
+     * two at once store one response (the store returns the first to the second). A campaign closed
+     * since the page was shown is found by the store, and answered with the closed page.
      */
     @PostMapping("/submit")
     ModelAndView submit(@PathVariable String token, @RequestParam(required = false) String key, Locale locale) {
@@ -72,8 +73,13 @@ class SurveyController {
         if (submitKey != null && store.storedWith(token, submitKey)) {
             return new ModelAndView("redirect:/s/" + token + "/thanks");
         }
-        return open(token, HttpStatus.CONFLICT, submitKey,
-                sitting -> pages.submit(sitting, locale).orElseGet(() -> closedPage(token, HttpStatus.CONFLICT)));
+        try {
+            return open(token, HttpStatus.CONFLICT, submitKey,
+                    sitting -> pages.submit(sitting, locale).orElseGet(() -> closedPage(token, HttpStatus.CONFLICT)));
+        } catch (IdempotencyKeyReused reused) {
+            // a form copied from another link's page: nothing was stored, and this link stays open
+            return SurveyPages.closed("/s/" + token, "keyReused", HttpStatus.UNPROCESSABLE_CONTENT);
+        }
     }
 
     /** Thanks once the response is stored; before that, back to the questionnaire. */

@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sipas.campaign.FieldCampaign;
+import org.sipas.campaign.FieldCampaigns;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
  * A whole response to a survey token posted at once as JSON, for an app or a page that collects
  * the answers itself. The token is the credential (nothing else is sent, no cookie), so the path
  * needs no CSRF token. A client that did not hear back retries with the same
- * {@code Idempotency-Key} and gets the first result: 201 the first time, 200 on a retry.
+ * {@code Idempotency-Key} and gets the first result: 201 the first time, 200 on a retry; a key the
+ * client already sent for another token is its mistake, refused with 422 (the token stays open).
+ * A campaign that has left the field answers 410.
  */
 @RestController
 class TokenResponseApi {
@@ -38,12 +43,17 @@ class TokenResponseApi {
     private final AnswerChecks checks;
     private final Responses responses;
     private final ResponseStore store;
+    private final FieldCampaigns campaigns;
+    private final MessageSource messages;
 
-    TokenResponseApi(SurveyTokens tokens, AnswerChecks checks, Responses responses, ResponseStore store) {
+    TokenResponseApi(SurveyTokens tokens, AnswerChecks checks, Responses responses, ResponseStore store,
+                     FieldCampaigns campaigns, MessageSource messages) {
         this.tokens = tokens;
         this.checks = checks;
         this.responses = responses;
         this.store = store;
+        this.campaigns = campaigns;
+        this.messages = messages;
     }
 
     @PostMapping(path = "/s/{token}/response", consumes = "application/json", produces = "application/json")
@@ -61,7 +71,7 @@ class TokenResponseApi {
         Instant startedAt = posted.startedAt() == null || posted.startedAt().isAfter(now) ? now : posted.startedAt();
         if (surveyToken.isUsed() || surveyToken.isExpired(now)) {
             // a retry of the stored answer is answered as the first time was, before any other check
-            return tryStore(surveyToken, Map.of(), startedAt, key);
+            return tryStore(surveyToken, Map.of(), startedAt, key, locale);
         }
         AnswerChecks.Checked checked = checks.check(surveyToken.methodologyCode(), surveyToken.methodologyVersion(),
                 surveyToken.unitId(), posted.answers() == null ? Map.of() : posted.answers(), locale);
@@ -73,10 +83,11 @@ class TokenResponseApi {
                     .map(e -> Map.of("question", e.getKey(), "message", e.getValue())).toList());
             return ResponseEntity.unprocessableContent().body(problem);
         }
-        return tryStore(surveyToken, checked.stored(), startedAt, key);
+        return tryStore(surveyToken, checked.stored(), startedAt, key, locale);
     }
 
-    private ResponseEntity<?> tryStore(SurveyToken token, Map<String, String> answers, Instant startedAt, String key) {
+    private ResponseEntity<?> tryStore(SurveyToken token, Map<String, String> answers, Instant startedAt, String key,
+                                       Locale locale) {
         try {
             ResponseStore.Stored stored = store.submit(responses.submission(token, answers, startedAt, key));
             return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -85,6 +96,17 @@ class TokenResponseApi {
             return answered.reason() == AlreadyAnswered.Reason.TOKEN_EXPIRED
                     ? problem(HttpStatus.GONE, "token-expired", "The survey link has expired")
                     : problem(HttpStatus.CONFLICT, "already-answered", "This survey link has already been answered");
+        } catch (IdempotencyKeyReused reused) {
+            ResponseEntity<ProblemDetail> refused = problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                    messages.getMessage("survey.refused.keyReused", new Object[] {reused.key()}, locale));
+            refused.getBody().setProperty("idempotencyKey", reused.key());
+            return refused;
+        } catch (CampaignNotInField closed) {
+            String name = campaigns.find(closed.campaignId()).map(FieldCampaign::name).orElse(Long.toString(closed.campaignId()));
+            ResponseEntity<ProblemDetail> gone = problem(HttpStatus.GONE, "campaign-closed",
+                    messages.getMessage("survey.refused.campaignClosed", new Object[] {name}, locale));
+            gone.getBody().setProperty("campaignId", closed.campaignId());
+            return gone;
         }
     }
 

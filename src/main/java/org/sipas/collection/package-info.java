@@ -19,7 +19,15 @@
  *   <li>Every channel stores through {@link org.sipas.collection.ResponseStore}: {@code store} in the
  *       caller's transaction (a call attempt, a settled paper), {@code submit} for a respondent's own
  *       submit (web, token API, kiosk, CAPI sync), committed together with the submits of the same
- *       moment ({@link org.sipas.collection.Gathering}) and acknowledged after that commit.</li>
+ *       moment ({@link org.sipas.collection.Gathering}) and acknowledged after that commit. The rules
+ *       about a response live there, in its one statement, for every channel: one answer per token,
+ *       case, phone and paper; a token closed only with its response; the campaign in the field
+ *       (share-locked, so a close racing a submit comes after it or refuses it:
+ *       {@link org.sipas.collection.CampaignNotInField}); an idempotency key is a retry of the same
+ *       token's, kiosk's, case's or paper's submit, or refused
+ *       ({@link org.sipas.collection.IdempotencyKeyReused}). Each channel answers a refusal its own
+ *       way: 410 or 422 problem details on the APIs, the polite closed page for citizens, a message
+ *       on the interviewer's or clerk's page.</li>
  *   <li>Staff preview a version at {@code /methodologies/{code}/{version}/preview}: the same pages and
  *       checks, answers kept in the session, nothing stored.</li>
  * </ul>

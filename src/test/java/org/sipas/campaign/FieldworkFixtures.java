@@ -53,12 +53,28 @@ public class FieldworkFixtures {
         this.users = users;
     }
 
+    /** A campaign still a draft (not drawn), with its province, communes and frame as {@link #inField} makes them. */
+    public record Drafted(long campaignId, long province, long commune1, long commune2, CurrentUser admin) {
+    }
+
     /**
      * @param methodologyCode a methodology whose version 1 exists (e.g. the shipped {@code mot-cua-2018} or {@code sipas-2017})
      * @param target          the sample size (at most 120), shared in proportion: 60 and 60
      * @param channels        channel name (ONLINE, KIOSK, PHONE, FACE_TO_FACE, PAPER) → weight of its share
      */
     public InField inField(String prefix, String methodologyCode, int target, Map<String, Integer> channels) {
+        Drafted drafted = drafted(prefix, methodologyCode, target, channels);
+        users.runAs(drafted.admin(), () -> {
+            campaigns.draw(drafted.campaignId(), 1L);
+            campaigns.startFieldwork(drafted.campaignId());
+            return drafted.campaignId();
+        });
+        return new InField(drafted.campaignId(), drafted.province(), drafted.commune1(), drafted.commune2(), drafted.admin(),
+                fieldCases.of(drafted.campaignId(), null));
+    }
+
+    /** The campaign of {@link #inField} before its draw: for tests of the draw itself. */
+    public Drafted drafted(String prefix, String methodologyCode, int target, Map<String, Integer> channels) {
         long nation = jdbc.sql("SELECT id FROM unit WHERE code = 'VN'").query(Long.class).single();
         long province = TestFrame.unit(jdbc, prefix, "P", "Tỉnh " + prefix, "PROVINCE", "Tỉnh", nation, "/VN/");
         long c1 = TestFrame.unit(jdbc, prefix, "C1", "Phường Một " + prefix, "COMMUNE", "Phường", province, "/VN/" + prefix + "-P/");
@@ -78,12 +94,7 @@ public class FieldworkFixtures {
         CampaignPlan plan = new CampaignPlan("Quý I/2025 " + prefix, methodologyCode, 1, province, List.of(),
                 Period.of(Period.Kind.QUARTER, LocalDate.of(2025, 1, 1), null), Period.Schedule.ONE_OFF, target,
                 CampaignPlan.Rule.PROPORTIONAL, 0, Map.of(), false, 20, plans, List.of());
-        long id = users.runAs(admin, () -> {
-            long created = campaigns.create(plan);
-            campaigns.draw(created, 1L);
-            campaigns.startFieldwork(created);
-            return created;
-        });
-        return new InField(id, province, c1, c2, admin, fieldCases.of(id, null));
+        long id = users.runAs(admin, () -> campaigns.create(plan));
+        return new Drafted(id, province, c1, c2, admin);
     }
 }

@@ -9,7 +9,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+
+import com.jayway.jsonpath.JsonPath;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -189,7 +197,7 @@ class SamplingTest {
     void aQuarterlyCampaignMakesNextQuartersDraftWithTheSameRules() {
         long id = asAdmin(() -> campaigns.create(fixture.plan("Quý I/2025 định kỳ", 300, 60)));
 
-        long next = asAdmin(() -> campaigns.next(id));
+        long next = asAdmin(() -> campaigns.next(id)).id();
 
         Campaign made = asAdmin(() -> campaigns.get(next));
         assertThat(made.status()).isEqualTo(CampaignStatus.DRAFT);
@@ -198,6 +206,46 @@ class SamplingTest {
                 java.time.LocalDate.of(2025, 6, 30)));
         assertThat(made.plan()).isEqualTo(fixture.plan("Quý I/2025 định kỳ", 300, 60)
                 .forPeriod(made.plan().name(), made.plan().period()));
+    }
+
+    @Test
+    void nextPeriodAskedTwiceAnswersTheDraftMadeTheFirstTime() throws Exception {
+        long id = asAdmin(() -> campaigns.create(fixture.plan("Quý I/2025 một lần tiếp", 300, 60)));
+
+        String first = mvc.perform(post("/api/v1/campaigns/{id}/next", id).with(SignedIn.as(fixture.admin())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String again = mvc.perform(post("/api/v1/campaigns/{id}/next", id).with(SignedIn.as(fixture.admin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(JsonPath.<Integer>read(again, "$.id"))
+                .isEqualTo(JsonPath.<Integer>read(first, "$.id"));
+        assertThat(nextsOf(id)).isOne();
+    }
+
+    @Test
+    void nextPeriodAskedByTwoManagersAtOnceMakesOneDraft() throws Exception {
+        long id = asAdmin(() -> campaigns.create(fixture.plan("Quý I/2025 hai người cùng tiếp", 300, 60)));
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Campaigns.Next> ask = () -> {
+                together.await(10, TimeUnit.SECONDS);
+                return asAdmin(() -> campaigns.next(id));
+            };
+            Future<Campaigns.Next> one = two.submit(ask);
+            Future<Campaigns.Next> other = two.submit(ask);
+            Campaigns.Next a = one.get(30, TimeUnit.SECONDS);
+            Campaigns.Next b = other.get(30, TimeUnit.SECONDS);
+            assertThat(a.id()).isEqualTo(b.id());
+            assertThat(List.of(a.created(), b.created())).containsExactlyInAnyOrder(true, false);
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(nextsOf(id)).isOne();
+    }
+
+    private long nextsOf(long id) {
+        return jdbc.sql("SELECT count(*) FROM campaign WHERE template_id = :id").param("id", id).query(Long.class).single();
     }
 
     /** Sample then reserve, stratum by stratum, each in its random order. */

@@ -50,7 +50,7 @@ class HeldCases {
             throw new Refusal(HttpStatus.FORBIDDEN, "capi.refused.notYours", Long.toString(caseId));
         }
         if (!fieldCase.isInField()) {
-            throw new Refusal(HttpStatus.CONFLICT, "capi.refused.notInField", fieldCase.campaignName());
+            throw new Refusal(HttpStatus.GONE, "capi.refused.notInField", fieldCase.campaignName());
         }
         boolean active = fieldCases.assignedTo(interviewer).stream().anyMatch(c -> c.id() == fieldCase.id());
         if (!active) {

@@ -10,6 +10,8 @@ import org.sipas.campaign.FieldCase;
 import org.sipas.collection.AlreadyAnswered;
 import org.sipas.collection.AnswerChecks;
 import org.sipas.collection.AnswerChecks.Checked;
+import org.sipas.collection.CampaignNotInField;
+import org.sipas.collection.IdempotencyKeyReused;
 import org.sipas.collection.ResponseChannel;
 import org.sipas.collection.ResponseStore;
 import org.sipas.collection.ResponseStore.Stored;
@@ -47,7 +49,7 @@ class Interviews {
     Accepted accept(SyncedInterview interview, String interviewer, Locale locale) {
         String key = HeldCases.key(interview.key());
         // a repeat is answered before anything else: the case may since have been reassigned or closed
-        Optional<Accepted> earlier = earlier(key, interviewer);
+        Optional<Accepted> earlier = earlier(key, interview.caseId(), interviewer);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -77,19 +79,36 @@ class Interviews {
             return new Accepted(stored.responseId(), stored.created());
         } catch (AlreadyAnswered e) {
             throw new Refusal(HttpStatus.CONFLICT, "capi.refused.answered", Long.toString(fieldCase.id()));
+        } catch (IdempotencyKeyReused e) {
+            throw keyTaken(key);
+        } catch (CampaignNotInField e) {
+            // closed between the check above and the store: the store's word is the last
+            throw new Refusal(HttpStatus.GONE, "capi.refused.notInField", fieldCase.campaignName());
         }
     }
 
-    /** The response stored under this key before, if this interviewer synced it. */
-    private Optional<Accepted> earlier(String key, String interviewer) {
-        return jdbc.sql("SELECT id, collected_by FROM response WHERE idempotency_key = :key").param("key", key)
+    /**
+     * The response stored under this key before, if it is this interviewer's interview of this case;
+     * the key of another case or interviewer is refused (a device that reused a key), never answered
+     * with that other interview.
+     */
+    private Optional<Accepted> earlier(String key, Long caseId, String interviewer) {
+        return jdbc.sql("""
+                        SELECT id, collected_by, sample_member_id FROM response
+                        WHERE idempotency_key = :key AND channel = 'CAPI' AND token IS NULL AND kiosk_id IS NULL""")
+                .param("key", key)
                 .query((rs, n) -> {
-                    if (!interviewer.equals(rs.getString(2))) {
-                        throw new Refusal(HttpStatus.CONFLICT, List.of(new FieldError("key", key)), "capi.refused.keyTaken");
+                    if (!interviewer.equals(rs.getString("collected_by")) || caseId == null
+                            || caseId != rs.getLong("sample_member_id")) {
+                        throw keyTaken(key);
                     }
-                    return new Accepted(rs.getLong(1), false);
+                    return new Accepted(rs.getLong("id"), false);
                 })
                 .optional();
+    }
+
+    private static Refusal keyTaken(String key) {
+        return new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, List.of(new FieldError("key", key)), "capi.refused.keyTaken", key);
     }
 
     private static Position position(SyncedInterview interview) {

@@ -49,7 +49,7 @@ class Visits {
         var earlier = jdbc.sql("SELECT id, collected_by FROM capi_visit WHERE idempotency_key = :key").param("key", key)
                 .query((rs, n) -> {
                     if (!interviewer.equals(rs.getString(2))) {
-                        throw new Refusal(HttpStatus.CONFLICT, List.of(new FieldError("key", key)), "capi.refused.keyTaken");
+                        throw new Refusal(HttpStatus.CONFLICT, List.of(new FieldError("key", key)), "capi.refused.keyTaken", key);
                     }
                     return new Recorded(rs.getLong(1), false);
                 }).optional();

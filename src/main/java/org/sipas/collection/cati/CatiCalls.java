@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.sipas.campaign.FieldCase;
 import org.sipas.campaign.FieldCases;
+import org.sipas.collection.CampaignNotInField;
 import org.sipas.collection.CaseDispositions;
 import org.sipas.collection.Disposition;
 import org.sipas.collection.ResponseChannel;
@@ -82,15 +83,22 @@ class CatiCalls {
         this.audit = audit;
     }
 
-    /** A phone case of a campaign in the field held by the caller: 404 when there is none, 403 when it is someone else's. */
+    /**
+     * A phone case of a campaign in the field held by the caller: 404 when there is none, 403 when
+     * it is someone else's, {@link CampaignNotInField} once its campaign has left the field (the
+     * interviewer is told so; the store refuses it too, should the close come after this check).
+     */
     FieldCase held(long caseId) {
         FieldCase fieldCase = fieldCases.find(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         CurrentUser caller = users.current();
         if (!caller.has(Role.INTERVIEWER) || !caller.name().equals(fieldCase.assignedTo())) {
             throw new AccessDeniedException("case " + caseId + " is not held by " + caller.name());
         }
-        if (!CallQueue.PHONE.equals(fieldCase.channel()) || !fieldCase.isInField()) {
+        if (!CallQueue.PHONE.equals(fieldCase.channel())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (!fieldCase.isInField()) {
+            throw new CampaignNotInField(fieldCase.campaignId());
         }
         return fieldCase;
     }
@@ -134,7 +142,9 @@ class CatiCalls {
      * Stores a completed interview's answers (checked already by {@link org.sipas.collection.AnswerChecks})
      * through the one response store, and records the call as complete, in one transaction: both or neither.
      *
-     * @throws org.sipas.collection.AlreadyAnswered when the case was answered meanwhile (e.g. by its web link)
+     * @throws org.sipas.collection.AlreadyAnswered      when the case was answered meanwhile (e.g. by its web link)
+     * @throws org.sipas.collection.CampaignNotInField   when the campaign has left the field meanwhile
+     * @throws org.sipas.collection.IdempotencyKeyReused when the form's key is that of another case's interview
      */
     @Transactional
     public Recorded complete(long caseId, Call call, Map<String, String> stored) {

@@ -10,13 +10,16 @@ import org.sipas.campaign.CampaignConflict;
 import org.sipas.campaign.FieldCase;
 import org.sipas.collection.AlreadyAnswered;
 import org.sipas.collection.AnswerChecks.Checked;
+import org.sipas.collection.CampaignNotInField;
 import org.sipas.collection.Disposition;
+import org.sipas.collection.IdempotencyKeyReused;
 import org.sipas.identity.CurrentUsers;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -123,6 +126,8 @@ class CatiPages {
             return new ModelAndView("redirect:/cati");
         } catch (AlreadyAnswered e) {
             redirect.addFlashAttribute("problem", "cati.error.answered");
+        } catch (IdempotencyKeyReused e) {
+            redirect.addFlashAttribute("problem", "cati.error.keyReused");
         } catch (CallRefused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
@@ -145,6 +150,20 @@ class CatiPages {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return campaign != null ? "redirect:/cati/supervision?campaign=" + campaign : "redirect:/cati?tab=done";
+    }
+
+    /**
+     * A case whose campaign has left the field, opened or posted (the form was open when the campaign
+     * closed): nothing is recorded, and the queue says why, without the case, which has left it too.
+     */
+    @ExceptionHandler(CampaignNotInField.class)
+    ModelAndView campaignClosed() {
+        ModelAndView page = new ModelAndView(QUEUE, HttpStatus.GONE);
+        page.addObject("queue", queue.of(users.current().name(), Instant.now()));
+        page.addObject("mostNoContacts", CallingRules.MOST_NO_CONTACTS);
+        page.addObject("tab", "queue");
+        page.addObject("problem", "cati.error.notInField");
+        return page;
     }
 
     private ModelAndView page(long id, CallForm form, Interview interview, HttpStatus status) {

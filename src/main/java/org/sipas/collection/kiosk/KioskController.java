@@ -9,10 +9,14 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.sipas.campaign.FieldCampaign;
+import org.sipas.campaign.FieldCampaigns;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.catalog.CatalogCodes.UnitOfficial;
 import org.sipas.collection.AlreadyAnswered;
+import org.sipas.collection.CampaignNotInField;
 import org.sipas.collection.ResponseStore.Stored;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -50,12 +54,17 @@ class KioskController {
     private final KioskQuestionnaires questionnaires;
     private final KioskRatings ratings;
     private final CatalogCodes catalog;
+    private final FieldCampaigns campaigns;
+    private final MessageSource messages;
 
-    KioskController(Kiosks kiosks, KioskQuestionnaires questionnaires, KioskRatings ratings, CatalogCodes catalog) {
+    KioskController(Kiosks kiosks, KioskQuestionnaires questionnaires, KioskRatings ratings, CatalogCodes catalog,
+                    FieldCampaigns campaigns, MessageSource messages) {
         this.kiosks = kiosks;
         this.questionnaires = questionnaires;
         this.ratings = ratings;
         this.catalog = catalog;
+        this.campaigns = campaigns;
+        this.messages = messages;
     }
 
     /** The answers carried from step to step in hidden fields when JavaScript is off. */
@@ -107,6 +116,11 @@ class KioskController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return page(key, kiosk, "rating", new Carried(UUID.randomUUID().toString(), null, null, null),
                     refused.problems(), model, locale);
+        } catch (CampaignNotInField closed) {
+            // the campaign closed while the citizen was rating: the store refused it, and the kiosk says so
+            response.setStatus(HttpStatus.GONE.value());
+            model.addAttribute("reason", "campaignClosed");
+            return CLOSED;
         }
         return "redirect:/k/" + key + "/thanks";
     }
@@ -147,6 +161,11 @@ class KioskController {
                     .body(Map.of("stored", true, "created", stored.created()));
         } catch (RatingRefused refused) {
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Map.of("stored", false, "problems", refused.problems()));
+        } catch (CampaignNotInField closed) {
+            // never to be stored: the tablet drops it from its queue, as it does a 422
+            String name = campaigns.find(closed.campaignId()).map(FieldCampaign::name).orElse(Long.toString(closed.campaignId()));
+            return ResponseEntity.status(HttpStatus.GONE).body(Map.of("stored", false, "error", "campaign-closed",
+                    "message", messages.getMessage("kiosk.error.campaignClosed", new Object[] {name}, locale)));
         } catch (AlreadyAnswered answered) {
             // a kiosk rating belongs to no case, token, phone or paper: only a stray key collision lands here
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("stored", false, "error", answered.getMessage()));
@@ -164,11 +183,18 @@ class KioskController {
                 .cacheControl(CacheControl.noCache()).body(new ClassPathResource("static/kiosk/sw.js"));
     }
 
+    /** The kiosk, while it takes ratings: not revoked, and its campaign (when it counts in one) in the field. */
     private Optional<Kiosk> active(String key, Model model, HttpServletResponse response) {
         Optional<Kiosk> kiosk = kiosks.byKey(key);
         if (kiosk.isEmpty() || kiosk.get().isRevoked()) {
             response.setStatus(kiosk.isEmpty() ? HttpStatus.NOT_FOUND.value() : HttpStatus.GONE.value());
             model.addAttribute("reason", kiosk.isEmpty() ? "unknown" : "revoked");
+            return Optional.empty();
+        }
+        Long campaignId = kiosk.get().campaignId();
+        if (campaignId != null && !campaigns.find(campaignId).map(FieldCampaign::isInField).orElse(false)) {
+            response.setStatus(HttpStatus.GONE.value());
+            model.addAttribute("reason", "campaignClosed");
             return Optional.empty();
         }
         return kiosk;

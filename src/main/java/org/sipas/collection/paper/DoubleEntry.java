@@ -15,6 +15,8 @@ import org.sipas.campaign.FieldCases;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.collection.AlreadyAnswered;
 import org.sipas.collection.AnswerChecks;
+import org.sipas.collection.CampaignNotInField;
+import org.sipas.collection.IdempotencyKeyReused;
 import org.sipas.collection.ResponseChannel;
 import org.sipas.collection.ResponseStore;
 import org.sipas.collection.Submission;
@@ -281,6 +283,12 @@ class DoubleEntry {
         } catch (AlreadyAnswered e) {
             throw new PaperRefused(e.reason() == AlreadyAnswered.Reason.PAPER_NUMBER_TAKEN ? "paper.refused.stored"
                     : "paper.refused.caseAnswered");
+        } catch (IdempotencyKeyReused e) {
+            // the key is the paper's number: another response under it is this paper stored before
+            throw new PaperRefused("paper.refused.stored");
+        } catch (CampaignNotInField e) {
+            // closed after the checks of this entry: the store's word is the last
+            throw new PaperRefused("paper.refused.notInField");
         }
     }
 

@@ -250,6 +250,40 @@ class CapiSyncTest {
     }
 
     @Test
+    void aKeyAlreadySyncedForAnotherCaseIsRefusedNamingItAndThatCaseStaysUnanswered() throws Exception {
+        Field f = field("CAPIK");
+        Instant now = Instant.now();
+        String key = UUID.randomUUID().toString();
+        sync(f.interviewer(), "interviews", interview(key, f.mine().get(0).id(), Map.of("satisfaction", "2"),
+                now.minusSeconds(900), now.minusSeconds(800))).andExpect(status().isCreated());
+
+        sync(f.interviewer(), "interviews", interview(key, f.mine().get(1).id(), Map.of("satisfaction", "3"),
+                now.minusSeconds(600), now.minusSeconds(500)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:sipas:problem:capi-keyTaken"))
+                .andExpect(jsonPath("$.errors[0].message").value(key));
+        assertThat(responsesOf(f.mine().get(1).id())).isZero();
+
+        sync(f.interviewer(), "interviews", interview(UUID.randomUUID().toString(), f.mine().get(1).id(),
+                Map.of("satisfaction", "3"), now.minusSeconds(600), now.minusSeconds(500))).andExpect(status().isCreated());
+        assertThat(responsesOf(f.mine().get(0).id())).isOne();
+        assertThat(responsesOf(f.mine().get(1).id())).isOne();
+    }
+
+    @Test
+    void anInterviewSyncedAfterTheCampaignClosedIsGoneForTheDeviceAndNotStored() throws Exception {
+        Field f = field("CAPIL");
+        Instant now = Instant.now();
+        jdbc.sql("UPDATE campaign SET status = 'CLOSED', closed_at = now() WHERE id = :id").param("id", f.campaign().campaignId()).update();
+
+        sync(f.interviewer(), "interviews", interview(UUID.randomUUID().toString(), f.mine().get(0).id(),
+                Map.of("satisfaction", "2"), now.minusSeconds(900), now.minusSeconds(800)))
+                .andExpect(status().isGone())
+                .andExpect(jsonPath("$.type").value("urn:sipas:problem:capi-notInField"));
+        assertThat(responsesOf(f.mine().get(0).id())).isZero();
+    }
+
+    @Test
     void aVisitWithoutInterviewSetsTheCasesDispositionAndCountsOnceWhenSentTwice() throws Exception {
         Field f = field("CAPIH");
         FieldCase visited = f.mine().get(2);

@@ -219,6 +219,24 @@ class PhoneInterviewTest {
                 .param("id", Long.toString(refused)).query(String.class).list()).hasSize(1);
     }
 
+    @Test
+    void aCallPostedAfterTheCampaignClosedIsRefusedWithTheReasonAndNothingIsRecorded() throws Exception {
+        InField field = fixtures.inField("CATX", "mot-cua-2018", 10, Map.of("PHONE", 1));
+        CurrentUser interviewer = interviewer(field, "dtv-catx", 1);
+        long caseId = field.cases().get(0).id();
+        String page = open(interviewer, caseId);
+        jdbc.sql("UPDATE campaign SET status = 'CLOSED', closed_at = now() WHERE id = :id").param("id", field.campaignId()).update();
+
+        mvc.perform(post("/cati/cases/" + caseId + "/calls").with(SignedIn.as(interviewer)).with(csrf())
+                        .param("key", key(page)).param("outcome", "NO_ANSWER"))
+                .andExpect(status().isGone())
+                .andExpect(content().string(containsString("Đợt khảo sát của cuộc gọi này đã kết thúc")));
+        assertThat(dispositions.of(caseId)).isEmpty();
+        mvc.perform(get("/cati/cases/" + caseId).with(SignedIn.as(interviewer)).param("lang", "en"))
+                .andExpect(status().isGone())
+                .andExpect(content().string(containsString("The campaign of this call has ended")));
+    }
+
     /** An interviewer account in the fixture's province, holding the first {@code cases} cases. */
     private CurrentUser interviewer(InField field, String username, int cases) {
         users.runAs(field.admin(), () -> accounts.create(username, "Điều tra viên " + username, field.province(),

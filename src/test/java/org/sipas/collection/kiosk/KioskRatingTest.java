@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sipas.campaign.FieldworkFixtures;
+import org.sipas.campaign.FieldworkFixtures.InField;
 import org.sipas.identity.CurrentUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -101,6 +102,26 @@ class KioskRatingTest {
         assertThat(rating.startedAt()).isEqualTo(started);
         assertThat(rating.finishedAt()).isEqualTo(rated);
         assertThat(kiosks.find(issued.kiosk().id()).orElseThrow().lastSeenAt()).isNotNull();
+    }
+
+    @Test
+    void aKioskWhoseCampaignClosedSaysSoAndStoresNothingMore() throws Exception {
+        InField field = fixtures.inField("KRCLS", "mot-cua-2018", 10, Map.of("ONLINE", 1));
+        Kiosks.Issued issued = users.runAs(field.admin(), () -> kiosks.issue(new Kiosks.Order("Quầy KRCLS", field.commune1(),
+                "mot-cua-2018", 1, false, false, field.campaignId())));
+        send(issued.key(), """
+                {"id":"%s","level":3}""".formatted(UUID.randomUUID())).andExpect(status().isCreated());
+        jdbc.sql("UPDATE campaign SET status = 'CLOSED', closed_at = now() WHERE id = :id").param("id", field.campaignId()).update();
+
+        // a rating queued on the tablet before the close: gone, so the tablet drops it
+        send(issued.key(), """
+                {"id":"%s","level":1}""".formatted(UUID.randomUUID()))
+                .andExpect(status().isGone())
+                .andExpect(jsonPath("$.error").value("campaign-closed"))
+                .andExpect(jsonPath("$.message").value(containsString("Quý I/2025 KRCLS")));
+        assertThat(count(issued.kiosk().id())).isOne();
+        assertThat(mvc.perform(get("/k/" + issued.key())).andExpect(status().isGone()).andReturn().getResponse()
+                .getContentAsString()).contains("Đợt khảo sát đã kết thúc");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.sipas.collection.online;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -97,6 +99,25 @@ class PolitePagesTest {
                 .isEqualTo(key);
         // the same token from elsewhere, without the key, is told it was answered
         QuickRating.submit(mvc, token).andExpect(status().isConflict());
+    }
+
+    @Test
+    void aSubmitCarryingTheFormKeyOfAnotherLinkStoresNothingAndLeavesTheLinkOpen() throws Exception {
+        InField campaign = fixtures.inField("ONPPF", "mot-cua-2018", 10, Map.of("ONLINE", 1));
+        String first = tokenOf(campaign.cases().get(0));
+        String second = tokenOf(campaign.cases().get(1));
+        QuickRating.rate(mvc, first, "3").andExpect(status().is3xxRedirection());
+        QuickRating.rate(mvc, second, "1").andExpect(status().is3xxRedirection());
+        String key = "copied-form-key-" + first;
+        QuickRating.submit(mvc, first, key).andExpect(redirectedUrl("/s/" + first + "/thanks"));
+
+        String refused = mvc.perform(post("/s/" + second + "/submit").with(csrf()).param("key", key))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+
+        assertThat(refused).contains("Chưa gửi được phiếu");
+        assertThat(jdbc.sql("SELECT count(*) FROM response WHERE token = :t").param("t", second).query(Long.class).single()).isZero();
+        // the link is still open: its own submit is stored
+        QuickRating.submit(mvc, second).andExpect(redirectedUrl("/s/" + second + "/thanks"));
     }
 
     @Test

@@ -1,0 +1,229 @@
+package org.sipas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sipas.campaign.Campaigns;
+import org.sipas.campaign.FieldworkFixtures;
+import org.sipas.collection.SurveyTokens;
+import org.sipas.identity.CurrentUsers;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Two application nodes on one PostgreSQL behave as one (DESIGN §1): two contexts of the
+ * application, each with its own HTTP port, connection pool and beans, on the test JVM's one
+ * embedded server, asked the same thing at the same moment. One sample per draw, one response per
+ * token, one rate limit per address, and no scheduled job that would run on every node.
+ *
+ * <p>A feature that adds a scheduled job (the tally fold worker, alerts, the monthly mail) names it
+ * in {@link #JOBS_WITH_A_TWO_NODES_CASE} and adds its case here: the job started on both nodes at
+ * once ({@link #onBothAtOnce}) does its work once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodesTest {
+
+    /** Scheduled jobs ({@code Class#method}) whose two-nodes case is in this test; none exists yet. */
+    private static final Set<String> JOBS_WITH_A_TWO_NODES_CASE = Set.of();
+    /** The open portal's burst per address, set low on both nodes so that a few requests find the limit. */
+    private static final int BURST = 6;
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_COOKIE = Pattern.compile("XSRF-TOKEN=([^;]+)");
+
+    /** One node: its context and the port it answers on. */
+    private record Node(String name, ConfigurableApplicationContext context, int port) {
+
+        <T> T bean(Class<T> type) {
+            return context.getBean(type);
+        }
+
+        URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Node a;
+    private Node b;
+
+    @BeforeAll
+    void startTwoNodes() {
+        // one after the other, as a rolling deployment starts them: the first migrates, the second finds it done
+        a = start("a");
+        b = start("b");
+    }
+
+    @AfterAll
+    void stopBoth() {
+        for (Node node : new Node[] {a, b}) {
+            if (node != null) {
+                node.context().close();
+            }
+        }
+    }
+
+    private static Node start(String name) {
+        // as arguments, which win over application.yml (properties() would only be defaults)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SipasApplication.class)
+                .run("--server.port=0", "--spring.application.name=sipas-node-" + name,
+                        "--sipas.portal.rate-limit.burst=" + BURST, "--sipas.portal.rate-limit.per-minute=1");
+        return new Node(name, context, ((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    private JdbcClient jdbc() {
+        return a.bean(JdbcClient.class);
+    }
+
+    @Test
+    void theNodesAreTwoServersWithPoolsOfTheirOwnOnOneDatabase() {
+        assertThat(a.port()).isNotEqualTo(b.port());
+        assertThat(a.bean(DataSource.class)).isNotSameAs(b.bean(DataSource.class));
+        String where = "SELECT current_setting('data_directory') || ':' || inet_server_port()";
+        assertThat(b.bean(JdbcClient.class).sql(where).query(String.class).single())
+                .isEqualTo(a.bean(JdbcClient.class).sql(where).query(String.class).single());
+    }
+
+    @Test
+    void aCampaignDrawnOnBothNodesAtOnceHasOneWholeSample() {
+        FieldworkFixtures.Drafted campaign = a.bean(FieldworkFixtures.class).drafted("TWOND", "mot-cua-2018", 40, Map.of("ONLINE", 1));
+
+        List<Campaigns.DrawSummary> draws = onBothAtOnce(node -> node.bean(CurrentUsers.class).runAs(campaign.admin(),
+                () -> node.bean(Campaigns.class).draw(campaign.campaignId(), node == a ? 11L : 22L)));
+
+        // the draws queue on the campaign's row: the later one replaced the earlier (a redraw before fieldwork)
+        long seed = jdbc().sql("SELECT seed FROM campaign WHERE id = :id").param("id", campaign.campaignId()).query(Long.class).single();
+        assertThat(seed).isIn(11L, 22L);
+        Campaigns.DrawSummary kept = draws.get(seed == 11L ? 0 : 1);
+        List<Long> sample = drawn(campaign.campaignId());
+        assertThat(sample).hasSize(kept.sampled() + kept.reserve()).doesNotHaveDuplicates();
+        assertThat(jdbc().sql("SELECT count(*) FROM campaign_stratum WHERE campaign_id = :id").param("id", campaign.campaignId())
+                .query(Integer.class).single()).isEqualTo(kept.strata());
+        // one whole draw, not a mix of two: drawing again with the kept seed gives the very same sample
+        b.bean(CurrentUsers.class).runAs(campaign.admin(), () -> b.bean(Campaigns.class).draw(campaign.campaignId(), seed));
+        assertThat(drawn(campaign.campaignId())).isEqualTo(sample);
+    }
+
+    @Test
+    void aTokenSubmittedToBothNodesAtOnceStoresOneResponseAndRefusesTheOther() {
+        String body = "{\"answers\":{\"satisfaction\":\"3\"}}";
+        for (int round = 0; round < 10; round++) {
+            String token = a.bean(SurveyTokens.class).issue("mot-cua-2018", 1, null, null);
+
+            List<Integer> statuses = onBothAtOnce(node -> send(HttpRequest.newBuilder(node.uri("/s/" + token + "/response"))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", "node-" + node.name() + "-" + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))).statusCode());
+
+            assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(201, 409);
+            assertThat(jdbc().sql("SELECT count(*) FROM response WHERE token = :t").param("t", token).query(Long.class).single())
+                    .isOne();
+        }
+    }
+
+    @Test
+    void theOpenPortalsLimitPerAddressHoldsAcrossBothNodes() {
+        jdbc().sql("DELETE FROM portal_rate_limit WHERE client = '127.0.0.1'").update();
+        // a citizen's page from node a: its CSRF token lives in a cookie, so node b takes it as well
+        String token = a.bean(SurveyTokens.class).issue("mot-cua-2018", 1, null, null);
+        HttpResponse<String> page = send(HttpRequest.newBuilder(a.uri("/s/" + token)).GET());
+        String field = group(CSRF_FIELD, page.body());
+        String cookie = group(CSRF_COOKIE, String.join(";", page.headers().allValues("Set-Cookie")));
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 2 * BURST; i++) {
+            Node node = i % 2 == 0 ? a : b;
+            // the limit is taken before the campaign is looked at: any campaign's portal counts
+            statuses.add(send(HttpRequest.newBuilder(node.uri("/s/portal/0")).header("Cookie", "XSRF-TOKEN=" + cookie)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(field, StandardCharsets.UTF_8) + "&unit=&phone="))).statusCode());
+        }
+
+        assertThat(statuses.subList(0, BURST)).doesNotContain(429, 403);
+        assertThat(statuses.subList(BURST, 2 * BURST)).containsOnly(429);
+    }
+
+    @Test
+    void noScheduledJobRunsOnEveryNodeWithoutItsTwoNodesCase() {
+        for (Node node : List.of(a, b)) {
+            Set<String> jobs = new TreeSet<>();
+            for (String name : node.context().getBeanDefinitionNames()) {
+                Class<?> type = node.context().getType(name);
+                if (type == null) {
+                    continue;
+                }
+                for (Method method : ClassUtils.getUserClass(type).getDeclaredMethods()) {
+                    if (AnnotatedElementUtils.hasAnnotation(method, Scheduled.class)) {
+                        jobs.add(ClassUtils.getUserClass(type).getName() + "#" + method.getName());
+                    }
+                }
+            }
+            assertThat(jobs).as("@Scheduled jobs of node %s", node.name()).isSubsetOf(JOBS_WITH_A_TWO_NODES_CASE);
+            // jobs scheduled in code (a SchedulingConfigurer) are held by the scheduling infrastructure
+            node.context().getBeansOfType(ScheduledTaskHolder.class).values().forEach(holder ->
+                    assertThat(holder.getScheduledTasks()).as("scheduled tasks of node %s", node.name())
+                            .hasSizeLessThanOrEqualTo(JOBS_WITH_A_TWO_NODES_CASE.size()));
+        }
+    }
+
+    /** Runs the same call on both nodes at the same moment; the results in node order (a, b). */
+    private <T> List<T> onBothAtOnce(Function<Node, T> call) {
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<T>> running = List.of(a, b).stream().map(node -> CompletableFuture.supplyAsync(() -> {
+            try {
+                together.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return call.apply(node);
+        })).toList();
+        return running.stream().map(f -> f.orTimeout(60, TimeUnit.SECONDS).join()).toList();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Long> drawn(long campaignId) {
+        return jdbc().sql("SELECT dossier_id FROM sample_member WHERE campaign_id = :id ORDER BY stratum_id, rank")
+                .param("id", campaignId).query(Long.class).list();
+    }
+
+    private static String group(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        assertThat(matcher.find()).as("%s in %s", pattern, text.length() > 300 ? text.substring(0, 300) : text).isTrue();
+        return matcher.group(1);
+    }
+}
