@@ -67,7 +67,7 @@ class PasswordRule {
             return Optional.of("password.sequence");
         }
         if (common.contains(folded) || common.contains(compact) || common.contains(core(folded))
-                || common.contains(core(compact))) {
+                || common.contains(core(compact)) || common.contains(folded.replaceAll("[0-9]+$", ""))) {
             return Optional.of("password.common");
         }
         List<String> names = new ArrayList<>();
@@ -86,10 +86,10 @@ class PasswordRule {
         return Optional.empty();
     }
 
-    /** Lower case, without diacritics ({@code đ} as {@code d}) and without spaces. */
+    /** Lower case, without diacritics ({@code đ} as {@code d}). */
     static String fold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+        return decomposed.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
     }
 
     /** The password without the digits and symbols before and after its letters: {@code @matkhau123} → {@code matkhau}. */
