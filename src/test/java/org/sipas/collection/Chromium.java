@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -11,11 +12,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver: Selenium Manager is never asked
  * and nothing is downloaded. A machine without them skips the browser tests (CI installs them).
- * Public for the browser tests of collection's sub-packages (the kiosk).
+ * Public for the browser tests of collection's sub-packages (the kiosk). The browser's console is
+ * kept, and closing fails the test when any page it visited broke the Content-Security-Policy
+ * (an inline script or handler, an eval, a style or a resource the policy does not allow).
  */
 public final class Chromium implements AutoCloseable {
 
@@ -40,6 +45,7 @@ public final class Chromium implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=412,915");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         if (!javascript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
@@ -52,11 +58,26 @@ public final class Chromium implements AutoCloseable {
         return driver;
     }
 
+    /** What the pages visited since the last call wrote to the console about the Content-Security-Policy. */
+    public List<String> policyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+    }
+
     @Override
     public void close() throws IOException {
-        driver.quit();
+        List<String> violations;
+        try {
+            violations = policyViolations();
+        } finally {
+            driver.quit();
+        }
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("The pages broke the Content-Security-Policy:\n" + String.join("\n", violations));
         }
     }
 }
