@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The staff pages and the API's documentation run under the Content-Security-Policy in a real
+ * The staff pages run under the Content-Security-Policy in a real
  * browser without a single violation in its console, and the policy is really in force there:
  * a script put into the page is refused and reported.
  */
@@ -25,7 +25,7 @@ class ContentSecurityPolicyInTheBrowserTest {
     int port;
 
     @Test
-    void staffPagesAndTheApiDocumentationBreakNoRuleOfThePolicy() throws Exception {
+    void staffPagesBreakNoRuleOfThePolicyAndAnInjectedScriptIsRefused() throws Exception {
         try (Chromium chromium = Chromium.start(true)) {
             ChromeDriver browser = chromium.driver();
             String base = "http://localhost:" + port;
@@ -34,23 +34,22 @@ class ContentSecurityPolicyInTheBrowserTest {
             browser.findElement(By.id("password")).sendKeys("test-admin-password");
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
-            for (String page : List.of("/", "/admin/users", "/admin/api-keys", "/admin/audit", "/campaigns", "/units", "/procedures", "/officials", "/dossiers", "/methodologies",
-                    "/account/password", "/api/v1/docs/swagger-ui/index.html")) {
+            for (String page : List.of("/", "/admin/users", "/admin/api-keys", "/admin/audit", "/campaigns", "/units",
+                    "/procedures", "/officials", "/dossiers", "/methodologies", "/account/password")) {
                 browser.get(base + page);
                 new WebDriverWait(browser, Duration.ofSeconds(10))
                         .until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
             }
-            // swagger's page draws itself with its scripts: they ran
-            new WebDriverWait(browser, Duration.ofSeconds(10))
-                    .until(d -> !d.findElements(By.cssSelector(".swagger-ui .info")).isEmpty());
-            assertThat(chromium.policyViolations()).isEmpty();
+            assertThat(chromium.policyViolations()).as("console: %s", chromium.console()).isEmpty();
 
+            chromium.expectViolations();
             browser.get(base + "/");
             browser.executeScript("""
                     const s = document.createElement('script');
                     s.textContent = 'document.body.dataset.injected = "yes"';
                     document.head.appendChild(s);""");
             assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-injected")).isNull();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !chromium.policyViolations().isEmpty());
             assertThat(chromium.policyViolations()).singleElement().asString().contains("script-src 'self'");
         }
     }
