@@ -6,7 +6,7 @@ import * as store from './store.js';
 import * as server from './sync.js';
 import { drawForm, label } from './form.js';
 
-const T = window.CAPI_TEXTS || {};
+const T = JSON.parse(document.getElementById('capi-texts')?.textContent || '{}');
 const lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
 const $ = id => document.getElementById(id);
 const OUTCOMES = ['REFUSED', 'NOT_AT_HOME', 'APPOINTMENT', 'UNABLE', 'NOT_ELIGIBLE'];

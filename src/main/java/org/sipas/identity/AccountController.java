@@ -27,8 +27,12 @@ class AccountController {
         this.accounts = accounts;
     }
 
+    /** @param throttled seconds to wait, when the throttle refused the last attempt (shown in whole minutes) */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) Long throttled, Model model) {
+        if (throttled != null && throttled > 0) {
+            model.addAttribute("waitMinutes", (throttled + 59) / 60);
+        }
         return LOGIN;
     }
 

@@ -1,11 +1,13 @@
 package org.sipas.identity;
 
 import java.util.EnumSet;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -24,11 +26,14 @@ class FirstAdministrator implements ApplicationRunner {
     private final StaffAccounts accounts;
     private final UnitDirectory units;
     private final AdministratorProperties properties;
+    private final MessageSource messages;
 
-    FirstAdministrator(StaffAccounts accounts, UnitDirectory units, AdministratorProperties properties) {
+    FirstAdministrator(StaffAccounts accounts, UnitDirectory units, AdministratorProperties properties,
+                       MessageSource messages) {
         this.accounts = accounts;
         this.units = units;
         this.properties = properties;
+        this.messages = messages;
     }
 
     @Override
@@ -37,8 +42,16 @@ class FirstAdministrator implements ApplicationRunner {
             return;
         }
         String given = properties.password();
-        String password = accounts.create(properties.username(), "Quản trị hệ thống", units.root().id(),
-                EnumSet.of(Role.ADMIN), given);
+        String password;
+        try {
+            password = accounts.create(properties.username(), "Quản trị hệ thống", units.root().id(),
+                    EnumSet.of(Role.ADMIN), given);
+        } catch (IllegalArgumentException refused) {
+            // a weak SIPAS_ADMIN_PASSWORD stops the first start with the rule's own words, not a message key
+            throw new IllegalStateException("SIPAS_ADMIN_PASSWORD: "
+                    + messages.getMessage(refused.getMessage(), null, refused.getMessage(), Locale.forLanguageTag("vi")) + " / "
+                    + messages.getMessage(refused.getMessage(), null, refused.getMessage(), Locale.ENGLISH), refused);
+        }
         if (given == null || given.isBlank()) {
             log.warn("""
 

@@ -1,27 +1,44 @@
 package org.sipas.identity;
 
+import org.sipas.web.FilterProblems;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Staff log in with a form; the JSON API under /api/v1 takes HTTP Basic (staff) or an API key
  * (integrations) and keeps no session. A citizen answers a survey at /s/{token} without logging in
  * (the token is the key), and rates at a counter's kiosk at /k/{key} (the kiosk's key is the key); those pages
  * and their static files are public, their forms still carry a CSRF token.
+ *
+ * <p>Every answer carries the same Content-Security-Policy: scripts only from this server's own
+ * files (no inline script, no eval: htmx needs neither for the attributes the templates use,
+ * {@code hx-get}, {@code hx-post}, {@code hx-trigger} without filters), never framed. Styles keep
+ * {@code 'unsafe-inline'}: the survey's progress bar is drawn by a {@code style="width:…"} the
+ * server computes, the QR codes are inline SVG with their own style attributes, and htmx adds its
+ * indicator style to the page; a style cannot run code. The citizen's pages send no Referer at all,
+ * since their address holds the survey token or the kiosk's key.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -32,6 +49,34 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private final boolean secureCookies;
+
+    SecurityConfiguration(@Value("${sipas.web.secure-cookies:false}") boolean secureCookies) {
+        this.secureCookies = secureCookies;
+    }
+
+    /**
+     * The password check for the form and for HTTP Basic, behind the log-in throttle. Set on each
+     * chain that takes a password (and not published as a bean, which would replace Boot's user
+     * details set-up for nothing).
+     */
+    private static AuthenticationManager passwordLogin(StaffAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledLogin(passwords, throttle));
+    }
+
+    /** The headers every chain sends; {@code referrer} differs between staff and citizens. */
+    private static void headers(HeadersConfigurer<HttpSecurity> h, ReferrerPolicy referrer) {
+        h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(referrer))
+                .frameOptions(f -> f.deny());
+    }
+
     @Bean
     WebSecurityCustomizer firewall() {
         return web -> web.httpFirewall(HeaderRules.firewall());
@@ -39,7 +84,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, StaffAccounts accounts, PasswordEncoder encoder,
+                            LoginThrottle throttle, FilterProblems problems) throws Exception {
+        // a throttled HTTP Basic caller learns how long to wait (429, Retry-After); any other failure is a bare 401
+        AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+        AuthenticationEntryPoint basic = (request, response, failure) -> {
+            if (failure instanceof ThrottledLogin.Throttled throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "login.throttled",
+                        throttled.retryAfterSeconds());
+            } else {
+                unauthorized.commence(request, response, failure);
+            }
+        };
         return http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**", "/actuator/health/**", "/actuator/info")
@@ -48,9 +105,13 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
-                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .authenticationManager(passwordLogin(accounts, encoder, throttle))
+                .httpBasic(b -> b.authenticationEntryPoint(basic)
+                        .authenticationDetailsSource(request -> new ThrottledLogin.Details(request, "api")))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .addFilterAfter(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
+                .headers(h -> headers(h, ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .build();
     }
 
@@ -71,12 +132,14 @@ class SecurityConfiguration {
                 .anonymous(a -> a.disable())
                 .servletApi(s -> s.disable())
                 .logout(l -> l.disable())
+                .headers(h -> headers(h, ReferrerPolicy.NO_REFERRER))
                 .build();
     }
 
     /**
      * Citizens' survey pages: nobody logs in and no session is kept (any node can answer any
-     * request); CSRF stays on, with the token in a cookie instead of the session.
+     * request); CSRF stays on, with the token in a cookie instead of the session (SameSite=Lax,
+     * Secure with {@code SIPAS_SECURE_COOKIES}).
      */
     @Bean
     @Order(3)
@@ -84,24 +147,38 @@ class SecurityConfiguration {
         return http.securityMatcher("/s/**", "/collection/**", "/k/**", "/kiosk/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .csrf(c -> c.csrfTokenRepository(csrfCookie()))
+                .headers(h -> headers(h, ReferrerPolicy.NO_REFERRER))
                 .build();
     }
 
     @Bean
     @Order(4)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, StaffAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle,
+                              FilterProblems problems) throws Exception {
+        // a throttled log-in goes back to the form with the wait in minutes, any other failure as before
+        AuthenticationFailureHandler failed = (request, response, failure) -> response.sendRedirect(request.getContextPath()
+                + (failure instanceof ThrottledLogin.Throttled t ? "/login?throttled=" + t.retryAfterSeconds() : "/login?error"));
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         // the CAPI app's static files (scripts, styles, manifest, icons, service worker) hold
                         // no data: public, so that a browser refreshing them never lands on the login page
                         .requestMatchers("/capi/*.js", "/capi/*.css", "/capi/*.webmanifest", "/capi/*.svg", "/capi/*.png")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                .authenticationManager(passwordLogin(accounts, encoder, throttle))
+                .formLogin(f -> f.loginPage("/login").permitAll().failureHandler(failed)
+                        .authenticationDetailsSource(request -> new ThrottledLogin.Details(request, "form")))
                 .logout(Customizer.withDefaults())
-                .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class)
+                .headers(h -> headers(h, ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .build();
+    }
+
+    private CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setCookieCustomizer(c -> c.sameSite("Lax").secure(secureCookies));
+        return repository;
     }
 }

@@ -20,18 +20,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffAccounts implements UserDetailsService {
 
-    static final int MIN_PASSWORD_LENGTH = 10;
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserRepository users;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final PasswordRule rule;
 
-    StaffAccounts(UserRepository users, PasswordEncoder passwords, AuditLog audit) {
+    StaffAccounts(UserRepository users, PasswordEncoder passwords, AuditLog audit, PasswordRule rule) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
+        this.rule = rule;
     }
 
     @Override
@@ -67,7 +68,7 @@ public class StaffAccounts implements UserDetailsService {
 
     /**
      * Creates an account. With no password given, a random one-time password is made, returned
-     * once, and must be changed at first login.
+     * once, and must be changed at first login; a given password must pass {@link PasswordRule}.
      *
      * @return the password the new user logs in with first
      */
@@ -78,8 +79,10 @@ public class StaffAccounts implements UserDetailsService {
         }
         boolean oneTime = password == null || password.isBlank();
         String first = oneTime ? oneTimePassword() : password;
-        if (!oneTime && first.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password.tooShort");
+        if (!oneTime) {
+            rule.check(first, username, displayName).ifPresent(refusal -> {
+                throw new IllegalArgumentException(refusal);
+            });
         }
         long id;
         try {
@@ -92,19 +95,19 @@ public class StaffAccounts implements UserDetailsService {
         return first;
     }
 
-    /** Changes a user's own password after checking the current one. */
+    /** Changes a user's own password after checking the current one; the new one must pass {@link PasswordRule}. */
     @Transactional
     public void changeOwnPassword(String username, String current, String replacement) {
         StaffUser user = loadUserByUsername(username);
         if (!passwords.matches(current, user.getPassword())) {
             throw new IllegalArgumentException("password.currentWrong");
         }
-        if (replacement == null || replacement.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password.tooShort");
-        }
         if (replacement.equals(current)) {
             throw new IllegalArgumentException("password.same");
         }
+        rule.check(replacement, username, find(user.id()).displayName()).ifPresent(refusal -> {
+            throw new IllegalArgumentException(refusal);
+        });
         users.setPassword(user.id(), passwords.encode(replacement), false);
         audit.record("user.password.change", "app_user", Long.toString(user.id()), null, null, null);
     }

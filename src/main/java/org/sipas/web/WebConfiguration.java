@@ -2,9 +2,13 @@ package org.sipas.web;
 
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -19,8 +23,10 @@ class WebConfiguration implements WebMvcConfigurer {
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(@Value("${sipas.web.secure-cookies:false}") boolean secureCookies) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("sipas-lang");
+        resolver.setCookieSameSite("Lax");
+        resolver.setCookieSecure(secureCookies);
         // API clients choose by Accept-Language; pages start in Vietnamese
         resolver.setDefaultLocaleFunction(request -> {
             String accept = request.getHeader("Accept-Language");
@@ -38,6 +44,16 @@ class WebConfiguration implements WebMvcConfigurer {
                 return new PathFirstMappings();
             }
         };
+    }
+
+    /** Bodies of the public endpoints, before Spring Security and before anything reads them. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> publicBodyLimit(@Value("${sipas.web.public-body-limit:256KB}") DataSize limit,
+                                                             FilterProblems problems) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(limit, problems));
+        registration.addUrlPatterns("/s/*", "/k/*", "/capi/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Override
