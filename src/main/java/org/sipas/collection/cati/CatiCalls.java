@@ -20,6 +20,7 @@ import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
+import org.sipas.identity.UnitScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -69,9 +70,10 @@ class CatiCalls {
     private final CurrentUsers users;
     private final StaffAccounts accounts;
     private final AuditLog audit;
+    private final UnitScope scope;
 
     CatiCalls(FieldCases fieldCases, SamplingFrame frame, CallAttempts attempts, CaseDispositions dispositions,
-              ResponseStore responses, CurrentUsers users, StaffAccounts accounts, AuditLog audit) {
+              ResponseStore responses, CurrentUsers users, StaffAccounts accounts, AuditLog audit, UnitScope scope) {
         this.fieldCases = fieldCases;
         this.frame = frame;
         this.attempts = attempts;
@@ -80,6 +82,7 @@ class CatiCalls {
         this.users = users;
         this.accounts = accounts;
         this.audit = audit;
+        this.scope = scope;
     }
 
     /** A phone case of a campaign in the field held by the caller: 404 when there is none, 403 when it is someone else's. */
@@ -179,6 +182,10 @@ class CatiCalls {
         boolean manager = caller.hasAny(Role.ADMIN, Role.PROVINCE_ADMIN);
         if (!manager && !caller.name().equals(fieldCase.assignedTo())) {
             throw new AccessDeniedException("case " + caseId + " is not held by " + caller.name());
+        }
+        // before reading the case's calls: a manager of another province learns nothing of them
+        if (manager) {
+            scope.require(fieldCase.unitId());
         }
         Disposition disposition = dispositions.of(caseId).orElse(null);
         CallHistory history = history(caseId);
