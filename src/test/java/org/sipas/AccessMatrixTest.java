@@ -298,11 +298,20 @@ class AccessMatrixTest {
                 assertThat(f[3].strip()).as(TABLE + " line " + line + ": scoped is yes or no").matches("yes|no");
                 Rule rule = new Rule(f[0].strip(), f[1].strip(), roles, f[3].strip().equals("yes"), f[4].strip(),
                         f[5].strip(), f[6].strip(), f[7].strip(), line);
+                assertThat(rule.isPublic() || rule.scoped() || !namesAnObject(rule.path()))
+                        .as(TABLE + " line " + line + ": " + rule.path() + " names an object of a unit, so scoped must be yes")
+                        .isTrue();
                 Rule before = rules.put(rule.method() + " " + rule.path(), rule);
                 assertThat(before).as(TABLE + " line " + line + " repeats line " + (before == null ? 0 : before.line())).isNull();
             }
         }
         return rules;
+    }
+
+    /** Whether a path names an object that belongs to a unit (not a methodology, a file kind or an action). */
+    private static boolean namesAnObject(String path) {
+        return path.matches(".*\\{(id|member|number|unitCode|receiptCode|campaignId)}.*")
+                || path.contains("{code}") && !path.contains("/methodologies/");
     }
 
     // ---- who calls, and what they should get ---------------------------------------------------

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CatalogCodes {
 
-    /** A unit as an importer needs it: its id and names, and its path (whether it lies in a scope is {@code UnitScope}'s to say). */
+    /** A unit as an importer needs it: its id, names and path (whether it lies in a scope is {@code UnitScope}'s to say). */
     public record UnitRef(long id, String code, String name, String path) {
     }
 

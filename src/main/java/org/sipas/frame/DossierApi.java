@@ -40,8 +40,8 @@ class DossierApi {
     private final UnitScope scope;
     private final MessageSource messages;
 
-    DossierApi(DossierImport imports, DossierCounts counts, CatalogCodes catalog, CurrentUsers currentUsers, UnitScope scope,
-               MessageSource messages) {
+    DossierApi(DossierImport imports, DossierCounts counts, CatalogCodes catalog, CurrentUsers currentUsers,
+               UnitScope scope, MessageSource messages) {
         this.imports = imports;
         this.counts = counts;
         this.catalog = catalog;

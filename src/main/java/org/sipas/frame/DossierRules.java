@@ -38,12 +38,12 @@ final class DossierRules {
         this.officials = officials;
     }
 
-    /** The rules for the dossiers {@code importer} may bring: of units within their scope, asked once for the whole file. */
+    /** The rules for the dossiers {@code importer} may bring: units within their scope, asked once for the file. */
     static DossierRules within(CurrentUser importer, CatalogCodes catalog, UnitScope unitScope) {
         Map<String, UnitRef> units = catalog.unitsByCode();
         return new DossierRules(catalog.unit(importer.scopeUnitId()), units,
-                unitScope.covered(importer, units.values().stream().map(UnitRef::id).toList()), catalog.procedureIdsByCode(),
-                catalog.officialsByStaffCode());
+                unitScope.covered(importer, units.values().stream().map(UnitRef::id).toList()),
+                catalog.procedureIdsByCode(), catalog.officialsByStaffCode());
     }
 
     /** The dossier resolved, or null after adding its errors to {@code errors}. */

@@ -55,8 +55,8 @@ class SlipPages {
     private final AuditLog audit;
     private final MessageSource messages;
 
-    SlipPages(CampaignScope campaigns, UnitScope scope, CatalogCodes catalog, OnlineTokens online, Receipts receipts, SurveyLinks links, AuditLog audit,
-              MessageSource messages) {
+    SlipPages(CampaignScope campaigns, UnitScope scope, CatalogCodes catalog, OnlineTokens online, Receipts receipts,
+              SurveyLinks links, AuditLog audit, MessageSource messages) {
         this.campaigns = campaigns;
         this.scope = scope;
         this.catalog = catalog;

@@ -55,8 +55,8 @@ class PaperPrintPages {
     private final ResponseStore store;
     private final CurrentUsers users;
 
-    PaperPrintPages(CampaignScope campaigns, UnitScope scope, CatalogCodes catalog, PaperForms forms, PaperSheets sheets, PaperProgress progress,
-                    FieldCases cases, ResponseStore store, CurrentUsers users) {
+    PaperPrintPages(CampaignScope campaigns, UnitScope scope, CatalogCodes catalog, PaperForms forms, PaperSheets sheets,
+                    PaperProgress progress, FieldCases cases, ResponseStore store, CurrentUsers users) {
         this.campaigns = campaigns;
         this.scope = scope;
         this.catalog = catalog;
@@ -85,7 +85,8 @@ class PaperPrintPages {
         shown = shown.stream().filter(f -> mine.contains(f.unitId())).toList();
         Map<Long, PaperSheet> byUnit = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
-        List<PrintedPaper> papers = shown.stream().map(f -> new PrintedPaper(f, names.computeIfAbsent(f.unitId(), u -> catalog.unit(u).name()),
+        List<PrintedPaper> papers = shown.stream().map(f -> new PrintedPaper(f,
+                names.computeIfAbsent(f.unitId(), u -> catalog.unit(u).name()),
                 byUnit.computeIfAbsent(f.unitId(), u -> sheets.sheet(campaign.methodologyCode(), campaign.methodologyVersion(), u, locale)),
                 QrSvg.of(entryUrl(f.number()), f.printed()))).toList();
         model.addAttribute("campaign", campaign);
