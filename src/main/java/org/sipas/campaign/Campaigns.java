@@ -11,9 +11,9 @@ import org.sipas.frame.SamplingFrame;
 import org.sipas.frame.SamplingFrame.Eligibility;
 import org.sipas.frame.SamplingFrame.Stratum;
 import org.sipas.identity.AuditLog;
-import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
+import org.sipas.identity.UnitScope;
 import org.sipas.methodology.Methodologies;
 import org.sipas.web.Formats;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,12 +39,13 @@ public class Campaigns {
     private final Methodologies methodologies;
     private final CatalogCodes catalog;
     private final CurrentUsers users;
+    private final UnitScope scope;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final SecureRandom seeds = new SecureRandom();
 
     Campaigns(CampaignRepository repository, SamplingFrame frame, SampleDraw sampleDraw, Methodologies methodologies,
-              CatalogCodes catalog, CurrentUsers users, AuditLog audit, ApplicationEventPublisher events) {
+              CatalogCodes catalog, CurrentUsers users, UnitScope scope, AuditLog audit, ApplicationEventPublisher events) {
         this.events = events;
         this.repository = repository;
         this.frame = frame;
@@ -52,6 +53,7 @@ public class Campaigns {
         this.methodologies = methodologies;
         this.catalog = catalog;
         this.users = users;
+        this.scope = scope;
         this.audit = audit;
     }
 
@@ -71,13 +73,13 @@ public class Campaigns {
     }
 
     List<Campaign> visible() {
-        return repository.within(CatalogCodes.unitWithinScope("c.scope_unit_id", "scope"), users.current().scopeUnitId());
+        return repository.within(CatalogCodes.unitWithinScope("c.scope_unit_id", "scope"), scope.unitId());
     }
 
     /** A campaign the caller may see: 404 when there is none, 403 outside their scope. */
     Campaign get(long id) {
         Campaign campaign = repository.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        requireWithinScope(campaign.plan().scopeUnitId());
+        scope.require(campaign.plan().scopeUnitId());
         return campaign;
     }
 
@@ -267,7 +269,7 @@ public class Campaigns {
 
     private long create(CampaignPlan plan, Long templateId) {
         requireManager();
-        requireWithinScope(plan.scopeUnitId());
+        scope.require(plan.scopeUnitId());
         if (methodologies.find(plan.methodologyCode(), plan.methodologyVersion()).isEmpty()) {
             throw new IllegalArgumentException("campaign.methodology.unknown");
         }
@@ -280,7 +282,7 @@ public class Campaigns {
     private Campaign lockManaged(long id) {
         requireManager();
         Campaign campaign = repository.lock(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        requireWithinScope(campaign.plan().scopeUnitId());
+        scope.require(campaign.plan().scopeUnitId());
         return campaign;
     }
 
@@ -293,13 +295,6 @@ public class Campaigns {
     private void requireManager() {
         if (!mayManage()) {
             throw new AccessDeniedException("only administrators manage campaigns");
-        }
-    }
-
-    private void requireWithinScope(long unitId) {
-        CurrentUser caller = users.current();
-        if (!catalog.unit(unitId).isWithin(catalog.unit(caller.scopeUnitId()))) {
-            throw new AccessDeniedException("unit " + unitId + " is outside the caller's scope");
         }
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 /**
  * Campaigns as collection channels read them (printing questionnaires, keying, issuing links),
  * whoever asks: callers check their own rights against {@link FieldCampaign#scopeUnitId()} and
- * the units. {@link FieldCases#visibleCampaign} is the scope-checked read for a signed-in user.
+ * the units. {@link CampaignScope} is the scope-checked read for a signed-in user.
  */
 @Service
 public class FieldCampaigns {

@@ -15,6 +15,7 @@ import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
+import org.sipas.identity.UnitScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -39,35 +40,30 @@ public class FieldCases {
     private final JdbcClient jdbc;
     private final Campaigns campaigns;
     private final FieldCampaigns fieldCampaigns;
-    private final CatalogCodes catalog;
+    private final UnitScope scope;
     private final CurrentUsers users;
     private final StaffAccounts accounts;
     private final AuditLog audit;
 
-    FieldCases(JdbcClient jdbc, Campaigns campaigns, FieldCampaigns fieldCampaigns, CatalogCodes catalog, CurrentUsers users,
+    FieldCases(JdbcClient jdbc, Campaigns campaigns, FieldCampaigns fieldCampaigns, UnitScope scope, CurrentUsers users,
                StaffAccounts accounts, AuditLog audit) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.fieldCampaigns = fieldCampaigns;
-        this.catalog = catalog;
+        this.scope = scope;
         this.users = users;
         this.accounts = accounts;
         this.audit = audit;
     }
 
-    /** A campaign the caller may see: 404 when there is none, 403 outside the caller's scope. */
-    public FieldCampaign visibleCampaign(long campaignId) {
-        return FieldCampaign.of(campaigns.get(campaignId), fieldCampaigns.units(campaignId));
-    }
-
-    /** The campaigns in the field that have a stratum within the scope of unit {@code scopeUnitId}, newest first. */
-    public List<FieldCampaign> inField(long scopeUnitId) {
+    /** The campaigns in the field that have a stratum within the caller's scope, newest first. */
+    public List<FieldCampaign> inField() {
         return jdbc.sql("""
                         SELECT c.id FROM campaign c
                         WHERE c.status = 'IN_FIELD' AND EXISTS (SELECT 1 FROM campaign_stratum s
                                                                 WHERE s.campaign_id = c.id AND %s)
                         ORDER BY c.id DESC""".formatted(CatalogCodes.unitWithinScope("s.unit_id", "scope")))
-                .param("scope", scopeUnitId).query(Long.class).list().stream()
+                .param("scope", scope.unitId()).query(Long.class).list().stream()
                 .map(id -> fieldCampaigns.find(id).orElseThrow()).toList();
     }
 
@@ -136,8 +132,8 @@ public class FieldCases {
         Map<String, Object> before = new LinkedHashMap<>();
         for (long id : caseIds) {
             FieldCase fieldCase = find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-            requireWithin(supervisor, fieldCase.unitId());
-            interviewer.ifPresent(u -> requireWithin(u, fieldCase.unitId()));
+            scope.require(supervisor, fieldCase.unitId());
+            interviewer.ifPresent(u -> scope.require(u, fieldCase.unitId()));
             before.put(Long.toString(id), fieldCase.assignedTo());
         }
         int changed = jdbc.sql("""
@@ -168,12 +164,6 @@ public class FieldCases {
             throw new AccessDeniedException("case " + caseId + " is not held by " + caller.name());
         }
         return find(campaigns.replaceHeld(caseId, reason).id()).orElseThrow();
-    }
-
-    private void requireWithin(CurrentUser user, long unitId) {
-        if (!catalog.unit(unitId).isWithin(catalog.unit(user.scopeUnitId()))) {
-            throw new AccessDeniedException("unit " + unitId + " is outside the scope of " + user.name());
-        }
     }
 
     private static FieldCase row(ResultSet rs, int n) throws SQLException {

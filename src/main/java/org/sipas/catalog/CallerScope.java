@@ -3,6 +3,7 @@ package org.sipas.catalog;
 import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
+import org.sipas.identity.UnitScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -20,11 +21,16 @@ class CallerScope {
     private final CurrentUsers users;
     private final UnitRepository units;
     private final ProcedureRepository procedures;
+    private final UnitScope scope;
+    private final CatalogUnitDirectory directory;
 
-    CallerScope(CurrentUsers users, UnitRepository units, ProcedureRepository procedures) {
+    CallerScope(CurrentUsers users, UnitRepository units, ProcedureRepository procedures, UnitScope scope,
+                CatalogUnitDirectory directory) {
         this.users = users;
         this.units = units;
         this.procedures = procedures;
+        this.scope = scope;
+        this.directory = directory;
     }
 
     CurrentUser caller() {
@@ -36,17 +42,18 @@ class CallerScope {
         return users.find().filter(u -> u.hasAny(Role.ADMIN, Role.PROVINCE_ADMIN, Role.UNIT_MANAGER, Role.ANALYST)).isPresent();
     }
 
-    /** The path of the caller's scope unit: what they may see starts with it. */
+    /**
+     * The path of the caller's scope unit, which the catalog's own searches filter its tables by:
+     * what they may see starts with it.
+     */
     String path() {
-        return units.scopePath(caller().scopeUnitId());
+        return units.scopePath(scope.unitId());
     }
 
     /** A unit the caller may see: 404 when there is none, 403 when it lies outside their scope. */
     UnitView unit(String code) {
         UnitView unit = units.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!unit.isWithin(path())) {
-            throw new AccessDeniedException("unit " + code + " is outside the caller's scope");
-        }
+        scope.require(directory.findByCode(code).orElseThrow().id());
         return unit;
     }
 

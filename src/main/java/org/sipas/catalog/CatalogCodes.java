@@ -15,13 +15,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CatalogCodes {
 
-    /** A unit as an importer needs it: its id, and its path to test whether it lies in a scope. */
+    /** A unit as an importer needs it: its id, names and path (whether it lies in a scope is {@code UnitScope}'s to say). */
     public record UnitRef(long id, String code, String name, String path) {
-
-        /** Whether this unit is {@code scope} or lies below it. */
-        public boolean isWithin(UnitRef scope) {
-            return path.startsWith(scope.path());
-        }
     }
 
     /** An official as an importer needs it. */
@@ -41,11 +36,14 @@ public class CatalogCodes {
     /**
      * SQL condition true when the unit id in {@code unitIdColumn} lies in the subtree of the unit
      * whose id is bound to the named parameter {@code scopeParam}: how other features filter
-     * their rows by a caller's scope without knowing how the tree is stored.
+     * their rows by a caller's scope without knowing how the tree is stored. The one statement of
+     * the scope rule in SQL: {@code identity.UnitScope} answers its Java checks with it too (bind
+     * {@code UnitScope.unitId()} for the caller's scope).
      */
     public static String unitWithinScope(String unitIdColumn, String scopeParam) {
-        return unitIdColumn + " IN (SELECT scoped.id FROM unit scoped WHERE scoped.path LIKE "
-                + "(SELECT s.path FROM unit s WHERE s.id = :" + scopeParam + ") || '%')";
+        // starts_with, not LIKE: a '_' or '%' in a unit code would be a wildcard and widen the scope
+        return unitIdColumn + " IN (SELECT scoped.id FROM unit scoped WHERE starts_with(scoped.path, "
+                + "(SELECT s.path FROM unit s WHERE s.id = :" + scopeParam + ")))";
     }
 
     public Map<String, UnitRef> unitsByCode() {

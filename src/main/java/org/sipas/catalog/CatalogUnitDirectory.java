@@ -1,6 +1,8 @@
 package org.sipas.catalog;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.sipas.identity.UnitDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,12 +39,20 @@ class CatalogUnitDirectory implements UnitDirectory {
                 .optional();
     }
 
+    // both answers are the fragment every scoped query uses, so a Java check and an SQL filter agree
     @Override
     public boolean isWithin(long unitId, long scopeUnitId) {
-        return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM unit u, unit s
-                                       WHERE u.id = :unitId AND s.id = :scopeId AND u.path LIKE s.path || '%')""")
-                .param("unitId", unitId).param("scopeId", scopeUnitId)
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM unit u WHERE u.id = :unitId AND "
+                        + CatalogCodes.unitWithinScope("u.id", "scope") + ")")
+                .param("unitId", unitId).param("scope", scopeUnitId)
                 .query(Boolean.class).single();
+    }
+
+    @Override
+    public Set<Long> within(List<Long> unitIds, long scopeUnitId) {
+        return Set.copyOf(jdbc.sql("SELECT u.id FROM unit u WHERE u.id = ANY(:ids) AND "
+                        + CatalogCodes.unitWithinScope("u.id", "scope"))
+                .param("ids", unitIds.toArray(Long[]::new)).param("scope", scopeUnitId)
+                .query(Long.class).list());
     }
 }

@@ -14,6 +14,7 @@ import org.sipas.web.ImportRejectedException;
 import org.sipas.web.ImportResult;
 import org.sipas.web.RowError;
 import org.sipas.web.TextEncoding;
+import org.sipas.identity.UnitScope;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,14 +41,16 @@ class DossierApi {
     private final DossierCounts counts;
     private final CatalogCodes catalog;
     private final CurrentUsers currentUsers;
+    private final UnitScope scope;
     private final MessageSource messages;
 
     DossierApi(DossierImport imports, DossierCounts counts, CatalogCodes catalog, CurrentUsers currentUsers,
-               MessageSource messages) {
+               UnitScope scope, MessageSource messages) {
         this.imports = imports;
         this.counts = counts;
         this.catalog = catalog;
         this.currentUsers = currentUsers;
+        this.scope = scope;
         this.messages = messages;
     }
 
@@ -105,7 +108,7 @@ class DossierApi {
                 .orElseThrow(() -> new IllegalArgumentException(say("frame.filter.byInvalid", locale)));
         DossierFilter filter;
         try {
-            filter = DossierFilter.parse(currentUsers.current().scopeUnitId(), unit, procedure, from, to, catalog);
+            filter = DossierFilter.parse(scope.unitId(), unit, procedure, from, to, catalog);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(say(e.getMessage(), locale), e);
         }

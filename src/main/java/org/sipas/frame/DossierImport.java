@@ -11,6 +11,7 @@ import org.sipas.catalog.CatalogCodes;
 import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.UnitScope;
 import org.sipas.web.ImportRejectedException;
 import org.sipas.web.TabularReader;
 import org.sipas.web.TextEncoding;
@@ -33,14 +34,16 @@ public class DossierImport {
     private final ContactVault vault;
     private final AuditLog audit;
     private final CurrentUsers currentUsers;
+    private final UnitScope scope;
 
     DossierImport(CatalogCodes catalog, DossierStore store, ContactVault vault, AuditLog audit,
-                  CurrentUsers currentUsers) {
+                  CurrentUsers currentUsers, UnitScope scope) {
         this.catalog = catalog;
         this.store = store;
         this.vault = vault;
         this.audit = audit;
         this.currentUsers = currentUsers;
+        this.scope = scope;
     }
 
     /** Imports a file for the caller of the current request, within the caller's scope. */
@@ -79,7 +82,7 @@ public class DossierImport {
 
     private ImportResult run(DossierOrigin origin, String source, CurrentUser importer,
                              Consumer<Consumer<IncomingDossier>> reader) {
-        DossierRules rules = DossierRules.within(importer.scopeUnitId(), catalog);
+        DossierRules rules = DossierRules.within(importer, catalog, scope);
         DossierErrors errors = new DossierErrors(source, origin);
         try (DossierSpool spool = new DossierSpool(vault); DossierStore.KeyStage keys = store.stageKeys()) {
             long[] rows = {0};

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.sipas.catalog.CatalogCodes;
-import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.UnitScope;
 import org.sipas.web.ImportErrors;
 import org.sipas.web.ImportRejectedException;
 import org.sipas.web.PageOf;
@@ -41,16 +41,16 @@ class DossierPage {
     private final DossierCounts counts;
     private final DossierRegister register;
     private final CatalogCodes catalog;
-    private final CurrentUsers currentUsers;
+    private final UnitScope unitScope;
     private final ImportErrors importErrors;
 
     DossierPage(DossierImport imports, DossierCounts counts, DossierRegister register, CatalogCodes catalog,
-                CurrentUsers currentUsers, ImportErrors importErrors) {
+                UnitScope unitScope, ImportErrors importErrors) {
         this.imports = imports;
         this.counts = counts;
         this.register = register;
         this.catalog = catalog;
-        this.currentUsers = currentUsers;
+        this.unitScope = unitScope;
         this.importErrors = importErrors;
     }
 
@@ -63,7 +63,7 @@ class DossierPage {
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
         Asked asked = new Asked(unit, procedure, from, to, q);
-        long scope = currentUsers.current().scopeUnitId();
+        long scope = unitScope.unitId();
         DossierFilter filter;
         try {
             filter = DossierFilter.parse(scope, unit, procedure, from, to, catalog);

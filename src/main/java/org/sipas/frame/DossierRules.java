@@ -2,11 +2,14 @@ package org.sipas.frame;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.catalog.CatalogCodes.OfficialRef;
 import org.sipas.catalog.CatalogCodes.UnitRef;
+import org.sipas.identity.CurrentUser;
+import org.sipas.identity.UnitScope;
 import org.sipas.web.Formats;
 
 /**
@@ -25,20 +28,26 @@ final class DossierRules {
 
     private final UnitRef scope;
     private final Map<String, UnitRef> units;
+    /** The ids of the units the importer's scope covers. */
+    private final Set<Long> inScope;
     private final Map<String, Long> procedures;
     private final Map<String, OfficialRef> officials;
 
-    private DossierRules(UnitRef scope, Map<String, UnitRef> units, Map<String, Long> procedures,
+    private DossierRules(UnitRef scope, Map<String, UnitRef> units, Set<Long> inScope, Map<String, Long> procedures,
                          Map<String, OfficialRef> officials) {
         this.scope = scope;
         this.units = units;
+        this.inScope = inScope;
         this.procedures = procedures;
         this.officials = officials;
     }
 
-    static DossierRules within(long scopeUnitId, CatalogCodes catalog) {
-        return new DossierRules(catalog.unit(scopeUnitId), catalog.unitsByCode(), catalog.procedureIdsByCode(),
-                catalog.officialsByStaffCode());
+    /** The rules for the dossiers {@code importer} may bring: units within their scope, asked once for the file. */
+    static DossierRules within(CurrentUser importer, CatalogCodes catalog, UnitScope unitScope) {
+        Map<String, UnitRef> units = catalog.unitsByCode();
+        return new DossierRules(catalog.unit(importer.scopeUnitId()), units,
+                unitScope.covered(importer, units.values().stream().map(UnitRef::id).toList()),
+                catalog.procedureIdsByCode(), catalog.officialsByStaffCode());
     }
 
     /** The dossier resolved, or null after adding its errors to {@code errors}. */
@@ -77,7 +86,7 @@ final class DossierRules {
 
     private UnitRef unit(Checked checked) {
         UnitRef unit = checked.known(DossierField.UNIT_CODE, units::get, "frame.unit.unknown");
-        if (unit != null && !unit.isWithin(scope)) {
+        if (unit != null && !inScope.contains(unit.id())) {
             checked.fail(DossierField.UNIT_CODE, "frame.unit.outsideScope", unit.code(), scope.name());
             return null;
         }

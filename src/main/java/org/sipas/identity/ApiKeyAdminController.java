@@ -24,12 +24,12 @@ class ApiKeyAdminController {
 
     private final ApiKeys keys;
     private final UnitDirectory units;
-    private final CurrentUsers currentUsers;
+    private final UnitScope scope;
 
-    ApiKeyAdminController(ApiKeys keys, UnitDirectory units, CurrentUsers currentUsers) {
+    ApiKeyAdminController(ApiKeys keys, UnitDirectory units, UnitScope scope) {
         this.keys = keys;
         this.units = units;
-        this.currentUsers = currentUsers;
+        this.scope = scope;
     }
 
     record Shown(ApiKeys.Listed key, UnitDirectory.UnitRef unit) {
@@ -37,9 +37,10 @@ class ApiKeyAdminController {
 
     @GetMapping
     String list(Model model) {
-        long scope = currentUsers.current().scopeUnitId();
-        model.addAttribute("keys", keys.all().stream()
-                .filter(k -> units.isWithin(k.unitId(), scope))
+        List<ApiKeys.Listed> all = keys.all();
+        Set<Long> mine = scope.covered(all.stream().map(ApiKeys.Listed::unitId).distinct().toList());
+        model.addAttribute("keys", all.stream()
+                .filter(k -> mine.contains(k.unitId()))
                 .map(k -> new Shown(k, units.findById(k.unitId()).orElse(null)))
                 .toList());
         model.addAttribute("roles", List.of(Role.INTEGRATION, Role.ANALYST));
@@ -58,9 +59,7 @@ class ApiKeyAdminController {
             model.addAttribute("error", name.isBlank() ? "apiKey.nameRequired" : "user.unitUnknown");
             return list(model);
         }
-        if (!units.isWithin(unit.get().id(), currentUsers.current().scopeUnitId())) {
-            throw new AccessDeniedException("outside scope");
-        }
+        scope.require(unit.get().id());
         model.addAttribute("issued", keys.issue(name.strip(), unit.get().id(), chosen));
         return list(model);
     }
@@ -68,9 +67,7 @@ class ApiKeyAdminController {
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable long id) {
         ApiKeys.Listed key = keys.find(id).orElseThrow(() -> new IllegalArgumentException("No key " + id));
-        if (!units.isWithin(key.unitId(), currentUsers.current().scopeUnitId())) {
-            throw new AccessDeniedException("outside scope");
-        }
+        scope.require(key.unitId());
         keys.revoke(id);
         return "redirect:/admin/api-keys";
     }

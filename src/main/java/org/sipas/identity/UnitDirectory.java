@@ -1,6 +1,8 @@
 package org.sipas.identity;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What identity needs to know of the unit tree to scope users, implemented by the catalog (which
@@ -17,6 +19,9 @@ public interface UnitDirectory {
 
     /** Whether {@code unitId} lies in the subtree of {@code scopeUnitId} (a unit is in its own subtree). */
     boolean isWithin(long unitId, long scopeUnitId);
+
+    /** Those of {@code unitIds} that lie in the subtree of {@code scopeUnitId}, in one query. */
+    Set<Long> within(List<Long> unitIds, long scopeUnitId);
 
     record UnitRef(long id, String code, String name) {
     }

@@ -28,11 +28,13 @@ class UserAdminController {
     private final StaffAccounts accounts;
     private final UnitDirectory units;
     private final CurrentUsers currentUsers;
+    private final UnitScope scope;
 
-    UserAdminController(StaffAccounts accounts, UnitDirectory units, CurrentUsers currentUsers) {
+    UserAdminController(StaffAccounts accounts, UnitDirectory units, CurrentUsers currentUsers, UnitScope scope) {
         this.accounts = accounts;
         this.units = units;
         this.currentUsers = currentUsers;
+        this.scope = scope;
     }
 
     /** A user as listed, with the unit's name for people. */
@@ -42,8 +44,10 @@ class UserAdminController {
     @GetMapping
     String list(Model model) {
         CurrentUser me = currentUsers.current();
-        List<Shown> visible = accounts.all().stream()
-                .filter(u -> units.isWithin(u.unitId(), me.scopeUnitId()))
+        List<UserRepository.UserRow> all = accounts.all();
+        Set<Long> mine = scope.covered(all.stream().map(UserRepository.UserRow::unitId).distinct().toList());
+        List<Shown> visible = all.stream()
+                .filter(u -> mine.contains(u.unitId()))
                 .map(u -> new Shown(u, units.findById(u.unitId()).orElse(null)))
                 .toList();
         model.addAttribute("users", visible);
@@ -62,8 +66,9 @@ class UserAdminController {
             }
             UnitDirectory.UnitRef unit = units.findByCode(unitCode.strip())
                     .orElseThrow(() -> new IllegalArgumentException("user.unitUnknown"));
-            if (!units.isWithin(unit.id(), me.scopeUnitId()) || !grantable(me).containsAll(chosen)) {
-                throw new AccessDeniedException("outside scope");
+            scope.require(unit.id());
+            if (!grantable(me).containsAll(chosen)) {
+                throw new AccessDeniedException("role not grantable");
             }
             String password = accounts.create(username, displayName, unit.id(), chosen, null);
             model.addAttribute("created", username);
@@ -91,9 +96,7 @@ class UserAdminController {
 
     private UserRepository.UserRow inScope(long id) {
         UserRepository.UserRow user = accounts.find(id);
-        if (!units.isWithin(user.unitId(), currentUsers.current().scopeUnitId())) {
-            throw new AccessDeniedException("outside scope");
-        }
+        scope.require(user.unitId());
         return user;
     }
 

@@ -21,6 +21,7 @@ import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
+import org.sipas.identity.UnitScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -70,9 +71,10 @@ class CatiCalls {
     private final CurrentUsers users;
     private final StaffAccounts accounts;
     private final AuditLog audit;
+    private final UnitScope scope;
 
     CatiCalls(FieldCases fieldCases, SamplingFrame frame, CallAttempts attempts, CaseDispositions dispositions,
-              ResponseStore responses, CurrentUsers users, StaffAccounts accounts, AuditLog audit) {
+              ResponseStore responses, CurrentUsers users, StaffAccounts accounts, AuditLog audit, UnitScope scope) {
         this.fieldCases = fieldCases;
         this.frame = frame;
         this.attempts = attempts;
@@ -81,6 +83,7 @@ class CatiCalls {
         this.users = users;
         this.accounts = accounts;
         this.audit = audit;
+        this.scope = scope;
     }
 
     /**
@@ -189,6 +192,10 @@ class CatiCalls {
         boolean manager = caller.hasAny(Role.ADMIN, Role.PROVINCE_ADMIN);
         if (!manager && !caller.name().equals(fieldCase.assignedTo())) {
             throw new AccessDeniedException("case " + caseId + " is not held by " + caller.name());
+        }
+        // before reading the case's calls: a manager of another province learns nothing of them
+        if (manager) {
+            scope.require(fieldCase.unitId());
         }
         Disposition disposition = dispositions.of(caseId).orElse(null);
         CallHistory history = history(caseId);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,11 +19,10 @@ import org.sipas.catalog.CatalogCodes;
 import org.sipas.catalog.CatalogCodes.UnitRef;
 import org.sipas.collection.Disposition;
 import org.sipas.collection.cati.QueueEntry.Standing;
-import org.sipas.identity.CurrentUser;
-import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
 import org.sipas.identity.StaffAccounts.StaffMember;
+import org.sipas.identity.UnitScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,19 +85,19 @@ class Supervision {
     private final CallQueue queue;
     private final CatalogCodes catalog;
     private final StaffAccounts accounts;
-    private final CurrentUsers users;
+    private final UnitScope scope;
 
-    Supervision(FieldCases fieldCases, CallQueue queue, CatalogCodes catalog, StaffAccounts accounts, CurrentUsers users) {
+    Supervision(FieldCases fieldCases, CallQueue queue, CatalogCodes catalog, StaffAccounts accounts, UnitScope scope) {
         this.fieldCases = fieldCases;
         this.queue = queue;
         this.catalog = catalog;
         this.accounts = accounts;
-        this.users = users;
+        this.scope = scope;
     }
 
     /** The campaigns in the field with units in the caller's scope. */
     List<FieldCampaign> campaigns() {
-        return fieldCases.inField(users.current().scopeUnitId());
+        return fieldCases.inField();
     }
 
     Progress progress(long campaignId, Instant now) {
@@ -126,9 +126,8 @@ class Supervision {
                 e.fieldCase().assignedTo() == null ? null : names.getOrDefault(e.fieldCase().assignedTo(), e.fieldCase().assignedTo())))
                 .toList();
         List<UnitRef> campaignUnits = byUnit.keySet().stream().map(units::get).toList();
-        Map<Long, UnitRef> scopes = new HashMap<>();
         List<StaffMember> interviewers = accounts.enabledWith(Role.INTERVIEWER).stream()
-                .filter(m -> campaignUnits.stream().anyMatch(u -> u.isWithin(scopes.computeIfAbsent(m.scopeUnitId(), catalog::unit))))
+                .filter(m -> !scope.covered(m, byUnit.keySet()).isEmpty())
                 .toList();
         return new Progress(campaign, interviewerTallies, unitTallies, Tally.of("", null, entries), rows, interviewers,
                 campaignUnits);
@@ -153,10 +152,10 @@ class Supervision {
         if (to != null) {
             StaffMember interviewer = accounts.enabledWith(Role.INTERVIEWER).stream().filter(m -> m.username().equals(to))
                     .findFirst().orElseThrow(() -> new Refused("fieldwork.assign.notInterviewer"));
-            UnitRef scope = catalog.unit(interviewer.scopeUnitId());
+            Set<Long> theirs = scope.covered(interviewer, units.keySet());
             for (long id : caseIds) {
                 UnitRef unit = units.get(cases.get(id).unitId());
-                if (!unit.isWithin(scope)) {
+                if (!theirs.contains(cases.get(id).unitId())) {
                     throw new Refused("cati.supervision.outOfScope", interviewer.displayName(), unit.name());
                 }
             }
@@ -177,11 +176,11 @@ class Supervision {
 
     /** The active phone cases of a campaign in the caller's scope; fills {@code units} with their units. */
     private List<FieldCase> cases(long campaignId, Map<Long, UnitRef> units) {
-        CurrentUser caller = users.current();
-        UnitRef scope = catalog.unit(caller.scopeUnitId());
-        return fieldCases.of(campaignId, CallQueue.PHONE).stream()
-                .filter(c -> units.computeIfAbsent(c.unitId(), catalog::unit).isWithin(scope))
-                .toList();
+        List<FieldCase> phone = fieldCases.of(campaignId, CallQueue.PHONE);
+        Set<Long> mine = scope.covered(phone.stream().map(FieldCase::unitId).distinct().toList());
+        List<FieldCase> visible = phone.stream().filter(c -> mine.contains(c.unitId())).toList();
+        visible.forEach(c -> units.computeIfAbsent(c.unitId(), catalog::unit));
+        return visible;
     }
 
     /** A reassignment the rules refuse; the message is a key with its arguments. */

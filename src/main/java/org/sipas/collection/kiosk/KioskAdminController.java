@@ -9,9 +9,8 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.UnitDirectory;
-import org.springframework.security.access.AccessDeniedException;
+import org.sipas.identity.UnitScope;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,13 +36,13 @@ class KioskAdminController {
     private final Kiosks kiosks;
     private final KioskQuestionnaires questionnaires;
     private final UnitDirectory units;
-    private final CurrentUsers users;
+    private final UnitScope scope;
 
-    KioskAdminController(Kiosks kiosks, KioskQuestionnaires questionnaires, UnitDirectory units, CurrentUsers users) {
+    KioskAdminController(Kiosks kiosks, KioskQuestionnaires questionnaires, UnitDirectory units, UnitScope scope) {
         this.kiosks = kiosks;
         this.questionnaires = questionnaires;
         this.units = units;
-        this.users = users;
+        this.scope = scope;
     }
 
     /** A kiosk as listed: its unit, the levels of its rating, and today's count of each. */
@@ -92,9 +91,7 @@ class KioskAdminController {
             model.addAttribute("form", Map.of("name", name, "unitCode", unitCode, "methodology", methodology));
             return list(model, locale);
         }
-        if (!units.isWithin(unit.get().id(), users.current().scopeUnitId())) {
-            throw new AccessDeniedException("unit " + unitCode + " is outside the caller's scope");
-        }
+        scope.require(unit.get().id());
         Kiosks.Issued issued = kiosks.issue(new Kiosks.Order(name.strip(), unit.get().id(), questionnaire.get().code(),
                 questionnaire.get().version(), askOfficial, askReceipt, null));
         model.addAttribute("issued", issued);
@@ -106,9 +103,7 @@ class KioskAdminController {
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable long id) {
         Kiosk kiosk = kiosks.find(id).orElseThrow(() -> new IllegalArgumentException("No kiosk " + id));
-        if (!units.isWithin(kiosk.unitId(), users.current().scopeUnitId())) {
-            throw new AccessDeniedException("kiosk " + id + " is outside the caller's scope");
-        }
+        scope.require(kiosk.unitId());
         kiosks.revoke(id);
         return "redirect:/admin/kiosks";
     }
@@ -126,7 +121,7 @@ class KioskAdminController {
     }
 
     private List<Shown> shown(Locale locale) {
-        List<Kiosk> visible = kiosks.within(users.current().scopeUnitId());
+        List<Kiosk> visible = kiosks.within(scope.unitId());
         Map<String, Optional<KioskQuestionnaire>> byVersion = new HashMap<>();
         Map<Long, KioskQuestionnaire> asked = new HashMap<>();
         Map<Long, String> ratingQuestion = new HashMap<>();

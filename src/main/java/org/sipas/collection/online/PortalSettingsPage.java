@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCampaign;
 import org.sipas.web.Formats;
 import org.springframework.context.MessageSource;
@@ -28,12 +29,12 @@ class PortalSettingsPage {
     static final String VIEW = "collection/online/portal-settings";
     static final String MANAGERS = "hasAnyRole('ADMIN','PROVINCE_ADMIN')";
 
-    private final CampaignAccess access;
+    private final CampaignScope access;
     private final PortalSurveys portals;
     private final SurveyLinks links;
     private final MessageSource messages;
 
-    PortalSettingsPage(CampaignAccess access, PortalSurveys portals, SurveyLinks links, MessageSource messages) {
+    PortalSettingsPage(CampaignScope access, PortalSurveys portals, SurveyLinks links, MessageSource messages) {
         this.access = access;
         this.portals = portals;
         this.links = links;
@@ -43,7 +44,7 @@ class PortalSettingsPage {
     @GetMapping("/campaigns/{id}/portal")
     @PreAuthorize(MANAGERS)
     String settings(@PathVariable long id, Model model, Locale locale) {
-        FieldCampaign campaign = access.managed(id);
+        FieldCampaign campaign = access.within(id);
         String url = links.portal(id);
         model.addAttribute("campaign", campaign);
         PortalSurvey portal = portals.of(id);
@@ -59,7 +60,7 @@ class PortalSettingsPage {
     String save(@PathVariable long id, @RequestParam(defaultValue = "false") boolean enabled,
                 @RequestParam(required = false) String opensOn, @RequestParam(required = false) String closesOn,
                 RedirectAttributes redirect) {
-        access.managed(id);
+        access.within(id);
         try {
             portals.save(id, enabled, day(opensOn, "online.portal.opensOn.invalid"), day(closesOn, "online.portal.closesOn.invalid"));
             redirect.addFlashAttribute("done", "online.portal.saved");

@@ -1,20 +1,25 @@
 package org.sipas.collection.online;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCampaign;
 import org.sipas.campaign.FieldCase;
+import org.sipas.catalog.CatalogCodes;
 import org.sipas.catalog.CatalogCodes.UnitRef;
 import org.sipas.collection.SurveyTokens.Issued;
 import org.sipas.frame.Receipts;
 import org.sipas.frame.Receipts.Receipt;
 import org.sipas.identity.AuditLog;
+import org.sipas.identity.UnitScope;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,16 +46,20 @@ class SlipPages {
     static final int PER_PAGE = 200;
     static final int PER_SHEET = 8;
 
-    private final CampaignAccess access;
+    private final CampaignScope campaigns;
+    private final UnitScope scope;
+    private final CatalogCodes catalog;
     private final OnlineTokens online;
     private final Receipts receipts;
     private final SurveyLinks links;
     private final AuditLog audit;
     private final MessageSource messages;
 
-    SlipPages(CampaignAccess access, OnlineTokens online, Receipts receipts, SurveyLinks links, AuditLog audit,
-              MessageSource messages) {
-        this.access = access;
+    SlipPages(CampaignScope campaigns, UnitScope scope, CatalogCodes catalog, OnlineTokens online, Receipts receipts,
+              SurveyLinks links, AuditLog audit, MessageSource messages) {
+        this.campaigns = campaigns;
+        this.scope = scope;
+        this.catalog = catalog;
         this.online = online;
         this.receipts = receipts;
         this.links = links;
@@ -66,11 +75,12 @@ class SlipPages {
     @PreAuthorize(PRINTERS)
     String slips(@PathVariable long id, @RequestParam(required = false) String unit,
                  @RequestParam(defaultValue = "1") int page, Model model, Locale locale) {
-        FieldCampaign campaign = access.overlapping(id);
-        UnitRef scope = access.callerScope();
+        FieldCampaign campaign = campaigns.overlapping(id);
         List<FieldCase> cases = campaign.isInField() ? online.onlineCases(id) : List.of();
-        Map<Long, UnitRef> units = access.units(cases.stream().map(FieldCase::unitId).distinct().toList());
-        List<FieldCase> visible = cases.stream().filter(c -> units.get(c.unitId()).isWithin(scope)).toList();
+        Set<Long> mine = scope.covered(cases.stream().map(FieldCase::unitId).distinct().toList());
+        List<FieldCase> visible = cases.stream().filter(c -> mine.contains(c.unitId())).toList();
+        Map<Long, UnitRef> units = new HashMap<>();
+        mine.forEach(u -> units.put(u, catalog.unit(u)));
         List<UnitSlips> byUnit = visible.stream()
                 .collect(Collectors.groupingBy(c -> units.get(c.unitId()), LinkedHashMap::new, Collectors.counting()))
                 .entrySet().stream().map(e -> new UnitSlips(e.getKey().code(), e.getKey().name(), e.getValue()))

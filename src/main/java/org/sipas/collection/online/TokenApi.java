@@ -13,11 +13,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.sipas.campaign.FieldCase;
 import org.sipas.campaign.FieldCases;
-import org.sipas.catalog.CatalogCodes;
 import org.sipas.collection.SurveyTokens.Issued;
 import org.sipas.frame.Receipts;
 import org.sipas.frame.Receipts.Receipt;
-import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.UnitScope;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,18 +48,16 @@ class TokenApi {
     private final FieldCases cases;
     private final OnlineTokens online;
     private final SurveyLinks links;
-    private final CatalogCodes catalog;
-    private final CurrentUsers users;
+    private final UnitScope scope;
     private final MessageSource messages;
 
-    TokenApi(Receipts receipts, FieldCases cases, OnlineTokens online, SurveyLinks links, CatalogCodes catalog,
-             CurrentUsers users, MessageSource messages) {
+    TokenApi(Receipts receipts, FieldCases cases, OnlineTokens online, SurveyLinks links, UnitScope scope,
+             MessageSource messages) {
         this.receipts = receipts;
         this.cases = cases;
         this.online = online;
         this.links = links;
-        this.catalog = catalog;
-        this.users = users;
+        this.scope = scope;
         this.messages = messages;
     }
 
@@ -117,7 +114,7 @@ class TokenApi {
         if (receipt.isEmpty()) {
             return new Found(null, null, notFound("unknown-dossier", "online.api.unknownDossier", locale, receiptCode, unitCode));
         }
-        if (!catalog.unit(receipt.get().unitId()).isWithin(catalog.unit(users.current().scopeUnitId()))) {
+        if (!scope.covers(receipt.get().unitId())) {
             throw new AccessDeniedException("dossier " + receiptCode + " of " + unitCode + " is outside the caller's scope");
         }
         List<FieldCase> sampled = cases.inFieldOfDossier(receipt.get().dossierId()).stream()

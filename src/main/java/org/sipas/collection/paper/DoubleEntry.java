@@ -24,6 +24,7 @@ import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
+import org.sipas.identity.UnitScope;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -100,10 +101,11 @@ class DoubleEntry {
     private final CurrentUsers users;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final UnitScope scope;
 
     DoubleEntry(PaperForms forms, PaperEntries entries, PaperSheets sheets, FieldCampaigns campaigns, FieldCases cases,
                 CatalogCodes catalog, AnswerChecks checks, ResponseStore store, CurrentUsers users, AuditLog audit,
-                MessageSource messages) {
+                MessageSource messages, UnitScope scope) {
         this.forms = forms;
         this.entries = entries;
         this.sheets = sheets;
@@ -115,6 +117,7 @@ class DoubleEntry {
         this.users = users;
         this.audit = audit;
         this.messages = messages;
+        this.scope = scope;
     }
 
     /**
@@ -351,7 +354,7 @@ class DoubleEntry {
     }
 
     private void requireWithin(CurrentUser user, long unitId) {
-        if (!catalog.unit(unitId).isWithin(catalog.unit(user.scopeUnitId()))) {
+        if (!scope.covers(user, unitId)) {
             throw new PaperRefused("paper.refused.scope");
         }
     }

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.sipas.campaign.FieldCampaigns;
 import org.sipas.catalog.CatalogCodes;
-import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.UnitScope;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,15 +44,15 @@ class PaperDifferencePages {
     private final PaperProgress progress;
     private final FieldCampaigns campaigns;
     private final CatalogCodes catalog;
-    private final CurrentUsers users;
+    private final UnitScope scope;
 
     PaperDifferencePages(DoubleEntry doubleEntry, PaperProgress progress, FieldCampaigns campaigns, CatalogCodes catalog,
-                         CurrentUsers users) {
+                         UnitScope scope) {
         this.doubleEntry = doubleEntry;
         this.progress = progress;
         this.campaigns = campaigns;
         this.catalog = catalog;
-        this.users = users;
+        this.scope = scope;
     }
 
     @GetMapping("/paper/differences")
@@ -61,7 +61,7 @@ class PaperDifferencePages {
         if (problem != null && problem.startsWith("paper.")) {
             model.addAttribute("problem", problem);
         }
-        List<PaperProgress.Waiting> waiting = progress.waiting(users.current().scopeUnitId());
+        List<PaperProgress.Waiting> waiting = progress.waiting(scope.unitId());
         Map<Long, String> campaignNames = new LinkedHashMap<>();
         Map<Long, String> unitNames = new LinkedHashMap<>();
         waiting.forEach(w -> {

@@ -4,12 +4,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCampaign;
 import org.sipas.campaign.FieldCase;
 import org.sipas.campaign.FieldCases;
+import org.sipas.catalog.CatalogCodes;
+import org.sipas.catalog.CatalogCodes.UnitRef;
 import org.sipas.collection.ResponseStore;
 import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.UnitScope;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +45,9 @@ class PaperPrintPages {
     record PrintedPaper(PaperForm form, String unitName, PaperSheet sheet, String qr) {
     }
 
-    private final PaperCampaignAccess access;
+    private final CampaignScope campaigns;
+    private final UnitScope scope;
+    private final CatalogCodes catalog;
     private final PaperForms forms;
     private final PaperSheets sheets;
     private final PaperProgress progress;
@@ -48,9 +55,11 @@ class PaperPrintPages {
     private final ResponseStore store;
     private final CurrentUsers users;
 
-    PaperPrintPages(PaperCampaignAccess access, PaperForms forms, PaperSheets sheets, PaperProgress progress,
-                    FieldCases cases, ResponseStore store, CurrentUsers users) {
-        this.access = access;
+    PaperPrintPages(CampaignScope campaigns, UnitScope scope, CatalogCodes catalog, PaperForms forms, PaperSheets sheets,
+                    PaperProgress progress, FieldCases cases, ResponseStore store, CurrentUsers users) {
+        this.campaigns = campaigns;
+        this.scope = scope;
+        this.catalog = catalog;
         this.forms = forms;
         this.sheets = sheets;
         this.progress = progress;
@@ -63,7 +72,7 @@ class PaperPrintPages {
     @PreAuthorize(READERS)
     String print(@PathVariable long id, @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to,
                  @RequestParam(required = false) String show, Model model, Locale locale) {
-        FieldCampaign campaign = access.campaign(id);
+        FieldCampaign campaign = campaigns.overlapping(id);
         List<PaperForm> shown;
         if ("cases".equals(show)) {
             shown = forms.forCasesPrinted(id);
@@ -72,13 +81,16 @@ class PaperPrintPages {
         } else {
             shown = List.of();
         }
-        shown = shown.stream().filter(f -> access.isWithinScope(f.unitId())).toList();
+        Set<Long> mine = scope.covered(shown.stream().map(PaperForm::unitId).distinct().toList());
+        shown = shown.stream().filter(f -> mine.contains(f.unitId())).toList();
         Map<Long, PaperSheet> byUnit = new HashMap<>();
-        List<PrintedPaper> papers = shown.stream().map(f -> new PrintedPaper(f, access.unitName(f.unitId()),
+        Map<Long, String> names = new HashMap<>();
+        List<PrintedPaper> papers = shown.stream().map(f -> new PrintedPaper(f,
+                names.computeIfAbsent(f.unitId(), u -> catalog.unit(u).name()),
                 byUnit.computeIfAbsent(f.unitId(), u -> sheets.sheet(campaign.methodologyCode(), campaign.methodologyVersion(), u, locale)),
                 QrSvg.of(entryUrl(f.number()), f.printed()))).toList();
         model.addAttribute("campaign", campaign);
-        model.addAttribute("units", access.units(campaign));
+        model.addAttribute("units", units(campaign));
         model.addAttribute("paperCases", casesToPrint(campaign).size());
         model.addAttribute("batches", forms.batches(id));
         model.addAttribute("papers", papers);
@@ -89,7 +101,7 @@ class PaperPrintPages {
     @PostMapping("/campaigns/{id}/paper/cases")
     @PreAuthorize(PRINTERS)
     String printCases(@PathVariable long id, RedirectAttributes redirect) {
-        FieldCampaign campaign = access.campaign(id);
+        FieldCampaign campaign = campaigns.overlapping(id);
         List<FieldCase> toPrint = casesToPrint(campaign);
         if (toPrint.isEmpty()) {
             redirect.addFlashAttribute("problem", "paper.print.noCases");
@@ -108,10 +120,10 @@ class PaperPrintPages {
     @PreAuthorize(PRINTERS)
     String printBlank(@PathVariable long id, @RequestParam(required = false) Long unit,
                       @RequestParam(required = false) String copies, RedirectAttributes redirect) {
-        FieldCampaign campaign = access.campaign(id);
+        FieldCampaign campaign = campaigns.overlapping(id);
         String problem = null;
         int n = 0;
-        if (unit == null || access.units(campaign).stream().noneMatch(u -> u.id() == unit)) {
+        if (unit == null || units(campaign).stream().noneMatch(u -> u.id() == unit)) {
             problem = "paper.print.unitProblem";
         } else {
             try {
@@ -140,7 +152,7 @@ class PaperPrintPages {
     @GetMapping("/campaigns/{id}/paper/progress")
     @PreAuthorize(READERS)
     String progress(@PathVariable long id, Model model) {
-        model.addAttribute("campaign", access.campaign(id));
+        model.addAttribute("campaign", campaigns.overlapping(id));
         model.addAttribute("counts", progress.counts(id));
         model.addAttribute("clerks", progress.clerks(id));
         return PROGRESS;
@@ -148,8 +160,15 @@ class PaperPrintPages {
 
     /** The PAPER-channel cases of the campaign within the caller's scope that have no response yet. */
     private List<FieldCase> casesToPrint(FieldCampaign campaign) {
-        return cases.of(campaign.id(), "PAPER").stream().filter(c -> access.isWithinScope(c.unitId()))
-                .filter(c -> !store.isAnswered(c.id())).toList();
+        List<FieldCase> paper = cases.of(campaign.id(), "PAPER");
+        Set<Long> mine = scope.covered(paper.stream().map(FieldCase::unitId).distinct().toList());
+        return paper.stream().filter(c -> mine.contains(c.unitId())).filter(c -> !store.isAnswered(c.id())).toList();
+    }
+
+    /** The campaign's units (its strata) the caller may print for, with their names. */
+    private List<UnitRef> units(FieldCampaign campaign) {
+        Set<Long> mine = scope.covered(campaign.unitIds());
+        return campaign.unitIds().stream().filter(mine::contains).map(catalog::unit).toList();
     }
 
     private static String entryUrl(String number) {

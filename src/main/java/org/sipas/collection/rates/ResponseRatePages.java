@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.sipas.collection.Disposition.Category;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,8 +12,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** Response rates of a campaign as a page that refreshes itself, and as JSON. */
+/**
+ * Response rates of a campaign as a page that refreshes itself, and as JSON: for those who read
+ * the campaign itself (its page has the same roles), within their scope.
+ */
 @Controller
+@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_ADMIN','UNIT_MANAGER','ANALYST')")
 class ResponseRatePages {
 
     private final ResponseRates rates;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sipas.campaign.FieldCampaign;
-import org.sipas.campaign.FieldCases;
+import org.sipas.campaign.CampaignScope;
 import org.sipas.collection.Disposition;
 import org.sipas.collection.Disposition.Category;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,16 +28,16 @@ public class ResponseRates {
     }
 
     private final JdbcClient jdbc;
-    private final FieldCases cases;
+    private final CampaignScope campaigns;
 
-    ResponseRates(JdbcClient jdbc, FieldCases cases) {
+    ResponseRates(JdbcClient jdbc, CampaignScope campaigns) {
         this.jdbc = jdbc;
-        this.cases = cases;
+        this.campaigns = campaigns;
     }
 
     /** The rates of a campaign the caller may see (404, 403 otherwise). */
     public Rates of(long campaignId) {
-        FieldCampaign campaign = cases.visibleCampaign(campaignId);
+        FieldCampaign campaign = campaigns.within(campaignId);
         List<Cell> cells = jdbc.sql("""
                         SELECT u.name, coalesce(m.channel, ''), d.disposition, count(*)
                         FROM sample_member m
