@@ -1,6 +1,5 @@
 package org.sipas.index;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import jakarta.annotation.PreDestroy;
 import org.sipas.campaign.FieldCampaign;
 import org.sipas.campaign.FieldCampaigns;
 import org.sipas.collection.ResponseSubmitted;
-import org.sipas.methodology.IndexNode;
 import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
 import org.slf4j.Logger;
@@ -225,16 +223,7 @@ public class Tallies {
         return scorings.computeIfAbsent(campaignId, id -> {
             FieldCampaign campaign = campaigns.find(id).orElseThrow();
             Methodology methodology = methodologies.find(campaign.methodologyCode(), campaign.methodologyVersion()).orElseThrow();
-            return Scoring.of(methodology, criteria(methodology.index()), respondentQuestions);
+            return Scoring.of(methodology, IndexTree.of(methodology.index()).criteria(), respondentQuestions);
         });
-    }
-
-    static List<IndexNode> criteria(IndexNode root) {
-        List<IndexNode> leaves = new ArrayList<>();
-        if (root.children().isEmpty()) {
-            leaves.add(root);
-        }
-        root.children().forEach(child -> leaves.addAll(criteria(child)));
-        return leaves;
     }
 }
