@@ -167,4 +167,24 @@ public class Estimates {
         List<CampaignEstimates.Crumb> path = codes.stream().map(c -> new CampaignEstimates.Crumb(c, names.getOrDefault(c, c))).toList();
         return new CampaignEstimates.Root(root.code(), root.name(), path);
     }
+
+    /**
+     * The sample allocated to each domain of a geographic kind within the subtree (strata's n as
+     * drawn), the base of a dashboard's progress: domain code → allocated n.
+     */
+    public Map<String, Integer> allocated(long campaignId, Domain domain, String unitCode) {
+        FieldCampaign campaign = cases.visibleCampaign(campaignId);
+        long scope = users.current().scopeUnitId();
+        DomainRepository.Place root = root(campaign, unitCode, scope);
+        Map<Long, DomainRepository.Stratum> strata = domains.strata(campaignId);
+        Map<Long, DomainRepository.Place> places = domains.places(strata.values().stream().map(DomainRepository.Stratum::unitId).toList());
+        Map<String, Integer> allocated = new TreeMap<>();
+        for (DomainRepository.Stratum stratum : strata.values()) {
+            DomainRepository.Place place = places.get(stratum.unitId());
+            if (place != null && place.path().startsWith(root.path())) {
+                allocated.merge(geographic(domain, place, root), stratum.allocated(), Integer::sum);
+            }
+        }
+        return allocated;
+    }
 }
