@@ -266,7 +266,8 @@ final class AnalysisSample {
                     meaning = -1;
                 }
                 if (meaning < 0) {
-                    errors.add(row.error(column, "analysis.response.answerOutsideScale", text, codes.levels(), codes.excluded()));
+                    errors.add(row.error(column, "analysis.response.answerOutsideScale", text,
+                            AnswerCodes.list(codes.levels()), AnswerCodes.list(codes.excluded())));
                     ok = false;
                 }
                 meanings[c] = meaning;

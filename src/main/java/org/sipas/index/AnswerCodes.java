@@ -35,6 +35,11 @@ record AnswerCodes(Set<Integer> levels, Set<Integer> satisfied, Set<Integer> exc
         }
     }
 
+    /** Codes as a reader sees them: sorted, comma separated. */
+    static String list(Set<Integer> codes) {
+        return codes.stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The meaning of a code, or -1 when it is neither a level nor an excluded code. */
     byte meaning(int code) {
         if (satisfied.contains(code)) {
