@@ -10,6 +10,7 @@ import org.sipas.campaign.FieldCampaign;
 import org.sipas.campaign.FieldCases;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.collection.rates.ResponseRates;
+import org.sipas.identity.CurrentUsers;
 import org.sipas.methodology.IndexNode;
 import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
@@ -52,15 +53,24 @@ class DashboardController {
     private final Methodologies methodologies;
     private final CatalogCodes catalog;
     private final DashboardEvents events;
+    private final CurrentUsers users;
 
     DashboardController(Estimates estimates, FieldCases cases, ResponseRates rates, Methodologies methodologies,
-                        CatalogCodes catalog, DashboardEvents events) {
+                        CatalogCodes catalog, DashboardEvents events, CurrentUsers users) {
+        this.users = users;
         this.estimates = estimates;
         this.cases = cases;
         this.rates = rates;
         this.methodologies = methodologies;
         this.catalog = catalog;
         this.events = events;
+    }
+
+    /** The campaigns in the field within the caller's scope, each with its dashboard. */
+    @GetMapping("/dashboards")
+    String dashboards(Model model) {
+        model.addAttribute("campaigns", cases.inField(users.current().scopeUnitId()));
+        return "index/dashboards";
     }
 
     /** With {@code HX-Request} (the script, after a fold), only the figures come back. */
