@@ -31,7 +31,12 @@ final class TallyCampaign {
     private int nextCase;
 
     TallyCampaign(FieldworkFixtures fixtures, ResponseStore store, JdbcClient jdbc, String prefix, int target, long seed) {
-        this.field = fixtures.inField(prefix, METHODOLOGY, target, Map.of("PHONE", 1));
+        this(fixtures, store, jdbc, prefix, target, seed, Map.of("PHONE", 1));
+    }
+
+    TallyCampaign(FieldworkFixtures fixtures, ResponseStore store, JdbcClient jdbc, String prefix, int target, long seed,
+                  Map<String, Integer> channels) {
+        this.field = fixtures.inField(prefix, METHODOLOGY, target, channels);
         this.store = store;
         this.jdbc = jdbc;
         this.random = new Random(seed);
