@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -21,6 +22,10 @@ import java.util.function.UnaryOperator;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.sipas.identity.CurrentUser;
@@ -85,6 +90,28 @@ class AnalysisApiTest {
                     r.get("index"), r.get("level"), Long.parseLong(r.get("n")), number(r.get("unweighted_pct")),
                     number(r.get("estimate_pct")), number(r.get("se_pct")), number(r.get("ci95_low")),
                     number(r.get("ci95_high")))));
+        }
+        return rows;
+    }
+
+    /** The XLSX read back cell by cell: numbers are numeric cells, an empty figure an empty cell. */
+    private static List<AnalysisSample.DomainEstimate> readXlsx(byte[] xlsx) throws IOException {
+        List<AnalysisSample.DomainEstimate> rows = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(9).getStringCellValue()).isEqualTo("ci95_high");
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                Double[] figures = new Double[5];
+                for (int c = 0; c < 5; c++) {
+                    Cell cell = row.getCell(5 + c);
+                    figures[c] = cell == null ? null : cell.getNumericCellValue();
+                }
+                rows.add(new AnalysisSample.DomainEstimate(row.getCell(0).getStringCellValue(),
+                        row.getCell(1).getStringCellValue(), new IndexEstimate(row.getCell(3).getStringCellValue(),
+                        row.getCell(2).getStringCellValue(), (long) row.getCell(4).getNumericCellValue(), figures[0],
+                        figures[1], figures[2], figures[3], figures[4])));
+            }
         }
         return rows;
     }
@@ -182,6 +209,14 @@ class AnalysisApiTest {
     }
 
     @Test
+    void theEndpointIsDocumentedInTheOpenApi() throws Exception {
+        mvc.perform(get("/api/v1/openapi"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/analysis/estimate'].post.summary")
+                        .value("Index estimates with confidence intervals from uploaded responses"));
+    }
+
+    @Test
     void onlyAnalystsAndAdministratorsMayEstimate() throws Exception {
         mvc.perform(upload("estimation-small").with(as(Role.UNIT_MANAGER)).with(csrf()))
                 .andExpect(status().isForbidden());
@@ -200,7 +235,8 @@ class AnalysisApiTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", Matchers.containsString("estimates.xlsx")))
                 .andReturn().getResponse().getContentAsByteArray();
-        assertThat(xlsx).startsWith((byte) 'P', (byte) 'K');
+        assertThat(EstimationFixtures.assertMatches(EstimationFixtures.expected("estimation-small/expected.csv"),
+                readXlsx(xlsx))).isEqualTo(308);
         mvc.perform(upload("/analysis", "estimation-small", r -> r, f -> f, t -> t).param("lang", "en")
                         .with(as(Role.ANALYST)).with(csrf()))
                 .andExpect(status().isOk())
