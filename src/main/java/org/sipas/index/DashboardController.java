@@ -47,7 +47,12 @@ class DashboardController {
         }
     }
 
+    /** A child's place among its siblings, with its grade (and the grades its interval reaches). */
+    record Place(Ranking.Ranked ranked, String name, String grade, List<String> gradesWithin) {
+    }
+
     private final Estimates estimates;
+    private final GradeBandStore grades;
     private final FieldCases cases;
     private final ResponseRates rates;
     private final Methodologies methodologies;
@@ -56,7 +61,8 @@ class DashboardController {
     private final CurrentUsers users;
 
     DashboardController(Estimates estimates, FieldCases cases, ResponseRates rates, Methodologies methodologies,
-                        CatalogCodes catalog, DashboardEvents events, CurrentUsers users) {
+                        CatalogCodes catalog, DashboardEvents events, CurrentUsers users, GradeBandStore grades) {
+        this.grades = grades;
         this.users = users;
         this.estimates = estimates;
         this.cases = cases;
@@ -91,6 +97,7 @@ class DashboardController {
         Methodology methodology = methodologies.find(campaign.methodologyCode(), campaign.methodologyVersion()).orElseThrow();
         String campaignScope = catalog.unit(campaign.scopeUnitId()).code();
 
+        model.addAttribute("ranking", ranking(children, grades.forCampaign(id, campaign.methodologyCode()), locale));
         model.addAttribute("campaign", campaign);
         model.addAttribute("overall", overall);
         model.addAttribute("children", drill);
@@ -105,6 +112,23 @@ class DashboardController {
         model.addAttribute("pct", new Percent(locale));
         model.addAttribute("live", campaign.isInField());
         return fragment != null ? VIEW + " :: figures" : VIEW;
+    }
+
+    /** The children ranked by their overall index, ties sharing a rank, with the ranks their CIs cannot tell apart. */
+    private static List<Place> ranking(CampaignEstimates children, GradeBands bands, Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        List<Ranking.Candidate> candidates = new ArrayList<>();
+        for (DomainEstimate child : children.domains()) {
+            names.put(child.code(), child.name());
+            candidates.add(new Ranking.Candidate(child.code(), children.root().code(), child.overall()));
+        }
+        List<Place> places = new ArrayList<>();
+        for (Ranking.Ranked ranked : Ranking.among(candidates)) {
+            String grade = bands.grade(ranked.estimate().estimatePct()).map(b -> b.label().in(locale)).orElse("");
+            places.add(new Place(ranked, names.get(ranked.unit()), grade,
+                    bands.within(ranked.estimate()).stream().map(b -> b.label().in(locale)).toList()));
+        }
+        return places;
     }
 
     /** Server-sent events: a {@code folded} event each time the tallies have moved. */

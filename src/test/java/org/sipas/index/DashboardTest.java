@@ -52,7 +52,7 @@ class DashboardTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("Chỉ số hài lòng: Tỉnh DSH", "id=\"index-table\"", "id=\"children-table\"",
-                "id=\"trend-table\"", "id=\"by-procedure\"", "không phải mẫu ngẫu nhiên", "/index/dashboard.js",
+                "id=\"trend-table\"", "id=\"ranking-table\"", "id=\"by-procedure\"", "không phải mẫu ngẫu nhiên", "/index/dashboard.js",
                 "echarts.min.js", "data-events=");
         assertThat(page).contains("<span id=\"count\">30</span>");
         assertThat(page).contains(new Percent(Locale.forLanguageTag("vi")).of(overall.estimatePct()));
