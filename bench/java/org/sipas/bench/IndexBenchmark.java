@@ -253,8 +253,15 @@ public final class IndexBenchmark {
     private long nationalCampaign() {
         Long existing = jdbc.query("SELECT id FROM campaign WHERE name = 'IndexBenchmark'", rs -> rs.next() ? rs.getLong(1) : null);
         if (existing != null) {
+            jdbc.update("INSERT INTO campaign_channel (campaign_id, channel, share) VALUES (?, 'PHONE', 1) ON CONFLICT DO NOTHING", existing);
             return existing;
         }
+        long id = insertCampaign();
+        jdbc.update("INSERT INTO campaign_channel (campaign_id, channel, share) VALUES (?, 'PHONE', 1)", id);
+        return id;
+    }
+
+    private long insertCampaign() {
         long nation = jdbc.queryForObject("SELECT id FROM unit WHERE code = 'VN'", Long.class);
         long id = jdbc.queryForObject("""
                 INSERT INTO campaign (name, methodology_code, methodology_version, scope_unit_id, period_kind, period_from,
@@ -295,8 +302,8 @@ public final class IndexBenchmark {
                          g AS (SELECT i, 1 + floor(random() * cardinality(s.ids))::int AS k FROM generate_series(?::bigint, ?::bigint) i, s)
                     INSERT INTO response (methodology_code, methodology_version, unit_id, channel, answers, started_at,
                                           submitted_at, finished_at, campaign_id, stratum_id, sampled)
-                    SELECT 'sipas-2017', 1, s.units[g.k], CASE WHEN g.i % 2 = 0 THEN 'CATI' ELSE 'CAPI' END,
-                           jsonb_build_object('applicant_kind', CASE WHEN g.i % 3 = 0 THEN 'to_chuc' ELSE 'ca_nhan' END %s),
+                    SELECT 'sipas-2017', 1, s.units[g.k], CASE WHEN mod(g.i, 2) = 0 THEN 'CATI' ELSE 'CAPI' END,
+                           jsonb_build_object('applicant_kind', CASE WHEN mod(g.i, 3) = 0 THEN 'to_chuc' ELSE 'ca_nhan' END %s),
                            t, t, t, ?, s.ids[g.k], true
                     FROM g, s, LATERAL (SELECT timestamptz '2025-07-01 08:00+07' + random() * interval '90 days' AS t,
                                                0.5 + 0.5 * sin(g.k) AS lean) s2

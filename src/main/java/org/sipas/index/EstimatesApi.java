@@ -17,13 +17,13 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A campaign's live estimates as JSON, or as CSV with the columns of the estimation fixture's
@@ -83,9 +83,10 @@ class EstimatesApi {
         return csv(id, domain, unit, series);
     }
 
+    /** An unknown domain or series: 400 naming the parameter's value. */
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Void> badParameter(IllegalArgumentException e) {
-        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    ResponseEntity<ProblemDetail> badParameter(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
     }
 
     /** One line per domain and index node; NA for an empty figure, as R writes it. */

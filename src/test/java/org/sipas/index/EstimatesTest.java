@@ -105,6 +105,12 @@ class EstimatesTest {
                 .contains("methodology_code", "sample_seed", "tally_fold");
         assertThat(lines).hasSize(1 + 28);
         assertThat(lines[1]).startsWith("unit,ESC-C").contains(",sampled,true,sipas-2017,1,1,");
+        mvc.perform(get("/api/v1/campaigns/{id}/estimates", campaign.id()).param("domain", "district")
+                        .with(SignedIn.as(campaign.field.admin())))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/openapi")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("/api/v1/campaigns/{id}/estimates")));
     }
 
     @Test
