@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -28,6 +29,7 @@ final class EstimateTable {
     static final String CSV = "text/csv;charset=UTF-8";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String NA = "NA";
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private EstimateTable() {
     }
@@ -47,10 +49,10 @@ final class EstimateTable {
             out.printRecord(COLUMNS);
             for (AnalysisSample.DomainEstimate row : rows) {
                 List<String> cells = new ArrayList<>(COLUMNS.size());
-                cells.add(row.domainKind());
-                cells.add(row.domain());
+                cells.add(text(row.domainKind(), byteOrderMark));
+                cells.add(text(row.domain(), byteOrderMark));
                 cells.add(row.estimate().level());
-                cells.add(row.estimate().index());
+                cells.add(text(row.estimate().index(), byteOrderMark));
                 cells.add(Long.toString(row.estimate().n()));
                 for (Double value : figures(row.estimate())) {
                     cells.add(number(value));
@@ -94,8 +96,19 @@ final class EstimateTable {
         }
     }
 
+    /**
+     * A text cell; for a spreadsheet, one that starts like a formula (a domain's name comes from the
+     * uploaded file) gets a leading quote, so the spreadsheet shows it as text rather than running it.
+     */
+    private static String text(String value, boolean forSpreadsheet) {
+        if (forSpreadsheet && !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
     private static List<Double> figures(IndexEstimate e) {
-        return java.util.Arrays.asList(e.unweightedPct(), e.estimatePct(), e.sePct(), e.ci95Low(), e.ci95High());
+        return Arrays.asList(e.unweightedPct(), e.estimatePct(), e.sePct(), e.ci95Low(), e.ci95High());
     }
 
     /** The shortest decimal that reads back to the same double, in plain notation; NA when empty. */

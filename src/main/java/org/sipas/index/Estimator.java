@@ -57,8 +57,10 @@ public final class Estimator {
      * One figure per node of the tree for the domain whose totals are {@code strata}: the criteria
      * in depth-first order, then the inner nodes, each after its children, the root last.
      *
-     * @param strata the totals of every stratum the domain touches (a stratum left out, or with
-     *               no response in the domain, adds nothing)
+     * @param strata the totals of every stratum the domain touches, each stratum once (a stratum
+     *               left out, or with no response in the domain, adds nothing): the nation's and a
+     *               province's are the union of their units' strata, a domain that cuts across strata
+     *               has each stratum's part with the stratum's whole n_h
      * @throws IllegalArgumentException when a stratum's arrays do not fit the tree, or N_h &lt; n_h
      */
     public static List<IndexEstimate> estimate(IndexTree tree, List<StratumTotals> strata) {
