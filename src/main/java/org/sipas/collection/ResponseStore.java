@@ -11,6 +11,7 @@ import java.util.StringJoiner;
 import jakarta.annotation.PreDestroy;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,9 +71,12 @@ public class ResponseStore {
     private final CaseDispositions dispositions;
     private final TransactionTemplate transactions;
     private final Gathering<Row, Outcome> groupCommit;
+    private final ApplicationEventPublisher events;
 
     ResponseStore(JdbcClient jdbc, JsonMapper json, CaseDispositions dispositions, PlatformTransactionManager transactions,
-                  @Value("${sipas.collection.writers}") int writers, @Value("${sipas.collection.largest-batch}") int largestBatch) {
+                  @Value("${sipas.collection.writers}") int writers, @Value("${sipas.collection.largest-batch}") int largestBatch,
+                  ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.json = json;
         this.dispositions = dispositions;
@@ -157,6 +161,9 @@ public class ResponseStore {
                             submission.collectedBy() == null ? "respondent" : submission.collectedBy());
                 }
                 outcomes.add(Outcome.of(stored.get()));
+                // in the transaction: listeners act after its commit
+                events.publishEvent(new ResponseSubmitted(stored.get().responseId(), submission.campaignId(),
+                        submission.channel(), submission.sampleCaseId() != null));
             } else {
                 outcomes.add(earlier(submission).orElseGet(() -> Outcome.refused(refusal(submission))));
             }

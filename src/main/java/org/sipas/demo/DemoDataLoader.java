@@ -15,6 +15,7 @@ import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.UnitDirectory;
+import org.sipas.index.Tallies;
 import org.sipas.web.Formats;
 import org.sipas.web.ImportResult;
 import org.slf4j.Logger;
@@ -44,9 +45,11 @@ class DemoDataLoader implements ApplicationRunner {
     private final UnitDirectory units;
     private final CurrentUsers currentUsers;
     private final DemoFieldwork fieldwork;
+    private final Tallies tallies;
 
     DemoDataLoader(DemoProperties properties, CatalogCodes catalog, CatalogImports catalogImports, DossierImport dossiers,
-                   UnitDirectory units, CurrentUsers currentUsers, DemoFieldwork fieldwork) {
+                   UnitDirectory units, CurrentUsers currentUsers, DemoFieldwork fieldwork, Tallies tallies) {
+        this.tallies = tallies;
         this.fieldwork = fieldwork;
         this.properties = properties;
         this.catalog = catalog;
@@ -72,8 +75,10 @@ class DemoDataLoader implements ApplicationRunner {
             ImportResult dossierResult = dossiers.importFile("demo/dossiers.csv",
                     text(data.dossiersCsv(properties.dossiers(), today)));
             int responses = fieldwork.play(today, properties.seed());
+            // the live dashboard shows its figures with CIs from the first page on
+            tallies.fold();
             log.info("sipas: demo data loaded in {} ms: {} units, {} officials, {} dossiers, a campaign in the field with {} "
-                            + "responses (SIPAS_DEMO=false turns it off)", (System.nanoTime() - started) / 1_000_000,
+                            + "responses and its live dashboard (SIPAS_DEMO=false turns it off)", (System.nanoTime() - started) / 1_000_000,
                     unitResult.inserted(), officialResult.inserted(), dossierResult.inserted(), responses);
             return dossierResult;
         });

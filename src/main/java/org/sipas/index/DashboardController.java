@@ -1,0 +1,163 @@
+package org.sipas.index;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.sipas.campaign.FieldCampaign;
+import org.sipas.campaign.FieldCases;
+import org.sipas.catalog.CatalogCodes;
+import org.sipas.collection.rates.ResponseRates;
+import org.sipas.identity.CurrentUsers;
+import org.sipas.methodology.IndexNode;
+import org.sipas.methodology.Methodologies;
+import org.sipas.methodology.Methodology;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * A campaign's dashboard within the caller's scope: the subtree's index with its CI, its elements
+ * and criteria, the drill-down to the children (breadcrumbs back up), progress against the
+ * allocation and the response rates, the trend by month, breakdowns by procedure, channel,
+ * respondent type and official, and the counter and portal series beside the sampled one. Every
+ * chart is drawn by a script from the table beside it; while the campaign is in the field the
+ * figures follow the tallies by server-sent events, and without JavaScript the page refreshes itself.
+ */
+@Controller
+class DashboardController {
+
+    private static final String VIEW = "index/dashboard";
+    private static final List<Domain> BREAKDOWNS = List.of(Domain.PROCEDURE, Domain.CHANNEL, Domain.RESPONDENT, Domain.OFFICIAL);
+
+    /** One breakdown: its estimates, with the labels of its values. */
+    record Breakdown(Domain domain, CampaignEstimates estimates) {
+    }
+
+    /** A child of the subtree with its progress: allocated sample, responses, share. */
+    record Child(DomainEstimate estimate, int allocated) {
+        public Double progress() {
+            return allocated == 0 ? null : 100.0 * estimate.n() / allocated;
+        }
+    }
+
+    /** A child's place among its siblings, with its grade (and the grades its interval reaches). */
+    record Place(Ranking.Ranked ranked, String name, String grade, List<String> gradesWithin) {
+    }
+
+    private final Estimates estimates;
+    private final GradeBandStore grades;
+    private final FieldCases cases;
+    private final ResponseRates rates;
+    private final Methodologies methodologies;
+    private final CatalogCodes catalog;
+    private final DashboardEvents events;
+    private final CurrentUsers users;
+
+    DashboardController(Estimates estimates, FieldCases cases, ResponseRates rates, Methodologies methodologies,
+                        CatalogCodes catalog, DashboardEvents events, CurrentUsers users, GradeBandStore grades) {
+        this.grades = grades;
+        this.users = users;
+        this.estimates = estimates;
+        this.cases = cases;
+        this.rates = rates;
+        this.methodologies = methodologies;
+        this.catalog = catalog;
+        this.events = events;
+    }
+
+    /** The campaigns in the field within the caller's scope, each with its dashboard. */
+    @GetMapping("/dashboards")
+    String dashboards(Model model) {
+        model.addAttribute("campaigns", cases.inField(users.current().scopeUnitId()));
+        return "index/dashboards";
+    }
+
+    /** With {@code HX-Request} (the script, after a fold), only the figures come back. */
+    @GetMapping("/campaigns/{id}/dashboard")
+    String dashboard(@PathVariable long id, @RequestParam(required = false) String unit,
+                     @RequestHeader(name = "HX-Request", required = false) String fragment, Locale locale, Model model) {
+        FieldCampaign campaign = cases.visibleCampaign(id);
+        CampaignEstimates overall = estimates.of(id, Domain.NATION, unit, Series.SAMPLED);
+        String root = overall.root().code();
+        CampaignEstimates children = estimates.of(id, Domain.CHILDREN, root, Series.SAMPLED);
+        Map<String, Integer> allocated = estimates.allocated(id, Domain.CHILDREN, root);
+        List<Child> drill = new ArrayList<>();
+        children.domains().forEach(d -> drill.add(new Child(d, allocated.getOrDefault(d.code(), 0))));
+        List<Breakdown> breakdowns = new ArrayList<>();
+        for (Domain domain : BREAKDOWNS) {
+            breakdowns.add(new Breakdown(domain, estimates.of(id, domain, root, Series.SAMPLED)));
+        }
+        Methodology methodology = methodologies.find(campaign.methodologyCode(), campaign.methodologyVersion()).orElseThrow();
+        String campaignScope = catalog.unit(campaign.scopeUnitId()).code();
+
+        model.addAttribute("ranking", ranking(children, grades.forCampaign(id, campaign.methodologyCode()), locale));
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("overall", overall);
+        model.addAttribute("children", drill);
+        model.addAttribute("allocatedTotal", allocated.values().stream().mapToInt(Integer::intValue).sum());
+        model.addAttribute("trend", estimates.of(id, Domain.MONTH, root, Series.SAMPLED));
+        model.addAttribute("breakdowns", breakdowns);
+        model.addAttribute("counter", estimates.of(id, Domain.NATION, root, Series.COUNTER));
+        model.addAttribute("portal", estimates.of(id, Domain.NATION, root, Series.PORTAL));
+        model.addAttribute("rates", rates.of(id));
+        model.addAttribute("crumbs", crumbs(overall.root().path(), campaignScope));
+        model.addAttribute("labels", labels(methodology.index(), locale));
+        model.addAttribute("pct", new Percent(locale));
+        model.addAttribute("live", campaign.isInField());
+        return fragment != null ? VIEW + " :: figures" : VIEW;
+    }
+
+    /** The children ranked by their overall index, ties sharing a rank, with the ranks their CIs cannot tell apart. */
+    private static List<Place> ranking(CampaignEstimates children, GradeBands bands, Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        List<Ranking.Candidate> candidates = new ArrayList<>();
+        for (DomainEstimate child : children.domains()) {
+            names.put(child.code(), child.name());
+            candidates.add(new Ranking.Candidate(child.code(), children.root().code(), child.overall()));
+        }
+        List<Place> places = new ArrayList<>();
+        for (Ranking.Ranked ranked : Ranking.among(candidates)) {
+            String grade = bands.grade(ranked.estimate().estimatePct()).map(b -> b.label().in(locale)).orElse("");
+            places.add(new Place(ranked, names.get(ranked.unit()), grade,
+                    bands.within(ranked.estimate()).stream().map(b -> b.label().in(locale)).toList()));
+        }
+        return places;
+    }
+
+    /** Server-sent events: a {@code folded} event each time the tallies have moved. */
+    @GetMapping(path = "/campaigns/{id}/dashboard/events", produces = "text/event-stream")
+    SseEmitter events(@PathVariable long id) {
+        cases.visibleCampaign(id);
+        return events.subscribe();
+    }
+
+    /** The breadcrumbs from the campaign's scope down to the subtree's root (above it, nothing to open). */
+    private static List<CampaignEstimates.Crumb> crumbs(List<CampaignEstimates.Crumb> path, String campaignScope) {
+        int from = 0;
+        for (int i = 0; i < path.size(); i++) {
+            if (path.get(i).code().equals(campaignScope)) {
+                from = i;
+            }
+        }
+        return path.subList(from, path.size());
+    }
+
+    /** Index code → its label in the reader's language. */
+    private static Map<String, String> labels(IndexNode node, Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        collect(node, locale, labels);
+        return labels;
+    }
+
+    private static void collect(IndexNode node, Locale locale, Map<String, String> labels) {
+        labels.put(node.code(), node.label() == null ? node.code() : node.label().in(locale));
+        node.children().forEach(child -> collect(child, locale, labels));
+    }
+}

@@ -1,0 +1,267 @@
+package org.sipas.index;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.sipas.catalog.CatalogCodes;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The SQL of the tallies, their outbox of count changes, the exclusions and the watermark. */
+@Repository
+class TallyRepository {
+
+    /**
+     * The one rule of whether a stored response counts, as SQL over {@code response r}. Today every
+     * stored response counts unless a quality decision excluded it ({@link Tallies#leaveCount}).
+     * The outbox follows the same rule: +1 when a response is stored, −1 when it is excluded.
+     */
+    static final String COUNTS = "NOT EXISTS (SELECT 1 FROM response_exclusion x WHERE x.response_id = r.id)";
+
+    /** A count change not folded yet. */
+    record Change(long seq, long responseId, int sign) {
+    }
+
+    /** Where the fold stands: how many folds changed the tallies, and the last one's time. */
+    record Watermark(long fold, long lastSeq, long changes, Instant foldedAt) {
+    }
+
+    private static final String RESPONSES = """
+            SELECT r.id, r.campaign_id, coalesce(r.stratum_id, 0) AS stratum_id,
+                   coalesce(s.unit_id, r.unit_id, c.scope_unit_id) AS unit_id, r.sampled, r.channel, r.answers::text AS answers,
+                   to_char(coalesce(r.finished_at, r.submitted_at) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS month,
+                   p.code AS procedure, ro.staff_code AS receiving, po.staff_code AS processing
+            FROM response r
+            JOIN campaign c ON c.id = r.campaign_id
+            LEFT JOIN campaign_stratum s ON s.id = r.stratum_id
+            LEFT JOIN dossier d ON d.id = r.dossier_id
+            LEFT JOIN procedure p ON p.id = coalesce(s.procedure_id, d.procedure_id)
+            LEFT JOIN official ro ON ro.id = d.receiving_official_id
+            LEFT JOIN official po ON po.id = d.processing_official_id
+            """;
+
+    private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+
+    TallyRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    /** Locks the watermark for a fold; empty when another node holds it (that node folds). */
+    Optional<Watermark> lockWatermarkOrSkip() {
+        return jdbc.sql("SELECT fold, last_seq, changes, folded_at FROM tally_watermark WHERE id = 1 FOR UPDATE SKIP LOCKED")
+                .query(TallyRepository::watermarkRow).optional();
+    }
+
+    /** Locks the watermark, waiting for a fold in progress (a rebuild). */
+    Watermark lockWatermark() {
+        return jdbc.sql("SELECT fold, last_seq, changes, folded_at FROM tally_watermark WHERE id = 1 FOR UPDATE")
+                .query(TallyRepository::watermarkRow).single();
+    }
+
+    Watermark watermark() {
+        return jdbc.sql("SELECT fold, last_seq, changes, folded_at FROM tally_watermark WHERE id = 1")
+                .query(TallyRepository::watermarkRow).single();
+    }
+
+    private static Watermark watermarkRow(ResultSet rs, int n) throws SQLException {
+        return new Watermark(rs.getLong("fold"), rs.getLong("last_seq"), rs.getLong("changes"),
+                rs.getTimestamp("folded_at") == null ? null : rs.getTimestamp("folded_at").toInstant());
+    }
+
+    void advance(int changes, long lastSeq) {
+        jdbc.sql("""
+                        UPDATE tally_watermark SET fold = fold + 1, changes = changes + :changes,
+                               last_seq = greatest(last_seq, :seq), folded_at = now() WHERE id = 1""")
+                .param("changes", changes).param("seq", lastSeq).update();
+    }
+
+    /** Takes the oldest changes out of the outbox, in the caller's (the fold's) transaction. */
+    List<Change> takeChanges(int limit) {
+        return jdbc.sql("""
+                        DELETE FROM tally_change WHERE seq IN (SELECT seq FROM tally_change ORDER BY seq LIMIT :limit)
+                        RETURNING seq, response_id, sign""")
+                .param("limit", limit)
+                .query((rs, n) -> new Change(rs.getLong("seq"), rs.getLong("response_id"), rs.getInt("sign")))
+                .list();
+    }
+
+    /** The changes of a campaign's responses not folded yet: the tail a read adds to the tallies. */
+    List<Change> pending(long campaignId) {
+        return jdbc.sql("""
+                        SELECT t.seq, t.response_id, t.sign FROM tally_change t JOIN response r ON r.id = t.response_id
+                        WHERE r.campaign_id = :c ORDER BY t.seq""")
+                .param("c", campaignId)
+                .query((rs, n) -> new Change(rs.getLong("seq"), rs.getLong("response_id"), rs.getInt("sign")))
+                .list();
+    }
+
+    long pendingCount() {
+        return jdbc.sql("SELECT count(*) FROM tally_change").query(Long.class).single();
+    }
+
+    /** The responses of these ids, by id, whether they count today or not (a change says so). */
+    Map<Long, CountedResponse> responses(Collection<Long> ids) {
+        Map<Long, CountedResponse> byId = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        jdbc.sql(RESPONSES + " WHERE r.id = ANY(:ids)").param("ids", ids.toArray(Long[]::new))
+                .query(this::response).list().forEach(r -> byId.put(r.id(), r));
+        return byId;
+    }
+
+    /** Every response of a campaign that counts, one at a time (a rebuild): streamed, never held. */
+    void eachCounted(long campaignId, Consumer<CountedResponse> each) {
+        template.query(con -> {
+            PreparedStatement ps = con.prepareStatement(RESPONSES + " WHERE r.campaign_id = ? AND " + COUNTS + " ORDER BY r.id");
+            ps.setLong(1, campaignId);
+            ps.setFetchSize(5_000);
+            return ps;
+        }, rs -> {
+            each.accept(response(rs, 0));
+        });
+    }
+
+    private CountedResponse response(ResultSet rs, int n) throws SQLException {
+        List<String> officials = new ArrayList<>(2);
+        if (rs.getString("receiving") != null) {
+            officials.add(rs.getString("receiving"));
+        }
+        if (rs.getString("processing") != null && !officials.contains(rs.getString("processing"))) {
+            officials.add(rs.getString("processing"));
+        }
+        return new CountedResponse(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("stratum_id"), rs.getLong("unit_id"),
+                rs.getBoolean("sampled"), rs.getString("channel"), json.readValue(rs.getString("answers"), ANSWERS),
+                rs.getString("month"), rs.getString("procedure"), officials);
+    }
+
+    /** Adds the sums to their rows (created at zero), then drops the rows a subtraction emptied. */
+    void add(Map<TallyKey, Sums> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<TallyKey, Sums>> rows = new ArrayList<>(deltas.entrySet());
+        template.batchUpdate("""
+                INSERT INTO tally AS t (campaign_id, series, stratum_id, unit_id, domain_kind, domain_value, n, valid, satisfied,
+                                        sat_by_sat, sat_by_valid, valid_by_valid)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (campaign_id, series, domain_kind, stratum_id, unit_id, domain_value) DO UPDATE
+                SET n = t.n + excluded.n, valid = tally_add(t.valid, excluded.valid),
+                    satisfied = tally_add(t.satisfied, excluded.satisfied), sat_by_sat = tally_add(t.sat_by_sat, excluded.sat_by_sat),
+                    sat_by_valid = tally_add(t.sat_by_valid, excluded.sat_by_valid),
+                    valid_by_valid = tally_add(t.valid_by_valid, excluded.valid_by_valid)""", rows, 500, (ps, row) -> {
+            TallyKey key = row.getKey();
+            Sums sums = row.getValue();
+            ps.setLong(1, key.campaignId());
+            ps.setString(2, key.series().code());
+            ps.setLong(3, key.stratumId());
+            ps.setLong(4, key.unitId());
+            ps.setString(5, key.domainKind());
+            ps.setString(6, key.domainValue());
+            ps.setLong(7, sums.n);
+            ps.setArray(8, array(ps, sums.valid));
+            ps.setArray(9, array(ps, sums.satisfied));
+            ps.setArray(10, array(ps, sums.satBySat));
+            ps.setArray(11, array(ps, sums.satByValid));
+            ps.setArray(12, array(ps, sums.validByValid));
+        });
+        Long[] campaigns = deltas.keySet().stream().map(TallyKey::campaignId).distinct().toArray(Long[]::new);
+        jdbc.sql("DELETE FROM tally WHERE campaign_id = ANY(:c) AND n = 0").param("c", campaigns).update();
+    }
+
+    private static Array array(PreparedStatement ps, long[] values) throws SQLException {
+        Long[] boxed = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return ps.getConnection().createArrayOf("bigint", boxed);
+    }
+
+    /** Forgets a campaign's tallies and its changes not folded yet: a rebuild recounts them all. */
+    void clear(long campaignId) {
+        jdbc.sql("DELETE FROM tally WHERE campaign_id = :c").param("c", campaignId).update();
+        jdbc.sql("DELETE FROM tally_change t USING response r WHERE r.id = t.response_id AND r.campaign_id = :c")
+                .param("c", campaignId).update();
+    }
+
+    /**
+     * The tally rows of a campaign's series and tally kinds whose unit lies within the caller's
+     * scope (and within {@code subtreeUnitId} when not null), keyed as they are stored.
+     */
+    Map<TallyKey, Sums> rows(long campaignId, Series series, Collection<String> kinds, long scopeUnitId, Long subtreeUnitId) {
+        Map<TallyKey, Sums> rows = new LinkedHashMap<>();
+        String subtree = subtreeUnitId == null ? "" : " AND " + CatalogCodes.unitWithinScope("t.unit_id", "subtree");
+        JdbcClient.StatementSpec spec = jdbc.sql("""
+                        SELECT t.stratum_id, t.unit_id, t.domain_kind, t.domain_value, t.n, t.valid, t.satisfied, t.sat_by_sat,
+                               t.sat_by_valid, t.valid_by_valid
+                        FROM tally t
+                        WHERE t.campaign_id = :c AND t.series = :series AND t.domain_kind = ANY(:kinds) AND %s%s"""
+                        .formatted(CatalogCodes.unitWithinScope("t.unit_id", "scope"), subtree))
+                .param("c", campaignId).param("series", series.code()).param("kinds", kinds.toArray(String[]::new))
+                .param("scope", scopeUnitId);
+        if (subtreeUnitId != null) {
+            spec = spec.param("subtree", subtreeUnitId);
+        }
+        spec.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+            rows.put(new TallyKey(campaignId, series, rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
+                    new Sums(rs.getLong(5), longs(rs.getArray(6)), longs(rs.getArray(7)), longs(rs.getArray(8)),
+                            longs(rs.getArray(9)), longs(rs.getArray(10))));
+        });
+        return rows;
+    }
+
+    private static long[] longs(Array array) throws SQLException {
+        Long[] boxed = (Long[]) array.getArray();
+        long[] values = new long[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            values[i] = boxed[i];
+        }
+        return values;
+    }
+
+    /** Records that a response no longer counts; false when it was excluded already. */
+    boolean exclude(long responseId, String reason, String by) {
+        return jdbc.sql("""
+                        INSERT INTO response_exclusion (response_id, reason, excluded_by) VALUES (:r, :reason, :by)
+                        ON CONFLICT DO NOTHING""")
+                .param("r", responseId).param("reason", reason).param("by", by).update() == 1;
+    }
+
+    void change(long responseId, int sign) {
+        jdbc.sql("INSERT INTO tally_change (response_id, sign) SELECT id, :sign FROM response WHERE id = :r AND campaign_id IS NOT NULL")
+                .param("r", responseId).param("sign", sign).update();
+    }
+
+    /** Whether a unit lies within the caller's scope and the subtree asked for (null: any). */
+    boolean unitWithin(long unitId, long scopeUnitId, Long subtreeUnitId) {
+        String subtree = subtreeUnitId == null ? "" : " AND " + CatalogCodes.unitWithinScope("u.id", "subtree");
+        JdbcClient.StatementSpec spec = jdbc.sql("SELECT EXISTS (SELECT 1 FROM unit u WHERE u.id = :u AND "
+                        + CatalogCodes.unitWithinScope("u.id", "scope") + subtree + ")")
+                .param("u", unitId).param("scope", scopeUnitId);
+        if (subtreeUnitId != null) {
+            spec = spec.param("subtree", subtreeUnitId);
+        }
+        return spec.query(Boolean.class).single();
+    }
+}
