@@ -53,8 +53,12 @@ import org.springframework.util.ClassUtils;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesTest {
 
-    /** Scheduled jobs ({@code Class#method}) whose two-nodes case is in this test; none exists yet. */
-    private static final Set<String> JOBS_WITH_A_TWO_NODES_CASE = Set.of();
+    /**
+     * Scheduled jobs ({@code Class#method}) whose two-nodes case is in this test. The dashboards'
+     * {@code tellWhenFolded} is meant to run on every node: it tells that node's own open pages.
+     */
+    private static final Set<String> JOBS_WITH_A_TWO_NODES_CASE = Set.of(
+            "org.sipas.index.Tallies#foldQuietly", "org.sipas.index.DashboardEvents#tellWhenFolded");
     /** The open portal's burst per address, set low on both nodes so that a few requests find the limit. */
     private static final int BURST = 6;
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -169,6 +173,21 @@ class TwoNodesTest {
 
         assertThat(statuses.subList(0, BURST)).doesNotContain(429, 403);
         assertThat(statuses.subList(BURST, 2 * BURST)).containsOnly(429);
+    }
+
+    @Test
+    void theTallyFoldOnBothNodesAtOnceCountsEachResponseOnce() {
+        onBothAtOnce(node -> node.bean(org.sipas.index.Tallies.class).fold());
+        onBothAtOnce(node -> node.bean(org.sipas.index.Tallies.class).fold());
+        // every campaign's whole-stratum tallies hold each counted response once, not once per node
+        List<String> doubled = jdbc().sql("""
+                        SELECT t.campaign_id || ':' || t.series FROM tally t
+                        WHERE t.domain_kind = 'all'
+                        GROUP BY t.campaign_id, t.series
+                        HAVING sum(t.n) > (SELECT count(*) FROM response r WHERE r.campaign_id = t.campaign_id)""")
+                .query(String.class).list();
+        assertThat(doubled).isEmpty();
+        assertThat(jdbc().sql("SELECT count(*) FROM tally_change").query(Long.class).single()).isZero();
     }
 
     @Test

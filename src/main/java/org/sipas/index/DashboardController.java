@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.sipas.campaign.FieldCampaign;
+import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCases;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.collection.rates.ResponseRates;
@@ -54,18 +55,20 @@ class DashboardController {
     private final Estimates estimates;
     private final GradeBandStore grades;
     private final FieldCases cases;
+    private final CampaignScope campaignScope;
     private final ResponseRates rates;
     private final Methodologies methodologies;
     private final CatalogCodes catalog;
     private final DashboardEvents events;
     private final CurrentUsers users;
 
-    DashboardController(Estimates estimates, FieldCases cases, ResponseRates rates, Methodologies methodologies,
+    DashboardController(Estimates estimates, FieldCases cases, CampaignScope campaignScope, ResponseRates rates, Methodologies methodologies,
                         CatalogCodes catalog, DashboardEvents events, CurrentUsers users, GradeBandStore grades) {
         this.grades = grades;
         this.users = users;
         this.estimates = estimates;
         this.cases = cases;
+        this.campaignScope = campaignScope;
         this.rates = rates;
         this.methodologies = methodologies;
         this.catalog = catalog;
@@ -75,7 +78,7 @@ class DashboardController {
     /** The campaigns in the field within the caller's scope, each with its dashboard. */
     @GetMapping("/dashboards")
     String dashboards(Model model) {
-        model.addAttribute("campaigns", cases.inField(users.current().scopeUnitId()));
+        model.addAttribute("campaigns", cases.inField());
         return "index/dashboards";
     }
 
@@ -83,7 +86,7 @@ class DashboardController {
     @GetMapping("/campaigns/{id}/dashboard")
     String dashboard(@PathVariable long id, @RequestParam(required = false) String unit,
                      @RequestHeader(name = "HX-Request", required = false) String fragment, Locale locale, Model model) {
-        FieldCampaign campaign = cases.visibleCampaign(id);
+        FieldCampaign campaign = campaignScope.within(id);
         CampaignEstimates overall = estimates.of(id, Domain.NATION, unit, Series.SAMPLED);
         String root = overall.root().code();
         CampaignEstimates children = estimates.of(id, Domain.CHILDREN, root, Series.SAMPLED);
@@ -134,7 +137,7 @@ class DashboardController {
     /** Server-sent events: a {@code folded} event each time the tallies have moved. */
     @GetMapping(path = "/campaigns/{id}/dashboard/events", produces = "text/event-stream")
     SseEmitter events(@PathVariable long id) {
-        cases.visibleCampaign(id);
+        campaignScope.within(id);
         return events.subscribe();
     }
 

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.sipas.campaign.FieldCampaign;
+import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCases;
+import org.sipas.identity.UnitScope;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.methodology.Methodologies;
@@ -33,15 +35,19 @@ public class Estimates {
     private final Tallies tallies;
     private final DomainRepository domains;
     private final FieldCases cases;
+    private final CampaignScope campaignScope;
+    private final UnitScope unitScope;
     private final Methodologies methodologies;
     private final CatalogCodes catalog;
     private final CurrentUsers users;
 
-    Estimates(Tallies tallies, DomainRepository domains, FieldCases cases, Methodologies methodologies, CatalogCodes catalog,
+    Estimates(Tallies tallies, DomainRepository domains, FieldCases cases, CampaignScope campaignScope, UnitScope unitScope, Methodologies methodologies, CatalogCodes catalog,
               CurrentUsers users) {
         this.tallies = tallies;
         this.domains = domains;
         this.cases = cases;
+        this.campaignScope = campaignScope;
+        this.unitScope = unitScope;
         this.methodologies = methodologies;
         this.catalog = catalog;
         this.users = users;
@@ -52,7 +58,7 @@ public class Estimates {
      * {@code domain} within the subtree of unit {@code unitCode} (null: the campaign's scope).
      */
     public CampaignEstimates of(long campaignId, Domain domain, String unitCode, Series series) {
-        FieldCampaign campaign = cases.visibleCampaign(campaignId);
+        FieldCampaign campaign = campaignScope.within(campaignId);
         long scope = users.current().scopeUnitId();
         DomainRepository.Place root = root(campaign, unitCode, scope);
         Methodology methodology = methodologies.find(campaign.methodologyCode(), campaign.methodologyVersion()).orElseThrow();
@@ -147,15 +153,13 @@ public class Estimates {
     }
 
     private DomainRepository.Place root(FieldCampaign campaign, String unitCode, long scope) {
-        CatalogCodes.UnitRef callerScope = catalog.unit(scope);
         if (unitCode == null || unitCode.isBlank()) {
-            CatalogCodes.UnitRef campaignScope = catalog.unit(campaign.scopeUnitId());
-            // a caller scoped below the campaign sees their own subtree of it
-            return domains.unit(campaignScope.isWithin(callerScope) ? campaign.scopeUnitId() : scope);
+                        // a caller scoped below the campaign sees their own subtree of it
+            return domains.unit(unitScope.covers(campaign.scopeUnitId()) ? campaign.scopeUnitId() : scope);
         }
         DomainRepository.Place place = domains.unit(unitCode.strip())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no unit " + unitCode));
-        if (!catalog.unit(place.id()).isWithin(callerScope)) {
+        if (!unitScope.covers(place.id())) {
             throw new AccessDeniedException("unit " + unitCode + " is outside the caller's scope");
         }
         return place;
@@ -173,7 +177,7 @@ public class Estimates {
      * drawn), the base of a dashboard's progress: domain code → allocated n.
      */
     public Map<String, Integer> allocated(long campaignId, Domain domain, String unitCode) {
-        FieldCampaign campaign = cases.visibleCampaign(campaignId);
+        FieldCampaign campaign = campaignScope.within(campaignId);
         long scope = users.current().scopeUnitId();
         DomainRepository.Place root = root(campaign, unitCode, scope);
         Map<Long, DomainRepository.Stratum> strata = domains.strata(campaignId);
