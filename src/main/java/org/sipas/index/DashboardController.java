@@ -11,7 +11,6 @@ import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCases;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.collection.rates.ResponseRates;
-import org.sipas.identity.CurrentUsers;
 import org.sipas.methodology.IndexNode;
 import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
@@ -60,12 +59,10 @@ class DashboardController {
     private final Methodologies methodologies;
     private final CatalogCodes catalog;
     private final DashboardEvents events;
-    private final CurrentUsers users;
 
     DashboardController(Estimates estimates, FieldCases cases, CampaignScope campaignScope, ResponseRates rates, Methodologies methodologies,
-                        CatalogCodes catalog, DashboardEvents events, CurrentUsers users, GradeBandStore grades) {
+                        CatalogCodes catalog, DashboardEvents events, GradeBandStore grades) {
         this.grades = grades;
-        this.users = users;
         this.estimates = estimates;
         this.cases = cases;
         this.campaignScope = campaignScope;

@@ -13,8 +13,6 @@ import org.sipas.campaign.FieldCampaign;
 import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCases;
 import org.sipas.identity.UnitScope;
-import org.sipas.catalog.CatalogCodes;
-import org.sipas.identity.CurrentUsers;
 import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
 import org.springframework.http.HttpStatus;
@@ -38,19 +36,15 @@ public class Estimates {
     private final CampaignScope campaignScope;
     private final UnitScope unitScope;
     private final Methodologies methodologies;
-    private final CatalogCodes catalog;
-    private final CurrentUsers users;
 
-    Estimates(Tallies tallies, DomainRepository domains, FieldCases cases, CampaignScope campaignScope, UnitScope unitScope, Methodologies methodologies, CatalogCodes catalog,
-              CurrentUsers users) {
+    Estimates(Tallies tallies, DomainRepository domains, FieldCases cases, CampaignScope campaignScope, UnitScope unitScope,
+              Methodologies methodologies) {
         this.tallies = tallies;
         this.domains = domains;
         this.cases = cases;
         this.campaignScope = campaignScope;
         this.unitScope = unitScope;
         this.methodologies = methodologies;
-        this.catalog = catalog;
-        this.users = users;
     }
 
     /**
@@ -59,7 +53,7 @@ public class Estimates {
      */
     public CampaignEstimates of(long campaignId, Domain domain, String unitCode, Series series) {
         FieldCampaign campaign = campaignScope.within(campaignId);
-        long scope = users.current().scopeUnitId();
+        long scope = unitScope.unitId();
         DomainRepository.Place root = root(campaign, unitCode, scope);
         Methodology methodology = methodologies.find(campaign.methodologyCode(), campaign.methodologyVersion()).orElseThrow();
         IndexTree tree = IndexTree.of(methodology.index());
@@ -178,7 +172,7 @@ public class Estimates {
      */
     public Map<String, Integer> allocated(long campaignId, Domain domain, String unitCode) {
         FieldCampaign campaign = campaignScope.within(campaignId);
-        long scope = users.current().scopeUnitId();
+        long scope = unitScope.unitId();
         DomainRepository.Place root = root(campaign, unitCode, scope);
         Map<Long, DomainRepository.Stratum> strata = domains.strata(campaignId);
         Map<Long, DomainRepository.Place> places = domains.places(strata.values().stream().map(DomainRepository.Stratum::unitId).toList());
