@@ -99,7 +99,9 @@ class SecurityConfiguration {
         };
         return http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**", "/actuator/health/**", "/actuator/info")
+                        // the docs page redirects to springdoc's files beside it, /api/v1/swagger-ui/**
+                        .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**", "/api/v1/swagger-ui/**",
+                                "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
