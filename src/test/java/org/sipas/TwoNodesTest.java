@@ -44,7 +44,7 @@ import org.springframework.util.ClassUtils;
  * Two application nodes on one PostgreSQL behave as one (DESIGN §1): two contexts of the
  * application, each with its own HTTP port, connection pool and beans, on the test JVM's one
  * embedded server, asked the same thing at the same moment. One sample per draw, one response per
- * token, one rate limit per address, and no scheduled job that would run on every node.
+ * token, one rate limit per address, one staff session store, and no scheduled job that would run on every node.
  *
  * <p>A feature that adds a scheduled job (the tally fold worker, alerts, the monthly mail) names it
  * in {@link #JOBS_WITH_A_TWO_NODES_CASE} and adds its case here: the job started on both nodes at
@@ -63,6 +63,7 @@ class TwoNodesTest {
     private static final int BURST = 6;
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern CSRF_COOKIE = Pattern.compile("XSRF-TOKEN=([^;]+)");
+    private static final Pattern SESSION_COOKIE = Pattern.compile("sipas-session=([^;]+)");
 
     /** One node: its context and the port it answers on. */
     private record Node(String name, ConfigurableApplicationContext context, int port) {
@@ -173,6 +174,32 @@ class TwoNodesTest {
 
         assertThat(statuses.subList(0, BURST)).doesNotContain(429, 403);
         assertThat(statuses.subList(BURST, 2 * BURST)).containsOnly(429);
+    }
+
+    @Test
+    void aStaffMemberSignedInOnOneNodeIsSignedInOnTheOtherAndSigningOutEndsBoth() {
+        HttpResponse<String> form = send(HttpRequest.newBuilder(a.uri("/login")).GET());
+        String anonymous = group(SESSION_COOKIE, String.join(";", form.headers().allValues("Set-Cookie")));
+        HttpResponse<String> signIn = send(HttpRequest.newBuilder(a.uri("/login"))
+                .header("Cookie", "sipas-session=" + anonymous)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=test-admin-password&_csrf="
+                        + URLEncoder.encode(group(CSRF_FIELD, form.body()), StandardCharsets.UTF_8))));
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        // a new session id on sign-in (no session fixation), kept in PostgreSQL
+        String session = "sipas-session=" + group(SESSION_COOKIE, String.join(";", signIn.headers().allValues("Set-Cookie")));
+
+        HttpResponse<String> onB = send(HttpRequest.newBuilder(b.uri("/campaigns")).header("Cookie", session).GET());
+        assertThat(onB.statusCode()).as("node b knows the session node a made").isEqualTo(200);
+
+        HttpResponse<String> signOut = send(HttpRequest.newBuilder(b.uri("/logout")).header("Cookie", session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(group(CSRF_FIELD, onB.body()), StandardCharsets.UTF_8))));
+        assertThat(signOut.statusCode()).isEqualTo(302);
+        HttpResponse<String> afterwards = send(HttpRequest.newBuilder(a.uri("/campaigns")).header("Cookie", session).GET());
+        assertThat(afterwards.statusCode()).isEqualTo(302);
+        assertThat(afterwards.headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.sipas.campaign;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ public record CampaignForm(String name, String methodologyCode, Integer methodol
                     String procedureCodes, String periodKind, String periodFrom, String periodTo, String schedule,
                     Integer target, String rule, Integer minimum, String quotas, Boolean byProcedure, Integer reservePercent,
                     Double onlineShare, Double kioskShare, Double phoneShare, Double faceToFaceShare, Double paperShare,
-                    Long onlineCost, Long kioskCost, Long phoneCost, Long faceToFaceCost, Long paperCost, String fixedCosts) {
+                    Long onlineCost, Long kioskCost, Long phoneCost, Long faceToFaceCost, Long paperCost, String fixedCosts)
+        implements Serializable {
 
     /** The form as it first appears: a quarter, proportional with 60 a stratum, seed 003's costs. */
     static CampaignForm blank(String scopeUnitCode, LocalDate today) {

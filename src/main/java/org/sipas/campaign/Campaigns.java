@@ -1,5 +1,6 @@
 package org.sipas.campaign;
 
+import java.io.Serializable;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,7 +141,7 @@ public class Campaigns {
     }
 
     /** What a draw produced: its seed, the allocated and drawn sample, the reserve, the strata. */
-    public record DrawSummary(long seed, int allocated, int sampled, int reserve, int strata) {
+    public record DrawSummary(long seed, int allocated, int sampled, int reserve, int strata) implements Serializable {
     }
 
     /** Starts fieldwork: the methodology version is frozen and the sample locked. */

@@ -1,8 +1,9 @@
 package org.sipas.catalog;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
+
+import org.sipas.web.Diacritics;
 
 /** Cấp thực hiện: the level of government that handles a procedure. */
 enum ProcedureLevel {
@@ -20,7 +21,7 @@ enum ProcedureLevel {
      * without "Cấp", with or without diacritics) or the English names (CENTRAL, PROVINCE…).
      */
     static Optional<ProcedureLevel> parse(String text) {
-        String folded = fold(text);
+        String folded = Diacritics.fold(text);
         String word = folded.startsWith("cap ") ? folded.substring(4) : folded;
         for (ProcedureLevel level : values()) {
             if (level.word.equals(word) || level.name().toLowerCase(Locale.ROOT).equals(folded)) {
@@ -30,8 +31,4 @@ enum ProcedureLevel {
         return Optional.empty();
     }
 
-    private static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.replace('đ', 'd').replace('Đ', 'D').replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,5 +1,6 @@
 package org.sipas.collection;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.sipas.methodology.Section;
  * separated by spaces for a select_multiple, the text of a text, number or date field. An
  * unanswered question has no entry.
  */
-record Answers(Map<String, String> typed) {
+record Answers(Map<String, String> typed) implements Serializable {
 
     Answers {
         typed = Map.copyOf(typed);

@@ -7,6 +7,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.sipas.web.FilterProblems;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -17,9 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
+    private final FilterProblems problems;
 
-    ApiKeyAuthenticationFilter(ApiKeys keys) {
+    ApiKeyAuthenticationFilter(ApiKeys keys, FilterProblems problems) {
         this.keys = keys;
+        this.problems = problems;
     }
 
     @Override
@@ -29,9 +33,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<CurrentUser> caller = keys.authenticate(header.substring(7).strip());
             if (caller.isEmpty()) {
-                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                response.setContentType("application/problem+json");
-                response.getWriter().write("{\"type\":\"urn:sipas:problem:unauthorized\",\"title\":\"Invalid API key\",\"status\":401}");
+                problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "api.key.invalid");
                 return;
             }
             SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -1,15 +1,18 @@
 package org.sipas.identity;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
  * Who is asking, as every feature needs to know it: a name for the audit log, roles, and the unit
  * whose subtree bounds what may be seen or changed.
  *
+ * <p>Serializable: a signed-in staff member's session, which holds it, lives in PostgreSQL.
+ *
  * @param name        user name, or {@code api-key:<name>} for an integration
  * @param scopeUnitId the root of the unit subtree this caller is confined to
  */
-public record CurrentUser(String name, Set<Role> roles, long scopeUnitId) {
+public record CurrentUser(String name, Set<Role> roles, long scopeUnitId) implements Serializable {
 
     public CurrentUser {
         roles = Set.copyOf(roles);

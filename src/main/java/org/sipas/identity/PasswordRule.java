@@ -6,14 +6,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.sipas.web.Diacritics;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,7 +57,7 @@ class PasswordRule {
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return Optional.of("password.tooLong");
         }
-        String folded = fold(password);
+        String folded = Diacritics.fold(password);
         String compact = folded.replaceAll("[^a-z0-9]", "");
         if (repeats(folded)) {
             return Optional.of("password.repeated");
@@ -71,9 +70,9 @@ class PasswordRule {
             return Optional.of("password.common");
         }
         List<String> names = new ArrayList<>();
-        names.add(fold(username == null ? "" : username).replaceAll("[^a-z0-9]", ""));
+        names.add(Diacritics.fold(username == null ? "" : username).replaceAll("[^a-z0-9]", ""));
         if (displayName != null) {
-            String name = fold(displayName);
+            String name = Diacritics.fold(displayName);
             names.add(name.replaceAll("[^a-z0-9]", ""));
             names.addAll(List.of(name.split("[^a-z0-9]+")));
         }
@@ -86,11 +85,6 @@ class PasswordRule {
         return Optional.empty();
     }
 
-    /** Lower case, without diacritics ({@code đ} as {@code d}). */
-    static String fold(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
-    }
 
     /** The password without the digits and symbols before and after its letters: {@code @matkhau123} → {@code matkhau}. */
     private static String core(String folded) {
@@ -153,7 +147,7 @@ class PasswordRule {
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(PasswordRule::fold).toList();
+                    .map(Diacritics::fold).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

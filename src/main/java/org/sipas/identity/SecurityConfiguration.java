@@ -21,10 +21,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * Staff log in with a form; the JSON API under /api/v1 takes HTTP Basic (staff) or an API key
@@ -52,6 +53,8 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    static final String SESSION_COOKIE = "sipas-session";
 
     private final boolean secureCookies;
 
@@ -86,8 +89,10 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, StaffAccounts accounts, PasswordEncoder encoder,
                             LoginThrottle throttle, FilterProblems problems) throws Exception {
-        // a throttled HTTP Basic caller learns how long to wait (429, Retry-After); any other failure is a bare 401
-        AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+        // a throttled HTTP Basic caller learns how long to wait (429, Retry-After); any other failure is a
+        // 401 problem in the caller's language saying which credentials the API takes
+        AuthenticationEntryPoint unauthorized = (request, response, failure) ->
+                problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "api.unauthorized");
         AuthenticationEntryPoint basic = (request, response, failure) -> {
             if (failure instanceof ThrottledLogin.Throttled throttled) {
                 response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
@@ -99,7 +104,9 @@ class SecurityConfiguration {
         };
         return http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**", "/actuator/health/**", "/actuator/info")
+                        // the docs page redirects to springdoc's files beside it, /api/v1/swagger-ui/**
+                        .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**", "/api/v1/swagger-ui/**",
+                                "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
@@ -108,7 +115,7 @@ class SecurityConfiguration {
                 .authenticationManager(passwordLogin(accounts, encoder, throttle))
                 .httpBasic(b -> b.authenticationEntryPoint(basic)
                         .authenticationDetailsSource(request -> new ThrottledLogin.Details(request, "api")))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
                 .headers(h -> headers(h, ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -174,6 +181,21 @@ class SecurityConfiguration {
                 .addFilterAfter(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class)
                 .headers(h -> headers(h, ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .build();
+    }
+
+    /**
+     * The staff session's cookie (the session itself lives in PostgreSQL): HttpOnly, SameSite=Lax,
+     * Secure with {@code SIPAS_SECURE_COOKIES}. Set here rather than left to Boot's
+     * {@code server.servlet.session.cookie} binding, which a test without a running server skips.
+     */
+    @Bean
+    CookieSerializer sessionCookie() {
+        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+        cookie.setCookieName(SESSION_COOKIE);
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setSameSite("Lax");
+        cookie.setUseSecureCookie(secureCookies);
+        return cookie;
     }
 
     private CookieCsrfTokenRepository csrfCookie() {

@@ -51,16 +51,18 @@ class AnalysisApi {
                     @ApiResponse(responseCode = "400", description = "An option that is not a list of codes",
                             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                                     schema = @Schema(implementation = ProblemDetail.class))),
-                    @ApiResponse(responseCode = "422", description = "A file with errors: the file, and every error "
+                    @ApiResponse(responseCode = "422", description = "A missing file, or a file with errors: the file, and every error "
                             + "with its line and column (problem details)",
                             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                                     schema = @Schema(implementation = ProblemDetail.class)))})
+    // the parts are optional to Spring so that the role check comes first (403, not 400, for a caller
+    // without the role) and a missing file is the same 422 naming it as an empty one
     ResponseEntity<byte[]> estimate(
-            @RequestPart(AnalysisUpload.RESPONSES) @Parameter(description = "responses.csv: one row per response")
+            @RequestPart(name = AnalysisUpload.RESPONSES, required = false) @Parameter(description = "responses.csv: one row per response")
             MultipartFile responses,
-            @RequestPart(AnalysisUpload.FRAME_SIZES) @Parameter(description = "frame_sizes.csv: N_h of each unit (stratum)")
+            @RequestPart(name = AnalysisUpload.FRAME_SIZES, required = false) @Parameter(description = "frame_sizes.csv: N_h of each unit (stratum)")
             MultipartFile frameSizes,
-            @RequestPart(AnalysisUpload.INDEX_TREE) @Parameter(description = "index_tree.csv: the element of each criterion")
+            @RequestPart(name = AnalysisUpload.INDEX_TREE, required = false) @Parameter(description = "index_tree.csv: the element of each criterion")
             MultipartFile indexTree,
             @RequestParam(required = false) @Parameter(description = "a column of responses whose values are domains "
                     + "cutting across strata (channel, procedure…), estimated as svyby subpopulations; without it the "

@@ -14,6 +14,7 @@ import org.sipas.collection.rates.ResponseRates;
 import org.sipas.methodology.IndexNode;
 import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,16 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * figures follow the tallies by server-sent events, and without JavaScript the page refreshes itself.
  */
 @Controller
+@PreAuthorize(DashboardController.RESULT_READERS)
 class DashboardController {
+
+    /**
+     * Who reads a campaign's interim results (dashboards, the estimates API): not the interviewers,
+     * data entry clerks or re-checkers, whose work a figure seen during fieldwork could steer, and not
+     * an integration's key; everyone reads the published figures on the portal.
+     */
+    static final String RESULT_READERS = "hasAnyRole('ADMIN','PROVINCE_ADMIN','UNIT_MANAGER','ANALYST')";
+
 
     private static final String VIEW = "index/dashboard";
     private static final List<Domain> BREAKDOWNS = List.of(Domain.PROCEDURE, Domain.CHANNEL, Domain.RESPONDENT, Domain.OFFICIAL);

@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code expected.csv} followed by the lineage of every figure.
  */
 @RestController
+@PreAuthorize(DashboardController.RESULT_READERS)
 @Tag(name = "Estimates", description = "Chỉ số hài lòng của một đợt khảo sát, trực tiếp từ bảng kiểm đếm, với khoảng tin cậy")
 class EstimatesApi {
 

@@ -58,8 +58,10 @@ class MethodologyPages {
             throws IOException {
         try {
             // an empty form is rejected by the same check as an empty file
-            redirect.addFlashAttribute("uploaded", methodologies.upload(file == null ? "methodology" : fileName(file),
-                    file == null ? new byte[0] : file.getBytes()));
+            Methodologies.Uploaded uploaded = methodologies.upload(file == null ? "methodology" : fileName(file),
+                    file == null ? new byte[0] : file.getBytes());
+            redirect.addFlashAttribute("uploaded", new UploadNotice(uploaded.methodology().code(),
+                    uploaded.methodology().version(), uploaded.replacedDraft()));
         } catch (ImportRejectedException rejected) {
             redirect.addFlashAttribute("errors", importErrors.show(rejected, locale));
         }
@@ -80,5 +82,9 @@ class MethodologyPages {
     static String fileName(MultipartFile file) {
         String name = file.getOriginalFilename();
         return name == null || name.isBlank() ? "methodology" : name;
+    }
+
+    /** What the list says of an upload after the redirect: kept in the session, which lives in PostgreSQL. */
+    record UploadNotice(String code, int version, boolean replacedDraft) implements java.io.Serializable {
     }
 }

@@ -1,5 +1,6 @@
 package org.sipas.web;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 public class ImportErrors {
 
     /** One error as a user reads it: {@code line, column, message}. */
-    public record Shown(String file, long line, String column, String code, String message) {
+    public record Shown(String file, long line, String column, String code, String message) implements Serializable {
     }
 
     private final MessageSource messages;

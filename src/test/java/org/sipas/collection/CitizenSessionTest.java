@@ -30,7 +30,7 @@ class CitizenSessionTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         List<String> cookies = page.headers().allValues("Set-Cookie");
-        assertThat(cookies).noneMatch(c -> c.startsWith("JSESSIONID"));
+        assertThat(cookies).noneMatch(c -> c.startsWith("sipas-session=") || c.startsWith("JSESSIONID"));
         assertThat(cookies).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -24,12 +24,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 final class Respondent {
 
     private static final Pattern SHOWN = Pattern.compile("name=\"shown\" value=\"([^\"]+)\"");
+    private static final String SESSION_COOKIE = "sipas-session";
     private static final Pattern STEP = Pattern.compile("name=\"step\" value=\"(\\d+)\"");
 
     private final MockMvc mvc;
     private final String path;
     private final RequestPostProcessor caller;
-    private final MockHttpSession session = new MockHttpSession();
+    /** The staff session a preview keeps its draft in, as a browser keeps the cookie. */
+    private Cookie session;
     private MvcResult last;
 
     Respondent(MockMvc mvc, String path, RequestPostProcessor caller) {
@@ -103,11 +105,23 @@ final class Respondent {
     }
 
     private Respondent perform(MockHttpServletRequestBuilder request) throws Exception {
-        last = mvc.perform(request.session(session).with(caller)).andReturn();
+        last = send(request);
         String redirect = last.getResponse().getRedirectedUrl();
         if (redirect != null) {
-            last = mvc.perform(get(redirect).session(session).with(caller)).andReturn();
+            last = send(get(redirect));
         }
         return this;
+    }
+
+    private MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
+        if (session != null) {
+            request.cookie(session);
+        }
+        MvcResult result = mvc.perform(request.with(caller)).andReturn();
+        Cookie kept = result.getResponse().getCookie(SESSION_COOKIE);
+        if (kept != null) {
+            session = kept;
+        }
+        return result;
     }
 }

@@ -7,6 +7,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -19,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -65,13 +67,14 @@ class IdentityTest {
 
         MvcResult login = mvc.perform(formLogin().user("clerk-" + suffix).password(first))
                 .andExpect(redirectedUrl("/")).andReturn();
-        MockHttpSession session = (MockHttpSession) login.getRequest().getSession();
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+        // the session lives in PostgreSQL; the browser holds its cookie
+        Cookie session = login.getResponse().getCookie("sipas-session");
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/password"));
 
-        mvc.perform(post("/account/password").session(session).with(csrf())
+        mvc.perform(post("/account/password").cookie(session).with(csrf())
                         .param("current", first).param("replacement", "một-mật-khẩu-mới").param("confirmation", "một-mật-khẩu-mới"))
                 .andExpect(status().isOk());
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
         assertThat(jdbc.sql("SELECT must_change_password FROM app_user WHERE username = :u")
                 .param("u", "clerk-" + suffix).query(Boolean.class).single()).isFalse();
     }
@@ -85,7 +88,11 @@ class IdentityTest {
     @Test
     void theApiTakesHttpBasicForStaffAndRefusesAnonymousCallers() throws Exception {
         accounts.create("api-" + suffix, "Phạm D", province, EnumSet.of(Role.ANALYST), "mật-khẩu-đủ-dài");
-        mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.title").value("Chưa xác thực"));
+        mvc.perform(get("/api/v1/me").header("Accept-Language", "en")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.title").value("Not authenticated"));
         mvc.perform(get("/api/v1/me").with(httpBasic("api-" + suffix, "mật-khẩu-đủ-dài"))).andExpect(status().isOk());
         mvc.perform(get("/api/v1/me").with(httpBasic("api-" + suffix, "sai"))).andExpect(status().isUnauthorized());
     }
@@ -99,7 +106,11 @@ class IdentityTest {
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + issued.key())).andExpect(status().isOk());
 
         keys.revoke(issued.id());
-        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + issued.key())).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + issued.key())).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("urn:sipas:problem:unauthorized"))
+                .andExpect(jsonPath("$.title").value("Khóa API không hợp lệ"));
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + issued.key()).header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.title").value("Invalid API key"));
         assertThat(keys.authenticate(issued.key().substring(0, issued.key().length() - 1) + "x")).isEmpty();
     }
 

@@ -72,7 +72,7 @@ class SecurityHeadersTest {
     @Test
     void sessionAndLanguageCookiesAreSameSiteLax() throws Exception {
         List<String> staff = get("/login").headers().allValues("Set-Cookie");
-        assertThat(staff).filteredOn(c -> c.startsWith("JSESSIONID=")).singleElement().asString()
+        assertThat(staff).filteredOn(c -> c.startsWith("sipas-session=")).singleElement().asString()
                 .contains("SameSite=Lax").contains("HttpOnly").doesNotContain("Secure");
         HttpResponse<String> english = get("/login?lang=en");
         assertThat(english.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("sipas-lang="))

@@ -146,6 +146,16 @@ class AnalysisApiTest {
     }
 
     @Test
+    void aMissingFileIsA422NamingItAndACallerWithoutTheRoleIsRefusedBeforeAnyFileIsLookedAt() throws Exception {
+        mvc.perform(multipart("/api/v1/analysis/estimate").with(as(Role.ANALYST)).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.file").value("responses"))
+                .andExpect(jsonPath("$.errors[0].code").value("import.file.missing"));
+        mvc.perform(multipart("/api/v1/analysis/estimate").with(as(Role.INTERVIEWER)).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aUnitUnknownToTheFrameIsRejectedWithItsLineAndColumn() throws Exception {
         mvc.perform(upload("/api/v1/analysis/estimate", "estimation-small",
                         r -> r.replace("U7501-0003,U7501,75,", "U7501-0003,U7599,75,"), f -> f, t -> t)

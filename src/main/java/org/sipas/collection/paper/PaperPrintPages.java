@@ -153,8 +153,8 @@ class PaperPrintPages {
     @PreAuthorize(READERS)
     String progress(@PathVariable long id, Model model) {
         model.addAttribute("campaign", campaigns.overlapping(id));
-        model.addAttribute("counts", progress.counts(id));
-        model.addAttribute("clerks", progress.clerks(id));
+        model.addAttribute("counts", progress.counts(id, scope.unitId()));
+        model.addAttribute("clerks", progress.clerks(id, scope.unitId()));
         return PROGRESS;
     }
 

@@ -48,25 +48,29 @@ class PaperProgress {
         this.jdbc = jdbc;
     }
 
-    Counts counts(long campaignId) {
+    /** The campaign's papers of units within the caller's scope (a commune's manager sees the commune's). */
+    Counts counts(long campaignId, long scopeUnitId) {
         return jdbc.sql("""
                         SELECT count(*),
                                count(*) FILTER (WHERE e.passes = 1),
                                count(*) FILTER (WHERE e.passes = 2),
                                count(*) FILTER (WHERE cardinality(c.differing) > 0 AND s.number IS NULL),
                                count(s.number),
-                               (SELECT count(*) FROM response r WHERE r.campaign_id = :c AND r.channel = 'PAPER' AND r.paper_number IS NOT NULL)
+                               (SELECT count(*) FROM response r WHERE r.campaign_id = :c AND r.channel = 'PAPER'
+                                   AND r.paper_number IS NOT NULL """ + " AND " + CatalogCodes.unitWithinScope("r.unit_id", "scope") + """
+                               )
                         FROM paper_form f
                         LEFT JOIN (SELECT number, count(*) AS passes FROM paper_entry GROUP BY number) e ON e.number = f.number
                         LEFT JOIN paper_comparison c ON c.number = f.number
                         LEFT JOIN paper_settlement s ON s.number = f.number
-                        WHERE f.campaign_id = :c""")
-                .param("c", campaignId)
+                        WHERE f.campaign_id = :c """ + " AND " + CatalogCodes.unitWithinScope("f.unit_id", "scope"))
+                .param("c", campaignId).param("scope", scopeUnitId)
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
                 .single();
     }
 
-    List<Clerk> clerks(long campaignId) {
+    /** The clerks' keying of the campaign's papers of units within the caller's scope. */
+    List<Clerk> clerks(long campaignId, long scopeUnitId) {
         Map<String, Long> wrong = new HashMap<>();
         jdbc.sql("""
                         SELECT e.clerk, count(*)
@@ -76,8 +80,9 @@ class PaperProgress {
                         JOIN paper_entry e ON e.number = s.number
                         CROSS JOIN LATERAL unnest(c.differing) AS q(name)
                         WHERE f.campaign_id = :c AND coalesce(e.answers ->> q.name, '') <> coalesce(s.answers ->> q.name, '')
+                          """ + " AND " + CatalogCodes.unitWithinScope("f.unit_id", "scope") + """
                         GROUP BY e.clerk""")
-                .param("c", campaignId).query((rs, n) -> wrong.put(rs.getString(1), rs.getLong(2))).list();
+                .param("c", campaignId).param("scope", scopeUnitId).query((rs, n) -> wrong.put(rs.getString(1), rs.getLong(2))).list();
         return jdbc.sql("""
                         SELECT e.clerk,
                                count(*) FILTER (WHERE e.pass = 1), count(*) FILTER (WHERE e.pass = 2),
@@ -86,9 +91,9 @@ class PaperProgress {
                         FROM paper_entry e
                         JOIN paper_form f ON f.number = e.number
                         LEFT JOIN paper_comparison c ON c.number = e.number
-                        WHERE f.campaign_id = :c
+                        WHERE f.campaign_id = :c """ + " AND " + CatalogCodes.unitWithinScope("f.unit_id", "scope") + """
                         GROUP BY e.clerk ORDER BY e.clerk""")
-                .param("c", campaignId)
+                .param("c", campaignId).param("scope", scopeUnitId)
                 .query((rs, n) -> new Clerk(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         wrong.getOrDefault(rs.getString(1), 0L), rs.getDouble(6)))
                 .list();

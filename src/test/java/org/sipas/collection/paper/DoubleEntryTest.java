@@ -133,6 +133,16 @@ class DoubleEntryTest {
         assertThat(figure(progress, "stored")).isEqualTo(1);
         assertThat(figure(progress, "withDifferences")).isZero();
         assertThat(progress).contains(clerk(paper, "a").name()).contains("100,0 %");
+
+        // the manager of the campaign's other commune sees that commune's papers only: none keyed, no clerk
+        long paperUnit = jdbc.sql("SELECT unit_id FROM paper_form WHERE number = :n").param("n", paper.number())
+                .query(Long.class).single();
+        long otherCommune = paperUnit == paper.field().commune1() ? paper.field().commune2() : paper.field().commune1();
+        CurrentUser otherManager = new CurrentUser("quanly-" + paper.field().campaignId(), Set.of(Role.UNIT_MANAGER), otherCommune);
+        String theirs = page(get("/campaigns/" + paper.field().campaignId() + "/paper/progress"), otherManager);
+        assertThat(figure(theirs, "keyedTwice")).isZero();
+        assertThat(figure(theirs, "stored")).isZero();
+        assertThat(theirs).doesNotContain(clerk(paper, "a").name());
     }
 
     @Test
