@@ -102,7 +102,7 @@ public final class FrameImportBenchmark {
     }
 
     private void round(Path file, Path dir, boolean keep) throws Exception {
-        jdbc.execute("TRUNCATE dossier_contact, dossier");
+        jdbc.execute("TRUNCATE dossier_contact, dossier CASCADE");
         measure("import new", () -> importFile(file).inserted());
         measure("import again", () -> importFile(file).unchanged());
         Path storedDossiers = dir.resolve("stored-dossiers.copy");
@@ -119,7 +119,7 @@ public final class FrameImportBenchmark {
         jdbc.execute(RAW);
         measure(B, () -> copyIn("COPY bench_raw FROM STDIN (FORMAT csv, HEADER true)", file, null, null));
         if (!keep) {
-            jdbc.execute("TRUNCATE dossier_contact, dossier");
+            jdbc.execute("TRUNCATE dossier_contact, dossier CASCADE");
         }
     }
 
