@@ -34,7 +34,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class DashboardController {
 
     private static final String VIEW = "index/dashboard";
-    private static final List<Domain> BREAKDOWNS = List.of(Domain.PROCEDURE, Domain.CHANNEL, Domain.RESPONDENT, Domain.OFFICIAL);
 
     /** One breakdown: its estimates, with the labels of its values. */
     record Breakdown(Domain domain, CampaignEstimates estimates) {
@@ -84,15 +83,15 @@ class DashboardController {
     String dashboard(@PathVariable long id, @RequestParam(required = false) String unit,
                      @RequestHeader(name = "HX-Request", required = false) String fragment, Locale locale, Model model) {
         FieldCampaign campaign = campaignScope.within(id);
-        CampaignEstimates overall = estimates.of(id, Domain.NATION, unit, Series.SAMPLED);
-        String root = overall.root().code();
-        CampaignEstimates children = estimates.of(id, Domain.CHILDREN, root, Series.SAMPLED);
-        Map<String, Integer> allocated = estimates.allocated(id, Domain.CHILDREN, root);
+        Estimates.Dashboard figures = estimates.dashboard(id, unit);
+        CampaignEstimates overall = figures.overall();
+        CampaignEstimates children = figures.children();
+        Map<String, Integer> allocated = figures.allocated();
         List<Child> drill = new ArrayList<>();
         children.domains().forEach(d -> drill.add(new Child(d, allocated.getOrDefault(d.code(), 0))));
         List<Breakdown> breakdowns = new ArrayList<>();
-        for (Domain domain : BREAKDOWNS) {
-            breakdowns.add(new Breakdown(domain, estimates.of(id, domain, root, Series.SAMPLED)));
+        for (CampaignEstimates breakdown : figures.breakdowns()) {
+            breakdowns.add(new Breakdown(breakdown.domain(), breakdown));
         }
         Methodology methodology = methodologies.find(campaign.methodologyCode(), campaign.methodologyVersion()).orElseThrow();
         String campaignScope = catalog.unit(campaign.scopeUnitId()).code();
@@ -102,10 +101,10 @@ class DashboardController {
         model.addAttribute("overall", overall);
         model.addAttribute("children", drill);
         model.addAttribute("allocatedTotal", allocated.values().stream().mapToInt(Integer::intValue).sum());
-        model.addAttribute("trend", estimates.of(id, Domain.MONTH, root, Series.SAMPLED));
+        model.addAttribute("trend", figures.trend());
         model.addAttribute("breakdowns", breakdowns);
-        model.addAttribute("counter", estimates.of(id, Domain.NATION, root, Series.COUNTER));
-        model.addAttribute("portal", estimates.of(id, Domain.NATION, root, Series.PORTAL));
+        model.addAttribute("counter", figures.counter());
+        model.addAttribute("portal", figures.portal());
         model.addAttribute("rates", rates.of(id));
         model.addAttribute("crumbs", crumbs(overall.root().path(), campaignScope));
         model.addAttribute("labels", labels(methodology.index(), locale));

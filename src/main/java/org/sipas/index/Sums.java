@@ -1,11 +1,17 @@
 package org.sipas.index;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
  * The running sums of one tally row: its responses and, over K criteria, Σx_k, Σy_k and the
  * row-major K×K cross-sums Σy_k·y_l, Σy_k·x_l, Σx_k·x_l. Mutable: a fold adds responses with sign
  * +1 (entered the count) or −1 (left it).
+ *
+ * <p>Stored packed ({@link #pack()}, column {@code tally.sums}): a read of a dashboard decodes a few
+ * thousand numbers per row, so they travel as one {@code bytea} rather than five {@code bigint[]}
+ * that JDBC hands over boxed. The symmetric Σy·y and Σx·x keep their upper triangle only, and every
+ * number takes 4 bytes unless one exceeds an int (no sum of a row exceeds its n).
  */
 final class Sums {
 
@@ -93,6 +99,85 @@ final class Sums {
             m[i] = Arrays.copyOfRange(flat, i * k, (i + 1) * k);
         }
         return m;
+    }
+
+    /** Packed layout: width (4 or 8), K (2 bytes), Σx, Σy, triangle of Σy·y, Σy·x, triangle of Σx·x. */
+    byte[] pack() {
+        int k = valid.length;
+        int width = fitsInInt() ? Integer.BYTES : Long.BYTES;
+        ByteBuffer out = ByteBuffer.allocate(3 + width * packedLength(k));
+        out.put((byte) width).putShort((short) k);
+        put(out, width, valid, 0, k);
+        put(out, width, satisfied, 0, k);
+        putTriangle(out, width, satBySat, k);
+        put(out, width, satByValid, 0, k * k);
+        putTriangle(out, width, validByValid, k);
+        return out.array();
+    }
+
+    /** The sums of a stored row: its n and its packed arrays. */
+    static Sums unpack(long n, byte[] packed) {
+        ByteBuffer in = ByteBuffer.wrap(packed);
+        int width = in.get();
+        int k = in.getShort();
+        if ((width != Integer.BYTES && width != Long.BYTES) || packed.length != 3 + width * packedLength(k)) {
+            throw new IllegalStateException("tally sums of " + packed.length + " bytes are not " + k + " criteria packed");
+        }
+        Sums sums = new Sums(k);
+        sums.n = n;
+        get(in, width, sums.valid, 0, k);
+        get(in, width, sums.satisfied, 0, k);
+        getTriangle(in, width, sums.satBySat, k);
+        get(in, width, sums.satByValid, 0, k * k);
+        getTriangle(in, width, sums.validByValid, k);
+        return sums;
+    }
+
+    private static int packedLength(int k) {
+        return 2 * k + k * k + k * (k + 1);
+    }
+
+    private boolean fitsInInt() {
+        for (long[] values : new long[][] {valid, satisfied, satBySat, satByValid, validByValid}) {
+            for (long v : values) {
+                if (v != (int) v) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void put(ByteBuffer out, int width, long[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (width == Integer.BYTES) {
+                out.putInt((int) values[i]);
+            } else {
+                out.putLong(values[i]);
+            }
+        }
+    }
+
+    private static void putTriangle(ByteBuffer out, int width, long[] square, int k) {
+        for (int i = 0; i < k; i++) {
+            put(out, width, square, i * k + i, (i + 1) * k);
+        }
+    }
+
+    private static void get(ByteBuffer in, int width, long[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            values[i] = width == Integer.BYTES ? in.getInt() : in.getLong();
+        }
+    }
+
+    /** Reads an upper triangle and mirrors it below the diagonal. */
+    private static void getTriangle(ByteBuffer in, int width, long[] square, int k) {
+        for (int i = 0; i < k; i++) {
+            get(in, width, square, i * k + i, (i + 1) * k);
+            for (int j = i + 1; j < k; j++) {
+                square[j * k + i] = square[i * k + j];
+            }
+        }
     }
 
     @Override
