@@ -52,7 +52,9 @@ public class Estimates {
 
     /**
      * The estimates of a campaign the caller may see (404, 403 otherwise), for the domains of
-     * {@code domain} within the subtree of unit {@code unitCode} (null: the campaign's scope).
+     * {@code domain} within the subtree of unit {@code unitCode} (null: the campaign's scope, or
+     * the caller's own unit when the campaign covers more: a commune's manager sees their commune's
+     * part of the province's campaign).
      */
     public CampaignEstimates of(long campaignId, Domain domain, String unitCode, Series series) {
         return of(campaignId, unitCode, Map.of(series, List.of(domain))).get(series).get(domain);
@@ -67,7 +69,7 @@ public class Estimates {
      * @return series → kind of domain → its estimates, as {@link #of(long, Domain, String, Series)} answers each
      */
     public Map<Series, Map<Domain, CampaignEstimates>> of(long campaignId, String unitCode, Map<Series, ? extends Collection<Domain>> asked) {
-        FieldCampaign campaign = campaignScope.within(campaignId);
+        FieldCampaign campaign = campaignScope.overlapping(campaignId);
         long scope = unitScope.unitId();
         DomainRepository.Place root = root(campaign, unitCode, scope);
         Methodology methodology = methodologies.find(campaign.methodologyCode(), campaign.methodologyVersion()).orElseThrow();
@@ -82,7 +84,13 @@ public class Estimates {
             bySeries.computeIfAbsent(key.series(), s -> new LinkedHashMap<>()).put(key, sums);
             units.add(key.unitId());
         });
-        Map<Long, DomainRepository.Stratum> strata = domains.strata(campaignId);
+        Set<Long> stratumIds = new HashSet<>();
+        read.rows().keySet().forEach(key -> {
+            if (key.stratumId() != 0) {
+                stratumIds.add(key.stratumId());
+            }
+        });
+        Map<Long, DomainRepository.Stratum> strata = domains.strata(campaignId, stratumIds);
         Map<Long, DomainRepository.Place> places = domains.places(units);
         DomainRepository.Draw draw = domains.draw(campaignId);
         CampaignEstimates.Root rootOf = rootOf(root);
@@ -246,10 +254,11 @@ public class Estimates {
      * drawn), the base of a dashboard's progress: domain code → allocated n.
      */
     public Map<String, Integer> allocated(long campaignId, Domain domain, String unitCode) {
-        FieldCampaign campaign = campaignScope.within(campaignId);
+        FieldCampaign campaign = campaignScope.overlapping(campaignId);
         long scope = unitScope.unitId();
         DomainRepository.Place root = root(campaign, unitCode, scope);
-        Map<Long, DomainRepository.Stratum> strata = domains.strata(campaignId);
+        // the strata whose unit lies in the subtree, as the tallies are read (not the campaign's every stratum)
+        Map<Long, DomainRepository.Stratum> strata = domains.strataWithin(campaignId, scope, root.id());
         Map<Long, DomainRepository.Place> places = domains.places(strata.values().stream().map(DomainRepository.Stratum::unitId).toList());
         Map<String, Integer> allocated = new TreeMap<>();
         for (DomainRepository.Stratum stratum : strata.values()) {

@@ -177,6 +177,8 @@ public class Tallies {
                 Map<TallyKey, Sums> sums = new HashMap<>();
                 repository.eachCounted(campaignId, response -> add(sums, response, 1));
                 repository.add(sums);
+                // a rebuild is a fold too: the campaign's dashboards hear of it, and the next fold is counted after it
+                repository.advance(0, 0);
             });
         } finally {
             folding.unlock();

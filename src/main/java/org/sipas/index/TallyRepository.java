@@ -187,6 +187,21 @@ class TallyRepository {
         template.batchUpdate("""
                 DELETE FROM tally WHERE campaign_id = ? AND series = ? AND stratum_id = ? AND unit_id = ? AND domain_kind = ?
                                     AND domain_value = ?""", emptied, 500, TallyRepository::setKey);
+        // the campaigns this fold moved, stamped with the fold that advance() is about to count
+        jdbc.sql("""
+                        INSERT INTO tally_campaign_fold (campaign_id, fold)
+                        SELECT c, (SELECT fold + 1 FROM tally_watermark WHERE id = 1) FROM unnest(:c::bigint[]) AS c
+                        ON CONFLICT (campaign_id) DO UPDATE SET fold = excluded.fold""")
+                .param("c", deltas.keySet().stream().map(TallyKey::campaignId).distinct().toArray(Long[]::new)).update();
+    }
+
+    /** Campaign → the fold that last changed its tallies, for the campaigns given (those never folded are absent). */
+    Map<Long, Long> campaignFolds(Collection<Long> campaignIds) {
+        Map<Long, Long> folds = new HashMap<>();
+        jdbc.sql("SELECT campaign_id, fold FROM tally_campaign_fold WHERE campaign_id = ANY(:c)")
+                .param("c", campaignIds.toArray(Long[]::new))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> folds.put(rs.getLong(1), rs.getLong(2)));
+        return folds;
     }
 
     private static void setKey(PreparedStatement ps, TallyKey key) throws SQLException {
