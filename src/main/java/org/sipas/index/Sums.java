@@ -67,6 +67,22 @@ final class Sums {
         }
     }
 
+    /**
+     * Adds one response read from a file (the standalone engine): {@code answers[k]} is
+     * {@link AnswerCodes#SATISFIED}, {@link AnswerCodes#VALID} (valid, not satisfied) or
+     * {@link AnswerCodes#EXCLUDED}.
+     */
+    void add(byte[] answers) {
+        int k = valid.length;
+        boolean[] x = new boolean[k];
+        boolean[] y = new boolean[k];
+        for (int i = 0; i < k; i++) {
+            x[i] = answers[i] != AnswerCodes.EXCLUDED;
+            y[i] = answers[i] == AnswerCodes.SATISFIED;
+        }
+        add(x, y, 1);
+    }
+
     void add(Sums other) {
         n += other.n;
         addInto(valid, other.valid);
