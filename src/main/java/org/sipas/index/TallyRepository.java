@@ -13,8 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.postgresql.PGStatement;
 import org.sipas.catalog.CatalogCodes;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -251,22 +256,36 @@ class TallyRepository {
     Map<TallyKey, Sums> rows(long campaignId, Collection<Series> series, Collection<String> kinds, long scopeUnitId, Long subtreeUnitId) {
         Map<TallyKey, Sums> rows = new LinkedHashMap<>();
         String subtree = subtreeUnitId == null ? "" : " AND " + CatalogCodes.unitWithinScope("t.unit_id", "subtree");
-        JdbcClient.StatementSpec spec = jdbc.sql("""
-                        SELECT t.series, t.stratum_id, t.unit_id, t.domain_kind, t.domain_value, t.n, t.sums
-                        FROM tally t
-                        WHERE t.campaign_id = :c AND t.series = ANY(:series) AND t.domain_kind = ANY(:kinds) AND %s%s"""
-                        .formatted(CatalogCodes.unitWithinScope("t.unit_id", "scope"), subtree))
-                .param("c", campaignId).param("series", series.stream().map(Series::code).toArray(String[]::new))
-                .param("kinds", kinds.toArray(String[]::new))
-                .param("scope", scopeUnitId);
-        if (subtreeUnitId != null) {
-            spec = spec.param("subtree", subtreeUnitId);
-        }
-        spec.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+        String sql = """
+                SELECT t.series, t.stratum_id, t.unit_id, t.domain_kind, t.domain_value, t.n, t.sums
+                FROM tally t
+                WHERE t.campaign_id = :c AND t.series = ANY(:series) AND t.domain_kind = ANY(:kinds) AND %s%s"""
+                .formatted(CatalogCodes.unitWithinScope("t.unit_id", "scope"), subtree);
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("c", campaignId)
+                .addValue("series", series.stream().map(Series::code).toArray(String[]::new))
+                .addValue("kinds", kinds.toArray(String[]::new)).addValue("scope", scopeUnitId).addValue("subtree", subtreeUnitId);
+        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
+        String positional = NamedParameterUtils.substituteNamedParameters(parsed, params);
+        Object[] values = NamedParameterUtils.buildValueArray(parsed, params, null);
+        template.query(con -> {
+            PreparedStatement ps = binary(con.prepareStatement(positional));
+            new ArgumentPreparedStatementSetter(values).setValues(ps);
+            return ps;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
             rows.put(new TallyKey(campaignId, Series.ofCode(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getString(4),
                     rs.getString(5)), Sums.unpack(rs.getLong(6), rs.getBytes(7)));
         });
         return rows;
+    }
+
+    /**
+     * The statement asks for its results in binary from its first run: the sums arrive as their
+     * bytes, not as hex text to decode (which the driver otherwise does until a statement has run
+     * five times on a connection).
+     */
+    private static PreparedStatement binary(PreparedStatement ps) throws SQLException {
+        ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        return ps;
     }
 
     /** Records that a response no longer counts; false when it was excluded already. */
