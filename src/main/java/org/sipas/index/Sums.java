@@ -11,7 +11,8 @@ import java.util.Arrays;
  * <p>Stored packed ({@link #pack()}, column {@code tally.sums}): a read of a dashboard decodes a few
  * thousand numbers per row, so they travel as one {@code bytea} rather than five {@code bigint[]}
  * that JDBC hands over boxed. The symmetric Σy·y and Σx·x keep their upper triangle only, and every
- * number takes 4 bytes unless one exceeds an int (no sum of a row exceeds its n).
+ * number takes 2 bytes while all are below 65,536 (no sum of a row exceeds its n), else 4 or 8:
+ * a stratum's row of 22 criteria is about 2 KB, kept in the table's own page rather than TOAST.
  */
 final class Sums {
 
@@ -117,10 +118,10 @@ final class Sums {
         return m;
     }
 
-    /** Packed layout: width (4 or 8), K (2 bytes), Σx, Σy, triangle of Σy·y, Σy·x, triangle of Σx·x. */
+    /** Packed layout: width (2, 4 or 8), K (2 bytes), Σx, Σy, triangle of Σy·y, Σy·x, triangle of Σx·x. */
     byte[] pack() {
         int k = valid.length;
-        int width = fitsInInt() ? Integer.BYTES : Long.BYTES;
+        int width = width();
         ByteBuffer out = ByteBuffer.allocate(3 + width * packedLength(k));
         out.put((byte) width).putShort((short) k);
         put(out, width, valid, 0, k);
@@ -136,7 +137,7 @@ final class Sums {
         ByteBuffer in = ByteBuffer.wrap(packed);
         int width = in.get();
         int k = in.getShort();
-        if ((width != Integer.BYTES && width != Long.BYTES) || packed.length != 3 + width * packedLength(k)) {
+        if ((width != Short.BYTES && width != Integer.BYTES && width != Long.BYTES) || packed.length != 3 + width * packedLength(k)) {
             throw new IllegalStateException("tally sums of " + packed.length + " bytes are not " + k + " criteria packed");
         }
         Sums sums = new Sums(k);
@@ -153,23 +154,28 @@ final class Sums {
         return 2 * k + k * k + k * (k + 1);
     }
 
-    private boolean fitsInInt() {
+    /** The bytes each number needs: 2 while every one is within 0..65,535 (a stratum's row, as a rule), else 4 or 8. */
+    private int width() {
+        int width = Short.BYTES;
         for (long[] values : new long[][] {valid, satisfied, satBySat, satByValid, validByValid}) {
             for (long v : values) {
                 if (v != (int) v) {
-                    return false;
+                    return Long.BYTES;
+                }
+                if (v < 0 || v > 0xFFFF) {
+                    width = Integer.BYTES;
                 }
             }
         }
-        return true;
+        return width;
     }
 
     private static void put(ByteBuffer out, int width, long[] values, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (width == Integer.BYTES) {
-                out.putInt((int) values[i]);
-            } else {
-                out.putLong(values[i]);
+            switch (width) {
+                case Short.BYTES -> out.putShort((short) values[i]);
+                case Integer.BYTES -> out.putInt((int) values[i]);
+                default -> out.putLong(values[i]);
             }
         }
     }
@@ -182,7 +188,11 @@ final class Sums {
 
     private static void get(ByteBuffer in, int width, long[] values, int from, int to) {
         for (int i = from; i < to; i++) {
-            values[i] = width == Integer.BYTES ? in.getInt() : in.getLong();
+            values[i] = switch (width) {
+                case Short.BYTES -> in.getShort() & 0xFFFF;
+                case Integer.BYTES -> in.getInt();
+                default -> in.getLong();
+            };
         }
     }
 

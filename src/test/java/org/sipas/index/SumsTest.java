@@ -16,8 +16,19 @@ class SumsTest {
         byte[] packed = sums.pack();
 
         assertThat(Sums.unpack(sums.n, packed)).isEqualTo(sums);
-        // 4 bytes a number, the two symmetric matrices as triangles: 3 + 4·(2·22 + 22² + 22·23)
-        assertThat(packed).hasSize(3 + 4 * (44 + 484 + 506));
+        // 2 bytes a number, the two symmetric matrices as triangles: 3 + 2·(2·22 + 22² + 22·23)
+        assertThat(packed).hasSize(3 + 2 * (44 + 484 + 506));
+    }
+
+    @Test
+    void sumsBeyondTwoBytesAreKeptInFour() {
+        Sums sums = responses(3, 10, 18);
+        sums.valid[0] = 70_000;
+
+        byte[] packed = sums.pack();
+
+        assertThat(Sums.unpack(sums.n, packed)).isEqualTo(sums);
+        assertThat(packed).hasSize(3 + 4 * (6 + 9 + 12));
     }
 
     @Test
