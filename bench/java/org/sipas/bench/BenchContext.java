@@ -33,9 +33,14 @@ final class BenchContext {
         return app;
     }
 
-    /** The official list of 34 provinces and 3,321 communes, when ../shared/data is beside the project. */
+    /**
+     * The official list of 34 provinces and 3,321 communes, from {@code -Dsipas.shared} (the shared
+     * folder), else ../shared beside the project or ../../shared above a worktree; null when none has it.
+     */
     static Path officialUnitList() {
-        Path file = Path.of("..", "shared", "data", "vn-units-2025.csv");
-        return Files.isRegularFile(file) ? file : null;
+        String shared = System.getProperty("sipas.shared", "");
+        List<Path> candidates = shared.isBlank() ? List.of(Path.of("..", "shared"), Path.of("..", "..", "shared")) : List.of(Path.of(shared));
+        return candidates.stream().map(dir -> dir.resolve("data").resolve("vn-units-2025.csv")).filter(Files::isRegularFile)
+                .findFirst().orElse(null);
     }
 }

@@ -315,9 +315,9 @@ final class AnalysisSample {
         int k = tree.criteria().size();
         List<DomainEstimate> out = new ArrayList<>();
         if (by == null) {
-            StratumSums[] sums = new StratumSums[strata.size()];
+            Sums[] sums = new Sums[strata.size()];
             for (int h = 0; h < sums.length; h++) {
-                sums[h] = new StratumSums(k);
+                sums[h] = new Sums(k);
             }
             for (int i = 0; i < stratumOf.length; i++) {
                 sums[stratumOf[i]].add(answers[i]);
@@ -326,7 +326,7 @@ final class AnalysisSample {
             Map<String, List<StratumTotals>> provinces = new LinkedHashMap<>();
             for (int h = 0; h < sums.length; h++) {
                 Stratum s = strata.get(h);
-                StratumTotals totals = sums[h].totals(s.unit(), s.populationSize(), sums[h].count());
+                StratumTotals totals = sums[h].totals(s.unit(), s.populationSize(), sums[h].n);
                 all.add(totals);
                 provinces.computeIfAbsent(s.province(), p -> new ArrayList<>()).add(totals);
             }
@@ -338,12 +338,12 @@ final class AnalysisSample {
             return out;
         }
         long[] sampleSizes = new long[strata.size()];
-        Map<String, StratumSums[]> domains = new TreeMap<>(Comparator.naturalOrder());
+        Map<String, Sums[]> domains = new TreeMap<>(Comparator.naturalOrder());
         for (int i = 0; i < stratumOf.length; i++) {
             sampleSizes[stratumOf[i]]++;
-            StratumSums[] sums = domains.computeIfAbsent(domainOf[i], d -> new StratumSums[strata.size()]);
+            Sums[] sums = domains.computeIfAbsent(domainOf[i], d -> new Sums[strata.size()]);
             if (sums[stratumOf[i]] == null) {
-                sums[stratumOf[i]] = new StratumSums(k);
+                sums[stratumOf[i]] = new Sums(k);
             }
             sums[stratumOf[i]].add(answers[i]);
         }

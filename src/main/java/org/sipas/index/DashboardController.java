@@ -11,6 +11,7 @@ import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCases;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.collection.rates.ResponseRates;
+import org.sipas.identity.UnitScope;
 import org.sipas.methodology.IndexNode;
 import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
@@ -44,7 +45,6 @@ class DashboardController {
 
 
     private static final String VIEW = "index/dashboard";
-    private static final List<Domain> BREAKDOWNS = List.of(Domain.PROCEDURE, Domain.CHANNEL, Domain.RESPONDENT, Domain.OFFICIAL);
 
     /** One breakdown: its estimates, with the labels of its values. */
     record Breakdown(Domain domain, CampaignEstimates estimates) {
@@ -69,9 +69,11 @@ class DashboardController {
     private final Methodologies methodologies;
     private final CatalogCodes catalog;
     private final DashboardEvents events;
+    private final UnitScope unitScope;
 
     DashboardController(Estimates estimates, FieldCases cases, CampaignScope campaignScope, ResponseRates rates, Methodologies methodologies,
-                        CatalogCodes catalog, DashboardEvents events, GradeBandStore grades) {
+                        CatalogCodes catalog, DashboardEvents events, GradeBandStore grades, UnitScope unitScope) {
+        this.unitScope = unitScope;
         this.grades = grades;
         this.estimates = estimates;
         this.cases = cases;
@@ -93,16 +95,17 @@ class DashboardController {
     @GetMapping("/campaigns/{id}/dashboard")
     String dashboard(@PathVariable long id, @RequestParam(required = false) String unit,
                      @RequestHeader(name = "HX-Request", required = false) String fragment, Locale locale, Model model) {
-        FieldCampaign campaign = campaignScope.within(id);
-        CampaignEstimates overall = estimates.of(id, Domain.NATION, unit, Series.SAMPLED);
-        String root = overall.root().code();
-        CampaignEstimates children = estimates.of(id, Domain.CHILDREN, root, Series.SAMPLED);
-        Map<String, Integer> allocated = estimates.allocated(id, Domain.CHILDREN, root);
+        // a campaign covering the caller's unit shows its part in the caller's scope (the tallies are read within it)
+        FieldCampaign campaign = campaignScope.overlapping(id);
+        Estimates.Dashboard figures = estimates.dashboard(id, unit);
+        CampaignEstimates overall = figures.overall();
+        CampaignEstimates children = figures.children();
+        Map<String, Integer> allocated = figures.allocated();
         List<Child> drill = new ArrayList<>();
         children.domains().forEach(d -> drill.add(new Child(d, allocated.getOrDefault(d.code(), 0))));
         List<Breakdown> breakdowns = new ArrayList<>();
-        for (Domain domain : BREAKDOWNS) {
-            breakdowns.add(new Breakdown(domain, estimates.of(id, domain, root, Series.SAMPLED)));
+        for (CampaignEstimates breakdown : figures.breakdowns()) {
+            breakdowns.add(new Breakdown(breakdown.domain(), breakdown));
         }
         Methodology methodology = methodologies.find(campaign.methodologyCode(), campaign.methodologyVersion()).orElseThrow();
         String campaignScope = catalog.unit(campaign.scopeUnitId()).code();
@@ -112,12 +115,13 @@ class DashboardController {
         model.addAttribute("overall", overall);
         model.addAttribute("children", drill);
         model.addAttribute("allocatedTotal", allocated.values().stream().mapToInt(Integer::intValue).sum());
-        model.addAttribute("trend", estimates.of(id, Domain.MONTH, root, Series.SAMPLED));
+        model.addAttribute("trend", figures.trend());
         model.addAttribute("breakdowns", breakdowns);
-        model.addAttribute("counter", estimates.of(id, Domain.NATION, root, Series.COUNTER));
-        model.addAttribute("portal", estimates.of(id, Domain.NATION, root, Series.PORTAL));
-        model.addAttribute("rates", rates.of(id));
-        model.addAttribute("crumbs", crumbs(overall.root().path(), campaignScope));
+        model.addAttribute("counter", figures.counter());
+        model.addAttribute("portal", figures.portal());
+        // the response rates are the whole campaign's: shown to those who may see all of it
+        model.addAttribute("rates", unitScope.covers(campaign.scopeUnitId()) ? rates.of(id) : null);
+        model.addAttribute("crumbs", crumbs(overall.root().path(), campaignScope, catalog.unit(unitScope.unitId()).code()));
         model.addAttribute("labels", labels(methodology.index(), locale));
         model.addAttribute("pct", new Percent(locale));
         model.addAttribute("live", campaign.isInField());
@@ -144,15 +148,18 @@ class DashboardController {
     /** Server-sent events: a {@code folded} event each time the tallies have moved. */
     @GetMapping(path = "/campaigns/{id}/dashboard/events", produces = "text/event-stream")
     SseEmitter events(@PathVariable long id) {
-        campaignScope.within(id);
-        return events.subscribe();
+        campaignScope.overlapping(id);
+        return events.subscribe(id);
     }
 
-    /** The breadcrumbs from the campaign's scope down to the subtree's root (above it, nothing to open). */
-    private static List<CampaignEstimates.Crumb> crumbs(List<CampaignEstimates.Crumb> path, String campaignScope) {
+    /**
+     * The breadcrumbs from the campaign's scope, or the caller's unit when it lies deeper, down to
+     * the subtree's root (above them, nothing the caller may open).
+     */
+    private static List<CampaignEstimates.Crumb> crumbs(List<CampaignEstimates.Crumb> path, String campaignScope, String callerScope) {
         int from = 0;
         for (int i = 0; i < path.size(); i++) {
-            if (path.get(i).code().equals(campaignScope)) {
+            if (path.get(i).code().equals(campaignScope) || path.get(i).code().equals(callerScope)) {
                 from = i;
             }
         }

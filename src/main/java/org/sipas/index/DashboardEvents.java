@@ -2,17 +2,19 @@ package org.sipas.index;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The dashboards open on this node, told when the tallies move. The watermark is read every
- * second from the database, not from this node's folds: whichever node folded, every node's
- * dashboards hear of it.
+ * The dashboards open on this node, by campaign, told when their campaign's tallies move. The fold
+ * that last changed each campaign is read every second from the database ({@code
+ * tally_campaign_fold}), not from this node's folds: whichever node folded, every node's dashboards
+ * of that campaign hear of it, and a dashboard of another campaign hears nothing.
  */
 @Component
 class DashboardEvents {
@@ -21,37 +23,49 @@ class DashboardEvents {
     private static final long TIMEOUT_MS = 5 * 60 * 1000L;
 
     private final TallyRepository tallies;
-    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
-    private final AtomicLong lastFold = new AtomicLong(-1);
+    private final Map<Long, List<SseEmitter>> emitters = new ConcurrentHashMap<>();
+    private final Map<Long, Long> lastFolds = new ConcurrentHashMap<>();
 
     DashboardEvents(TallyRepository tallies) {
         this.tallies = tallies;
     }
 
-    SseEmitter subscribe() {
+    SseEmitter subscribe(long campaignId) {
         SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
-        emitter.onCompletion(() -> emitters.remove(emitter));
-        emitter.onTimeout(() -> emitters.remove(emitter));
-        emitter.onError(e -> emitters.remove(emitter));
-        emitters.add(emitter);
+        List<SseEmitter> open = emitters.computeIfAbsent(campaignId, c -> new CopyOnWriteArrayList<>());
+        Runnable remove = () -> open.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        open.add(emitter);
         return emitter;
+    }
+
+    /** The dashboards of a campaign open on this node. */
+    int open(long campaignId) {
+        return emitters.getOrDefault(campaignId, List.of()).size();
     }
 
     @Scheduled(fixedDelayString = "${sipas.index.fold-interval}")
     void tellWhenFolded() {
+        emitters.values().removeIf(List::isEmpty);
+        lastFolds.keySet().retainAll(emitters.keySet());
         if (emitters.isEmpty()) {
             return;
         }
-        long fold = tallies.watermark().fold();
-        if (lastFold.getAndSet(fold) == fold) {
-            return;
-        }
-        for (SseEmitter emitter : emitters) {
-            try {
-                emitter.send(SseEmitter.event().name("folded").data(Long.toString(fold)));
-            } catch (IOException | IllegalStateException gone) {
-                emitters.remove(emitter);
+        tallies.campaignFolds(emitters.keySet()).forEach((campaign, fold) -> {
+            Long last = lastFolds.put(campaign, fold);
+            if (last != null && last.longValue() == fold) {
+                return;
             }
-        }
+            List<SseEmitter> open = emitters.getOrDefault(campaign, List.of());
+            for (SseEmitter emitter : open) {
+                try {
+                    emitter.send(SseEmitter.event().name("folded").data(Long.toString(fold)));
+                } catch (IOException | IllegalStateException gone) {
+                    open.remove(emitter);
+                }
+            }
+        });
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sipas.catalog.CatalogCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,10 +46,22 @@ class DomainRepository {
         this.jdbc = jdbc;
     }
 
-    Map<Long, Stratum> strata(long campaignId) {
+    /** The campaign's strata of these ids. */
+    Map<Long, Stratum> strata(long campaignId, Collection<Long> ids) {
+        return strata(jdbc.sql("SELECT id, unit_id, frame_size, n FROM campaign_stratum WHERE campaign_id = :c AND id = ANY(:ids)")
+                .param("c", campaignId).param("ids", ids.toArray(Long[]::new)));
+    }
+
+    /** The campaign's strata whose unit lies within the caller's scope and the subtree of {@code subtreeUnitId}. */
+    Map<Long, Stratum> strataWithin(long campaignId, long scopeUnitId, long subtreeUnitId) {
+        return strata(jdbc.sql("SELECT s.id, s.unit_id, s.frame_size, s.n FROM campaign_stratum s WHERE s.campaign_id = :c AND "
+                        + CatalogCodes.unitWithinScope("s.unit_id", "scope") + " AND " + CatalogCodes.unitWithinScope("s.unit_id", "subtree"))
+                .param("c", campaignId).param("scope", scopeUnitId).param("subtree", subtreeUnitId));
+    }
+
+    private static Map<Long, Stratum> strata(JdbcClient.StatementSpec query) {
         Map<Long, Stratum> strata = new HashMap<>();
-        jdbc.sql("SELECT id, unit_id, frame_size, n FROM campaign_stratum WHERE campaign_id = :c").param("c", campaignId)
-                .query((rs, n) -> new Stratum(rs.getLong("id"), rs.getLong("unit_id"), rs.getLong("frame_size"), rs.getInt("n")))
+        query.query((rs, n) -> new Stratum(rs.getLong("id"), rs.getLong("unit_id"), rs.getLong("frame_size"), rs.getInt("n")))
                 .list().forEach(s -> strata.put(s.id(), s));
         return strata;
     }

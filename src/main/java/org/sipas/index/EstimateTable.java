@@ -2,19 +2,15 @@ package org.sipas.index;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.sipas.web.CsvWriter;
 
 /**
  * The figures of the standalone engine as a table with exactly the columns of the estimation
@@ -29,40 +25,31 @@ final class EstimateTable {
     static final String CSV = "text/csv;charset=UTF-8";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String NA = "NA";
-    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private EstimateTable() {
     }
 
     /**
-     * The CSV, UTF-8; with a byte order mark when it is for a spreadsheet (so that Excel reads the
-     * diacritics of a domain's name), without one for programs (R's read.csv takes it as part of
-     * the first column's name).
+     * The CSV, written by the product's one CSV writer: UTF-8, with a byte order mark when it is
+     * for a spreadsheet (so that Excel reads the diacritics of a domain's name), without one for
+     * programs (R's read.csv takes it as part of the first column's name). Figures are written as
+     * numbers, an empty one as {@code NA}; a domain's name that starts like a formula is text.
      */
     static byte[] csv(List<AnalysisSample.DomainEstimate> rows, boolean byteOrderMark) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (CSVPrinter out = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-            if (byteOrderMark) {
-                bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        List<List<Object>> cells = new ArrayList<>(rows.size());
+        for (AnalysisSample.DomainEstimate row : rows) {
+            List<Object> line = new ArrayList<>(COLUMNS.size());
+            line.add(row.domainKind());
+            line.add(row.domain());
+            line.add(row.estimate().level());
+            line.add(row.estimate().index());
+            line.add(row.estimate().n());
+            for (Double value : figures(row.estimate())) {
+                line.add(value == null || value.isNaN() ? NA : value);
             }
-            out.printRecord(COLUMNS);
-            for (AnalysisSample.DomainEstimate row : rows) {
-                List<String> cells = new ArrayList<>(COLUMNS.size());
-                cells.add(text(row.domainKind(), byteOrderMark));
-                cells.add(text(row.domain(), byteOrderMark));
-                cells.add(row.estimate().level());
-                cells.add(text(row.estimate().index(), byteOrderMark));
-                cells.add(Long.toString(row.estimate().n()));
-                for (Double value : figures(row.estimate())) {
-                    cells.add(number(value));
-                }
-                out.printRecord(cells);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            cells.add(line);
         }
-        return bytes.toByteArray();
+        return CsvWriter.table(COLUMNS, cells, byteOrderMark);
     }
 
     /** The XLSX: numbers stay numbers, an empty figure is an empty cell. */
@@ -96,29 +83,7 @@ final class EstimateTable {
         }
     }
 
-    /**
-     * A text cell; for a spreadsheet, one that starts like a formula (a domain's name comes from the
-     * uploaded file) gets a leading quote, so the spreadsheet shows it as text rather than running it.
-     */
-    private static String text(String value, boolean forSpreadsheet) {
-        if (forSpreadsheet && !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
-    }
-
     private static List<Double> figures(IndexEstimate e) {
         return Arrays.asList(e.unweightedPct(), e.estimatePct(), e.sePct(), e.ci95Low(), e.ci95High());
-    }
-
-    /** The shortest decimal that reads back to the same double, in plain notation; NA when empty. */
-    static String number(Double value) {
-        if (value == null || value.isNaN()) {
-            return NA;
-        }
-        if (value == 0) {
-            return "0";
-        }
-        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
     }
 }

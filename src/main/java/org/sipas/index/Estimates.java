@@ -1,9 +1,12 @@
 package org.sipas.index;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,35 +52,110 @@ public class Estimates {
 
     /**
      * The estimates of a campaign the caller may see (404, 403 otherwise), for the domains of
-     * {@code domain} within the subtree of unit {@code unitCode} (null: the campaign's scope).
+     * {@code domain} within the subtree of unit {@code unitCode} (null: the campaign's scope, or
+     * the caller's own unit when the campaign covers more: a commune's manager sees their commune's
+     * part of the province's campaign).
      */
     public CampaignEstimates of(long campaignId, Domain domain, String unitCode, Series series) {
-        FieldCampaign campaign = campaignScope.within(campaignId);
+        return of(campaignId, unitCode, Map.of(series, List.of(domain))).get(series).get(domain);
+    }
+
+    /**
+     * Several series and kinds of domain of one campaign's subtree (a dashboard's figures) from one
+     * read of the tallies, the strata and the places their units roll into: the cost of a page is
+     * one read, not one per chart.
+     *
+     * @param asked the kinds of domain asked for each series
+     * @return series → kind of domain → its estimates, as {@link #of(long, Domain, String, Series)} answers each
+     */
+    public Map<Series, Map<Domain, CampaignEstimates>> of(long campaignId, String unitCode, Map<Series, ? extends Collection<Domain>> asked) {
+        FieldCampaign campaign = campaignScope.overlapping(campaignId);
         long scope = unitScope.unitId();
         DomainRepository.Place root = root(campaign, unitCode, scope);
         Methodology methodology = methodologies.find(campaign.methodologyCode(), campaign.methodologyVersion()).orElseThrow();
         IndexTree tree = IndexTree.of(methodology.index());
 
-        List<String> kinds = domain.crossesStrata() ? List.of(Domain.WHOLE_STRATUM, domain.tallyKind()) : List.of(Domain.WHOLE_STRATUM);
-        Tallies.Read read = tallies.read(campaignId, series, kinds, scope, root.id());
-        Map<Long, DomainRepository.Stratum> strata = domains.strata(campaignId);
-
-        // n_h: every response of the stratum that counts, in the domain or not
-        Map<Long, Long> sampleSizes = new HashMap<>();
+        Set<String> kinds = new LinkedHashSet<>(List.of(Domain.WHOLE_STRATUM));
+        asked.values().forEach(domains -> domains.forEach(d -> kinds.add(d.tallyKind())));
+        Tallies.Read read = tallies.read(campaignId, asked.keySet(), kinds, scope, root.id());
+        Map<Series, Map<TallyKey, Sums>> bySeries = new EnumMap<>(Series.class);
         Set<Long> units = new HashSet<>();
-        long n = 0;
-        for (Map.Entry<TallyKey, Sums> row : read.rows().entrySet()) {
-            units.add(row.getKey().unitId());
-            if (row.getKey().domainKind().equals(Domain.WHOLE_STRATUM)) {
-                sampleSizes.merge(stratumOf(row.getKey()), row.getValue().n, Long::sum);
-                n += row.getValue().n;
+        read.rows().forEach((key, sums) -> {
+            bySeries.computeIfAbsent(key.series(), s -> new LinkedHashMap<>()).put(key, sums);
+            units.add(key.unitId());
+        });
+        Set<Long> stratumIds = new HashSet<>();
+        read.rows().keySet().forEach(key -> {
+            if (key.stratumId() != 0) {
+                stratumIds.add(key.stratumId());
             }
-        }
+        });
+        Map<Long, DomainRepository.Stratum> strata = domains.strata(campaignId, stratumIds);
         Map<Long, DomainRepository.Place> places = domains.places(units);
+        DomainRepository.Draw draw = domains.draw(campaignId);
+        CampaignEstimates.Root rootOf = rootOf(root);
 
+        Map<Series, Map<Domain, CampaignEstimates>> out = new EnumMap<>(Series.class);
+        asked.forEach((series, domainsAsked) -> {
+            Map<TallyKey, Sums> rows = bySeries.getOrDefault(series, Map.of());
+            // n_h: every response of the stratum that counts, in the domain or not
+            Map<Long, Long> sampleSizes = new HashMap<>();
+            long n = 0;
+            for (Map.Entry<TallyKey, Sums> row : rows.entrySet()) {
+                if (row.getKey().domainKind().equals(Domain.WHOLE_STRATUM)) {
+                    sampleSizes.merge(stratumOf(row.getKey()), row.getValue().n, Long::sum);
+                    n += row.getValue().n;
+                }
+            }
+            Lineage lineage = new Lineage(draw.methodologyCode(), draw.methodologyVersion(), draw.seed(), draw.sampledAt(),
+                    read.watermark().fold(), read.watermark().foldedAt(), read.tail(), n);
+            Map<Domain, CampaignEstimates> byDomain = new EnumMap<>(Domain.class);
+            for (Domain domain : domainsAsked) {
+                List<DomainEstimate> estimates = estimates(tree, domain, series, rows, sampleSizes, strata, places, root);
+                byDomain.put(domain, new CampaignEstimates(campaignId, campaign.name(), series, domain, rootOf, estimates, lineage));
+            }
+            out.put(series, byDomain);
+        });
+        return out;
+    }
+
+    /** The breakdowns a dashboard shows beside its index, in their order. */
+    static final List<Domain> BREAKDOWNS = List.of(Domain.PROCEDURE, Domain.CHANNEL, Domain.RESPONDENT, Domain.OFFICIAL);
+
+    /**
+     * What a campaign's dashboard shows of a subtree: the index, its children (the drill-down) with
+     * their allocation, the trend by month, the breakdowns, the counter and portal series.
+     *
+     * @param allocated child code → the sample allocated to it
+     */
+    public record Dashboard(CampaignEstimates overall, CampaignEstimates children, Map<String, Integer> allocated,
+                            CampaignEstimates trend, List<CampaignEstimates> breakdowns, CampaignEstimates counter,
+                            CampaignEstimates portal) {
+    }
+
+    /** A dashboard's figures for the subtree of {@code unitCode} (null: the campaign's scope), from one read of the tallies. */
+    public Dashboard dashboard(long campaignId, String unitCode) {
+        List<Domain> sampled = new ArrayList<>(List.of(Domain.NATION, Domain.CHILDREN, Domain.MONTH));
+        sampled.addAll(BREAKDOWNS);
+        Map<Series, List<Domain>> asked = new EnumMap<>(Series.class);
+        asked.put(Series.SAMPLED, sampled);
+        asked.put(Series.COUNTER, List.of(Domain.NATION));
+        asked.put(Series.PORTAL, List.of(Domain.NATION));
+        Map<Series, Map<Domain, CampaignEstimates>> figures = of(campaignId, unitCode, asked);
+        Map<Domain, CampaignEstimates> main = figures.get(Series.SAMPLED);
+        CampaignEstimates overall = main.get(Domain.NATION);
+        return new Dashboard(overall, main.get(Domain.CHILDREN), allocated(campaignId, Domain.CHILDREN, overall.root().code()),
+                main.get(Domain.MONTH), BREAKDOWNS.stream().map(main::get).toList(), figures.get(Series.COUNTER).get(Domain.NATION),
+                figures.get(Series.PORTAL).get(Domain.NATION));
+    }
+
+    /** One kind of domain's estimates from the rows of one series. */
+    private List<DomainEstimate> estimates(IndexTree tree, Domain domain, Series series, Map<TallyKey, Sums> rows,
+                                           Map<Long, Long> sampleSizes, Map<Long, DomainRepository.Stratum> strata,
+                                           Map<Long, DomainRepository.Place> places, DomainRepository.Place root) {
         // domain value → stratum → its sums in the domain
         Map<String, Map<Long, Sums>> byDomain = new TreeMap<>();
-        for (Map.Entry<TallyKey, Sums> row : read.rows().entrySet()) {
+        for (Map.Entry<TallyKey, Sums> row : rows.entrySet()) {
             TallyKey key = row.getKey();
             if (!key.domainKind().equals(domain.tallyKind())) {
                 continue;
@@ -86,8 +164,17 @@ public class Estimates {
             if (value == null) {
                 continue;
             }
-            byDomain.computeIfAbsent(value, v -> new LinkedHashMap<>())
-                    .computeIfAbsent(stratumOf(key), s -> new Sums(tree.criteria().size())).add(row.getValue());
+            Map<Long, Sums> byStratum = byDomain.computeIfAbsent(value, v -> new LinkedHashMap<>());
+            Sums sums = byStratum.get(stratumOf(key));
+            if (sums == null) {
+                // the first row of a stratum is read as is: the rows are this read's own copies
+                byStratum.put(stratumOf(key), row.getValue());
+            } else {
+                Sums merged = new Sums(tree.criteria().size());
+                merged.add(sums);
+                merged.add(row.getValue());
+                byStratum.put(stratumOf(key), merged);
+            }
         }
 
         Map<String, String> names = names(domain, byDomain.keySet());
@@ -108,11 +195,7 @@ public class Estimates {
             }
             estimates.add(new DomainEstimate(domain.code(), value, names.getOrDefault(value, value), inDomain, figures));
         });
-
-        DomainRepository.Draw draw = domains.draw(campaignId);
-        Lineage lineage = new Lineage(draw.methodologyCode(), draw.methodologyVersion(), draw.seed(), draw.sampledAt(),
-                read.watermark().fold(), read.watermark().foldedAt(), read.tail(), n);
-        return new CampaignEstimates(campaignId, campaign.name(), series, domain, rootOf(root), estimates, lineage);
+        return estimates;
     }
 
     /** The stratum a row counts in: the drawn stratum, or for a series outside the sample the unit. */
@@ -171,10 +254,11 @@ public class Estimates {
      * drawn), the base of a dashboard's progress: domain code → allocated n.
      */
     public Map<String, Integer> allocated(long campaignId, Domain domain, String unitCode) {
-        FieldCampaign campaign = campaignScope.within(campaignId);
+        FieldCampaign campaign = campaignScope.overlapping(campaignId);
         long scope = unitScope.unitId();
         DomainRepository.Place root = root(campaign, unitCode, scope);
-        Map<Long, DomainRepository.Stratum> strata = domains.strata(campaignId);
+        // the strata whose unit lies in the subtree, as the tallies are read (not the campaign's every stratum)
+        Map<Long, DomainRepository.Stratum> strata = domains.strataWithin(campaignId, scope, root.id());
         Map<Long, DomainRepository.Place> places = domains.places(strata.values().stream().map(DomainRepository.Stratum::unitId).toList());
         Map<String, Integer> allocated = new TreeMap<>();
         for (DomainRepository.Stratum stratum : strata.values()) {

@@ -1,8 +1,6 @@
 package org.sipas.index;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +10,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.sipas.web.CsvWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -93,35 +90,30 @@ class EstimatesApi {
 
     /** One line per domain and index node; NA for an empty figure, as R writes it. */
     static String csv(CampaignEstimates estimates) {
-        StringWriter text = new StringWriter();
         Lineage lineage = estimates.lineage();
-        try (CSVPrinter out = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            out.printRecord(CSV_HEADER);
-            for (DomainEstimate domain : estimates.domains()) {
-                for (IndexEstimate e : domain.figures()) {
-                    List<Object> row = new ArrayList<>(List.of(domain.domain(), domain.code(), e.level(), e.index(), e.n()));
-                    row.add(na(e.unweightedPct()));
-                    row.add(na(e.estimatePct()));
-                    row.add(na(e.sePct()));
-                    row.add(na(e.ci95Low()));
-                    row.add(na(e.ci95High()));
-                    row.add(estimates.series().code());
-                    row.add(estimates.isRandomSample());
-                    row.add(lineage.methodologyCode());
-                    row.add(lineage.methodologyVersion());
-                    row.add(lineage.seed() == null ? "" : lineage.seed());
-                    row.add(lineage.sampledAt() == null ? "" : lineage.sampledAt());
-                    row.add(lineage.fold());
-                    row.add(lineage.foldedAt() == null ? "" : lineage.foldedAt());
-                    row.add(lineage.unfolded());
-                    row.add(lineage.n());
-                    out.printRecord(row);
-                }
+        List<List<Object>> rows = new ArrayList<>();
+        for (DomainEstimate domain : estimates.domains()) {
+            for (IndexEstimate e : domain.figures()) {
+                List<Object> row = new ArrayList<>(List.of(domain.domain(), domain.code(), e.level(), e.index(), e.n()));
+                row.add(na(e.unweightedPct()));
+                row.add(na(e.estimatePct()));
+                row.add(na(e.sePct()));
+                row.add(na(e.ci95Low()));
+                row.add(na(e.ci95High()));
+                row.add(estimates.series().code());
+                row.add(estimates.isRandomSample());
+                row.add(lineage.methodologyCode());
+                row.add(lineage.methodologyVersion());
+                row.add(lineage.seed() == null ? "" : lineage.seed());
+                row.add(lineage.sampledAt() == null ? "" : lineage.sampledAt());
+                row.add(lineage.fold());
+                row.add(lineage.foldedAt() == null ? "" : lineage.foldedAt());
+                row.add(lineage.unfolded());
+                row.add(lineage.n());
+                rows.add(row);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return text.toString();
+        return new String(CsvWriter.table(CSV_HEADER, rows, false), StandardCharsets.UTF_8);
     }
 
     private static Object na(Double value) {

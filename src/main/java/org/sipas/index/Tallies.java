@@ -1,6 +1,8 @@
 package org.sipas.index;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +177,8 @@ public class Tallies {
                 Map<TallyKey, Sums> sums = new HashMap<>();
                 repository.eachCounted(campaignId, response -> add(sums, response, 1));
                 repository.add(sums);
+                // a rebuild is a fold too: the campaign's dashboards hear of it, and the next fold is counted after it
+                repository.advance(0, 0);
             });
         } finally {
             folding.unlock();
@@ -194,17 +198,21 @@ public class Tallies {
         foldSoon();
     }
 
-    /** The tallies of a campaign as the caller may see them, read together with the tail not folded yet. */
-    Read read(long campaignId, Series series, List<String> kinds, long scopeUnitId, Long subtreeUnitId) {
+    /**
+     * The tallies of a campaign's series and kinds as the caller may see them, in one read,
+     * together with the tail not folded yet.
+     */
+    Read read(long campaignId, Collection<Series> series, Collection<String> kinds, long scopeUnitId, Long subtreeUnitId) {
         return snapshots.execute(status -> {
             Map<TallyKey, Sums> rows = repository.rows(campaignId, series, kinds, scopeUnitId, subtreeUnitId);
             List<TallyRepository.Change> tail = repository.pending(campaignId);
             if (!tail.isEmpty()) {
-                Set<Long> visible = new java.util.HashSet<>();
+                Set<Long> visible = new HashSet<>();
                 rows.keySet().forEach(k -> visible.add(k.unitId()));
+                Map<Long, Boolean> within = new HashMap<>();
                 contributions(tail).forEach((key, delta) -> {
-                    if (key.series() == series && kinds.contains(key.domainKind())
-                            && (visible.contains(key.unitId()) || repository.unitWithin(key.unitId(), scopeUnitId, subtreeUnitId))) {
+                    if (series.contains(key.series()) && kinds.contains(key.domainKind()) && (visible.contains(key.unitId())
+                            || within.computeIfAbsent(key.unitId(), u -> repository.unitWithin(u, scopeUnitId, subtreeUnitId)))) {
                         rows.computeIfAbsent(key, k -> new Sums(delta.criteria())).add(delta);
                     }
                 });

@@ -1,6 +1,5 @@
 package org.sipas.index;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,8 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.postgresql.PGStatement;
 import org.sipas.catalog.CatalogCodes;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -156,46 +160,86 @@ class TallyRepository {
                 rs.getString("month"), rs.getString("procedure"), officials);
     }
 
-    /** Adds the sums to their rows (created at zero), then drops the rows a subtraction emptied. */
+    /**
+     * Adds the sums to their rows (created at zero) and drops the rows a subtraction emptied. Only
+     * the fold and the rebuild write tallies, both holding the watermark's lock, so reading the
+     * rows, adding in Java and writing them back cannot lose another writer's change.
+     */
     void add(Map<TallyKey, Sums> deltas) {
         if (deltas.isEmpty()) {
             return;
         }
-        List<Map.Entry<TallyKey, Sums>> rows = new ArrayList<>(deltas.entrySet());
-        template.batchUpdate("""
-                INSERT INTO tally AS t (campaign_id, series, stratum_id, unit_id, domain_kind, domain_value, n, valid, satisfied,
-                                        sat_by_sat, sat_by_valid, valid_by_valid)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (campaign_id, series, domain_kind, stratum_id, unit_id, domain_value) DO UPDATE
-                SET n = t.n + excluded.n, valid = tally_add(t.valid, excluded.valid),
-                    satisfied = tally_add(t.satisfied, excluded.satisfied), sat_by_sat = tally_add(t.sat_by_sat, excluded.sat_by_sat),
-                    sat_by_valid = tally_add(t.sat_by_valid, excluded.sat_by_valid),
-                    valid_by_valid = tally_add(t.valid_by_valid, excluded.valid_by_valid)""", rows, 500, (ps, row) -> {
-            TallyKey key = row.getKey();
-            Sums sums = row.getValue();
-            ps.setLong(1, key.campaignId());
-            ps.setString(2, key.series().code());
-            ps.setLong(3, key.stratumId());
-            ps.setLong(4, key.unitId());
-            ps.setString(5, key.domainKind());
-            ps.setString(6, key.domainValue());
-            ps.setLong(7, sums.n);
-            ps.setArray(8, array(ps, sums.valid));
-            ps.setArray(9, array(ps, sums.satisfied));
-            ps.setArray(10, array(ps, sums.satBySat));
-            ps.setArray(11, array(ps, sums.satByValid));
-            ps.setArray(12, array(ps, sums.validByValid));
+        Map<TallyKey, Sums> rows = stored(deltas.keySet());
+        deltas.forEach((key, delta) -> rows.computeIfAbsent(key, k -> new Sums(delta.criteria())).add(delta));
+        List<Map.Entry<TallyKey, Sums>> kept = new ArrayList<>();
+        List<TallyKey> emptied = new ArrayList<>();
+        rows.forEach((key, sums) -> {
+            if (sums.n == 0) {
+                emptied.add(key);
+            } else {
+                kept.add(Map.entry(key, sums));
+            }
         });
-        Long[] campaigns = deltas.keySet().stream().map(TallyKey::campaignId).distinct().toArray(Long[]::new);
-        jdbc.sql("DELETE FROM tally WHERE campaign_id = ANY(:c) AND n = 0").param("c", campaigns).update();
+        template.batchUpdate("""
+                INSERT INTO tally AS t (campaign_id, series, stratum_id, unit_id, domain_kind, domain_value, n, sums)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (campaign_id, series, domain_kind, stratum_id, unit_id, domain_value) DO UPDATE
+                SET n = excluded.n, sums = excluded.sums""", kept, 500, (ps, row) -> {
+            setKey(ps, row.getKey());
+            ps.setLong(7, row.getValue().n);
+            ps.setBytes(8, row.getValue().pack());
+        });
+        template.batchUpdate("""
+                DELETE FROM tally WHERE campaign_id = ? AND series = ? AND stratum_id = ? AND unit_id = ? AND domain_kind = ?
+                                    AND domain_value = ?""", emptied, 500, TallyRepository::setKey);
+        // the campaigns this fold moved, stamped with the fold that advance() is about to count
+        jdbc.sql("""
+                        INSERT INTO tally_campaign_fold (campaign_id, fold)
+                        SELECT c, (SELECT fold + 1 FROM tally_watermark WHERE id = 1) FROM unnest(:c::bigint[]) AS c
+                        ON CONFLICT (campaign_id) DO UPDATE SET fold = excluded.fold""")
+                .param("c", deltas.keySet().stream().map(TallyKey::campaignId).distinct().toArray(Long[]::new)).update();
     }
 
-    private static Array array(PreparedStatement ps, long[] values) throws SQLException {
-        Long[] boxed = new Long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return ps.getConnection().createArrayOf("bigint", boxed);
+    /** Campaign → the fold that last changed its tallies, for the campaigns given (those never folded are absent). */
+    Map<Long, Long> campaignFolds(Collection<Long> campaignIds) {
+        Map<Long, Long> folds = new HashMap<>();
+        jdbc.sql("SELECT campaign_id, fold FROM tally_campaign_fold WHERE campaign_id = ANY(:c)")
+                .param("c", campaignIds.toArray(Long[]::new))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> folds.put(rs.getLong(1), rs.getLong(2)));
+        return folds;
+    }
+
+    private static void setKey(PreparedStatement ps, TallyKey key) throws SQLException {
+        ps.setLong(1, key.campaignId());
+        ps.setString(2, key.series().code());
+        ps.setLong(3, key.stratumId());
+        ps.setLong(4, key.unitId());
+        ps.setString(5, key.domainKind());
+        ps.setString(6, key.domainValue());
+    }
+
+    /** The stored rows of these keys (those that exist), by key. */
+    private Map<TallyKey, Sums> stored(Collection<TallyKey> keys) {
+        Map<TallyKey, Sums> rows = new HashMap<>();
+        Map<TallyKey, TallyKey> asked = new HashMap<>();
+        keys.forEach(k -> asked.put(k, k));
+        jdbc.sql("""
+                        SELECT t.campaign_id, t.series, t.stratum_id, t.unit_id, t.domain_kind, t.domain_value, t.n, t.sums
+                        FROM unnest(:c::bigint[], :series::text[], :stratum::bigint[], :unit::bigint[], :kind::text[], :value::text[])
+                             AS k(campaign_id, series, stratum_id, unit_id, domain_kind, domain_value)
+                        JOIN tally t USING (campaign_id, series, stratum_id, unit_id, domain_kind, domain_value)""")
+                .param("c", keys.stream().map(TallyKey::campaignId).toArray(Long[]::new))
+                .param("series", keys.stream().map(k -> k.series().code()).toArray(String[]::new))
+                .param("stratum", keys.stream().map(TallyKey::stratumId).toArray(Long[]::new))
+                .param("unit", keys.stream().map(TallyKey::unitId).toArray(Long[]::new))
+                .param("kind", keys.stream().map(TallyKey::domainKind).toArray(String[]::new))
+                .param("value", keys.stream().map(TallyKey::domainValue).toArray(String[]::new))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    TallyKey key = new TallyKey(rs.getLong(1), Series.ofCode(rs.getString(2)), rs.getLong(3), rs.getLong(4),
+                            rs.getString(5), rs.getString(6));
+                    rows.put(asked.getOrDefault(key, key), Sums.unpack(rs.getLong(7), rs.getBytes(8)));
+                });
+        return rows;
     }
 
     /** Forgets a campaign's tallies and its changes not folded yet: a rebuild recounts them all. */
@@ -206,38 +250,42 @@ class TallyRepository {
     }
 
     /**
-     * The tally rows of a campaign's series and tally kinds whose unit lies within the caller's
+     * The tally rows of a campaign's series and tally kinds, in one read, whose unit lies within the caller's
      * scope (and within {@code subtreeUnitId} when not null), keyed as they are stored.
      */
-    Map<TallyKey, Sums> rows(long campaignId, Series series, Collection<String> kinds, long scopeUnitId, Long subtreeUnitId) {
+    Map<TallyKey, Sums> rows(long campaignId, Collection<Series> series, Collection<String> kinds, long scopeUnitId, Long subtreeUnitId) {
         Map<TallyKey, Sums> rows = new LinkedHashMap<>();
         String subtree = subtreeUnitId == null ? "" : " AND " + CatalogCodes.unitWithinScope("t.unit_id", "subtree");
-        JdbcClient.StatementSpec spec = jdbc.sql("""
-                        SELECT t.stratum_id, t.unit_id, t.domain_kind, t.domain_value, t.n, t.valid, t.satisfied, t.sat_by_sat,
-                               t.sat_by_valid, t.valid_by_valid
-                        FROM tally t
-                        WHERE t.campaign_id = :c AND t.series = :series AND t.domain_kind = ANY(:kinds) AND %s%s"""
-                        .formatted(CatalogCodes.unitWithinScope("t.unit_id", "scope"), subtree))
-                .param("c", campaignId).param("series", series.code()).param("kinds", kinds.toArray(String[]::new))
-                .param("scope", scopeUnitId);
-        if (subtreeUnitId != null) {
-            spec = spec.param("subtree", subtreeUnitId);
-        }
-        spec.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-            rows.put(new TallyKey(campaignId, series, rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
-                    new Sums(rs.getLong(5), longs(rs.getArray(6)), longs(rs.getArray(7)), longs(rs.getArray(8)),
-                            longs(rs.getArray(9)), longs(rs.getArray(10))));
+        String sql = """
+                SELECT t.series, t.stratum_id, t.unit_id, t.domain_kind, t.domain_value, t.n, t.sums
+                FROM tally t
+                WHERE t.campaign_id = :c AND t.series = ANY(:series) AND t.domain_kind = ANY(:kinds) AND %s%s"""
+                .formatted(CatalogCodes.unitWithinScope("t.unit_id", "scope"), subtree);
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("c", campaignId)
+                .addValue("series", series.stream().map(Series::code).toArray(String[]::new))
+                .addValue("kinds", kinds.toArray(String[]::new)).addValue("scope", scopeUnitId).addValue("subtree", subtreeUnitId);
+        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
+        String positional = NamedParameterUtils.substituteNamedParameters(parsed, params);
+        Object[] values = NamedParameterUtils.buildValueArray(parsed, params, null);
+        template.query(con -> {
+            PreparedStatement ps = binary(con.prepareStatement(positional));
+            new ArgumentPreparedStatementSetter(values).setValues(ps);
+            return ps;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+            rows.put(new TallyKey(campaignId, Series.ofCode(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                    rs.getString(5)), Sums.unpack(rs.getLong(6), rs.getBytes(7)));
         });
         return rows;
     }
 
-    private static long[] longs(Array array) throws SQLException {
-        Long[] boxed = (Long[]) array.getArray();
-        long[] values = new long[boxed.length];
-        for (int i = 0; i < boxed.length; i++) {
-            values[i] = boxed[i];
-        }
-        return values;
+    /**
+     * The statement asks for its results in binary from its first run: the sums arrive as their
+     * bytes, not as hex text to decode (which the driver otherwise does until a statement has run
+     * five times on a connection).
+     */
+    private static PreparedStatement binary(PreparedStatement ps) throws SQLException {
+        ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        return ps;
     }
 
     /** Records that a response no longer counts; false when it was excluded already. */

@@ -127,8 +127,8 @@ class AnalysisApiTest {
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(csv).startsWith(String.join(",", EstimateTable.COLUMNS) + "\n");
-        assertThat(csv).contains("unit,U7502,criterion,c22,40,NA,NA,NA,NA,NA\n");
+        assertThat(csv).startsWith(String.join(",", EstimateTable.COLUMNS) + "\r\n");
+        assertThat(csv).contains("unit,U7502,criterion,c22,40,NA,NA,NA,NA,NA\r\n");
         List<AnalysisSample.DomainEstimate> rows = parse(csv);
         assertThat(rows).hasSize(308);
         assertThat(EstimationFixtures.assertMatches(EstimationFixtures.expected("estimation-small/expected.csv"), rows))

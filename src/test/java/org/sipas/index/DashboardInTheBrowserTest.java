@@ -117,8 +117,17 @@ class DashboardInTheBrowserTest {
     }
 
     private long count() {
-        List<WebElement> count = browser.findElements(By.id("count"));
-        return count.isEmpty() ? -1 : Long.parseLong(count.get(0).getText().strip());
+        // the live figures are swapped in after each fold: an element found just before a swap is stale, read it again
+        for (int attempt = 0; ; attempt++) {
+            try {
+                List<WebElement> count = browser.findElements(By.id("count"));
+                return count.isEmpty() ? -1 : Long.parseLong(count.get(0).getText().strip());
+            } catch (org.openqa.selenium.StaleElementReferenceException swapped) {
+                if (attempt == 5) {
+                    throw swapped;
+                }
+            }
+        }
     }
 
     /** A whole SIPAS 2017 questionnaire as a one-stop system would post it. */

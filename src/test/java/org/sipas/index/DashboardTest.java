@@ -2,20 +2,25 @@ package org.sipas.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Locale;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.collection.ResponseStore;
+import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.Role;
 import org.sipas.identity.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -35,6 +40,8 @@ class DashboardTest {
     CurrentUsers users;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    DashboardEvents events;
 
     @Test
     void theDashboardShowsTheFiguresOfTheApiWithVietnameseNumbersAndDrillsDownToAUnit() throws Exception {
@@ -72,5 +79,52 @@ class DashboardTest {
 
         mvc.perform(get("/dashboards").with(SignedIn.as(campaign.field.admin())))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void aCommunesManagerSeesTheirCommunesPartOfTheProvincesCampaignAndNoOtherCommune() throws Exception {
+        TallyCampaign campaign = new TallyCampaign(fixtures, store, jdbc, "DSM", 40, 22);
+        for (int i = 0; i < 30; i++) {
+            campaign.answerNextCase();
+        }
+        tallies.fold();
+        CurrentUser manager = new CurrentUser("dsm-manager", Set.of(Role.UNIT_MANAGER), campaign.field.commune1());
+        CampaignEstimates byUnit = users.runAs(campaign.field.admin(), () -> estimates.of(campaign.id(), Domain.UNIT, null, Series.SAMPLED));
+        DomainEstimate commune = byUnit.domains().stream().filter(d -> d.code().equals("DSM-C1")).findFirst().orElseThrow();
+
+        CampaignEstimates seen = users.runAs(manager, () -> estimates.of(campaign.id(), Domain.NATION, null, Series.SAMPLED));
+        String page = mvc.perform(get("/campaigns/{id}/dashboard", campaign.id()).with(SignedIn.as(manager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(seen.root().code()).isEqualTo("DSM-C1");
+        assertThat(seen.lineage().n()).isEqualTo(commune.n()).isLessThan(30);
+        assertThat(seen.domains().get(0).overall().estimatePct()).isEqualTo(commune.overall().estimatePct());
+        assertThat(page).contains("<span id=\"count\">" + commune.n() + "</span>").doesNotContain("DSM-C2", "RR1");
+        mvc.perform(get("/campaigns/{id}/dashboard", campaign.id()).param("unit", "DSM-C2").with(SignedIn.as(manager)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aDashboardHearsOfItsOwnCampaignsFoldsOnly() throws Exception {
+        TallyCampaign watched = new TallyCampaign(fixtures, store, jdbc, "DSE", 20, 23);
+        TallyCampaign other = new TallyCampaign(fixtures, store, jdbc, "DSF", 20, 24);
+        watched.answerNextCase();
+        tallies.fold();
+        events.tellWhenFolded();
+        MvcResult stream = mvc.perform(get("/campaigns/{id}/dashboard/events", watched.id()).with(SignedIn.as(watched.field.admin())))
+                .andExpect(request().asyncStarted()).andReturn();
+        // a dashboard just opened hears where its campaign stands
+        events.tellWhenFolded();
+        String opened = stream.getResponse().getContentAsString();
+
+        other.answerNextCase();
+        tallies.fold();
+        events.tellWhenFolded();
+        assertThat(stream.getResponse().getContentAsString()).isEqualTo(opened);
+
+        watched.answerNextCase();
+        tallies.fold();
+        events.tellWhenFolded();
+        assertThat(stream.getResponse().getContentAsString().substring(opened.length())).startsWith("event:folded");
     }
 }

@@ -169,7 +169,7 @@ class EstimatesTest {
                 .list().stream().filter(r -> leaveOut == null || r.id() != leaveOut).toList();
         Map<Long, Long> stratumSizes = new LinkedHashMap<>();
         rows.forEach(r -> stratumSizes.merge(r.stratum(), 1L, Long::sum));
-        Map<String, Map<Long, StratumSums>> sums = new TreeMap<>();
+        Map<String, Map<Long, Sums>> sums = new TreeMap<>();
         Map<Long, Long> frames = new LinkedHashMap<>();
         for (Row row : rows) {
             frames.put(row.stratum(), row.frameSize());
@@ -180,13 +180,13 @@ class EstimatesTest {
                 meanings[k] = meaning < 0 ? AnswerCodes.EXCLUDED : meaning;
             }
             sums.computeIfAbsent(domainOf.apply(row), d -> new LinkedHashMap<>())
-                    .computeIfAbsent(row.stratum(), s -> new StratumSums(tree.criteria().size())).add(meanings);
+                    .computeIfAbsent(row.stratum(), s -> new Sums(tree.criteria().size())).add(meanings);
         }
         Map<String, List<IndexEstimate>> figures = new TreeMap<>();
         sums.forEach((domain, byStratum) -> {
             List<StratumTotals> totals = new ArrayList<>();
             byStratum.forEach((stratum, s) -> totals.add(s.totals(Long.toString(stratum), frames.get(stratum),
-                    subpopulation ? stratumSizes.get(stratum) : s.count())));
+                    subpopulation ? stratumSizes.get(stratum) : s.n)));
             figures.put(domain, Estimator.estimate(tree, totals));
         });
         return figures;

@@ -27,11 +27,11 @@ class EstimatorTest {
     }
 
     private static StratumTotals stratum(String code, long populationSize, byte[]... responses) {
-        StratumSums sums = new StratumSums(responses[0].length);
+        Sums sums = new Sums(responses[0].length);
         for (byte[] response : responses) {
             sums.add(response);
         }
-        return sums.totals(code, populationSize, sums.count());
+        return sums.totals(code, populationSize, sums.n);
     }
 
     private static IndexEstimate find(List<IndexEstimate> estimates, String code) {
@@ -94,7 +94,7 @@ class EstimatorTest {
     void aCensusStratumAndAStratumWithoutResponsesAddNoVariance() {
         IndexTree tree = IndexTree.of(mean("ALL", criterion("a")));
         StratumTotals census = stratum("h", 3, new byte[] {S}, new byte[] {V}, new byte[] {S});
-        StratumTotals empty = new StratumSums(1).totals("g", 50, 0);
+        StratumTotals empty = new Sums(1).totals("g", 50, 0);
         List<IndexEstimate> out = Estimator.estimate(tree, List.of(census, empty));
         assertThat(find(out, "a").sePct()).isZero();
         assertThat(find(out, "a").estimatePct()).isCloseTo(200.0 / 3, within(1e-12));

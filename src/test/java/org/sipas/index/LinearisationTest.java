@@ -52,7 +52,7 @@ class LinearisationTest {
         }
         List<StratumTotals> totals = new ArrayList<>();
         for (int h = 0; h < sizes.length; h++) {
-            StratumSums sums = new StratumSums(6);
+            Sums sums = new Sums(6);
             for (Response r : responses) {
                 if (r.stratum() == h && r.inDomain()) {
                     sums.add(r.answers());

@@ -78,8 +78,7 @@ final class TallyCampaign {
     /** The campaign's tally rows as text, in key order: two tallies are equal when these are. */
     List<String> tallyRows() {
         return new ArrayList<>(jdbc.sql("""
-                        SELECT concat_ws(' | ', series, stratum_id, unit_id, domain_kind, domain_value, n, valid::text, satisfied::text,
-                                         sat_by_sat::text, sat_by_valid::text, valid_by_valid::text)
+                        SELECT concat_ws(' | ', series, stratum_id, unit_id, domain_kind, domain_value, n, encode(sums, 'hex'))
                         FROM tally WHERE campaign_id = :c
                         ORDER BY series, domain_kind, stratum_id, unit_id, domain_value""")
                 .param("c", id()).query(String.class).list());
