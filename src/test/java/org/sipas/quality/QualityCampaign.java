@@ -31,6 +31,7 @@ final class QualityCampaign {
     private final JdbcClient jdbc;
     private final Random random;
     private int nextCase;
+    private int stored;
 
     QualityCampaign(FieldworkFixtures fixtures, ResponseStore store, JdbcClient jdbc, String prefix, int target, long seed) {
         this.field = fixtures.inField(prefix, METHODOLOGY, target, Map.of("PHONE", 1));
@@ -52,9 +53,20 @@ final class QualityCampaign {
                 .finished(ended, null)).responseId();
     }
 
-    /** The next case's interview with random answers, 20 minutes at 10:00 (Vietnamese time) on 10 March 2025. */
+    /** An interview in the campaign outside the sample (a walk-in at the commune), with random answers; its response id. */
+    long interviewOutsideSample(String interviewer, long unitId) {
+        Instant ended = nextWorkingDay();
+        return store.store(Submission.of(ResponseChannel.CATI, METHODOLOGY, 1, unitId, answers(), ended.minus(Duration.ofMinutes(20)))
+                .inCampaign(id()).collectedBy(interviewer).finished(ended, null)).responseId();
+    }
+
+    /** The next case's interview with random answers, 20 minutes ending at 10:00 (Vietnamese time), a day of 3-22 March 2025 in turn. */
     long interview(String interviewer) {
-        return interview(interviewer, answers(), Duration.ofMinutes(20), Instant.parse("2025-03-10T03:00:00Z"));
+        return interview(interviewer, answers(), Duration.ofMinutes(20), nextWorkingDay());
+    }
+
+    private Instant nextWorkingDay() {
+        return Instant.parse("2025-03-03T03:00:00Z").plus(Duration.ofDays(stored++ % 20));
     }
 
     Map<String, String> answers() {
