@@ -1,12 +1,10 @@
 package org.sipas.quality;
 
-import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -58,24 +56,14 @@ class RecheckApi {
             responses = {@ApiResponse(responseCode = "200"), @ApiResponse(responseCode = "403", description = "not the caller's re-check"),
                     @ApiResponse(responseCode = "404", description = "no such re-check"),
                     @ApiResponse(responseCode = "422", description = "unknown outcome, or discrepancies without the answers that differ")})
-    @PostMapping("/api/v1/rechecks/{id}/outcome")
+    @PostMapping("/api/v1/rechecks/{recheckId}/outcome")
     @PreAuthorize("hasAnyRole('ADMIN','PROVINCE_ADMIN','UNIT_MANAGER','RECHECKER')")
-    RecheckRepository.Recheck outcome(@PathVariable long id, @RequestBody OutcomeRequest request) {
-        RecheckLists.Outcome outcome;
-        try {
-            outcome = RecheckLists.Outcome.valueOf(String.valueOf(request.outcome()).strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("outcome: unknown outcome " + request.outcome());
-        }
-        return lists.record(id, outcome, request.asked(), request.differing(), request.note());
+    RecheckRepository.Recheck outcome(@PathVariable long recheckId, @RequestBody OutcomeRequest request) {
+        return lists.record(recheckId, request.outcome(), request.asked(), request.differing(), request.note());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badInput(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setType(URI.create("urn:sipas:problem:bad-input"));
-        String message = String.valueOf(e.getMessage());
-        problem.setProperty("field", message.contains(":") ? message.substring(0, message.indexOf(':')) : null);
-        return problem;
+        return ResponseApi.badInputProblem(e);
     }
 }

@@ -237,6 +237,18 @@ class RecheckLists {
      * discrepancies → stays in re-check for a supervisor's decision; not reached → back to where it was.
      */
     @Transactional
+    RecheckRepository.Recheck record(long recheckId, String outcome, List<String> asked, List<String> differing, String note) {
+        worked(recheckId);
+        Outcome named;
+        try {
+            named = Outcome.valueOf(String.valueOf(outcome).strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("outcome: unknown outcome " + outcome);
+        }
+        return record(recheckId, named, asked, differing, note);
+    }
+
+    @Transactional
     RecheckRepository.Recheck record(long recheckId, Outcome outcome, List<String> asked, List<String> differing, String note) {
         worked(recheckId);
         RecheckRepository.Recheck recheck = rechecks.lock(recheckId).orElseThrow();

@@ -40,10 +40,10 @@ class ResponseApi {
     @Operation(summary = "A response's quality state, its flags, the history of its states and the corrections of its answers",
             responses = {@ApiResponse(responseCode = "200"), @ApiResponse(responseCode = "403", description = "outside the caller's scope"),
                     @ApiResponse(responseCode = "404", description = "no such response in a campaign")})
-    @GetMapping("/api/v1/responses/{id}")
+    @GetMapping("/api/v1/responses/{responseId}")
     @PreAuthorize(READERS)
-    Reviews.ResponseView response(@PathVariable long id) {
-        return reviews.view(id);
+    Reviews.ResponseView response(@PathVariable long responseId) {
+        return reviews.view(responseId);
     }
 
     @Operation(summary = "Moves a response to another state (FLAGGED, IN_RECHECK, ACCEPTED, REJECTED, SUBMITTED), with a reason",
@@ -52,31 +52,29 @@ class ResponseApi {
                     @ApiResponse(responseCode = "404", description = "no such response"),
                     @ApiResponse(responseCode = "409", description = "not allowed from the response's state"),
                     @ApiResponse(responseCode = "422", description = "unknown state or no reason")})
-    @PostMapping("/api/v1/responses/{id}/transitions")
+    @PostMapping("/api/v1/responses/{responseId}/transitions")
     @PreAuthorize(SUPERVISORS)
-    Reviews.ResponseView transition(@PathVariable long id, @RequestBody TransitionRequest request) {
-        ReviewState to;
-        try {
-            to = ReviewState.valueOf(String.valueOf(request.to()).strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("to: unknown state " + request.to());
-        }
-        return reviews.move(id, to, request.reason());
+    Reviews.ResponseView transition(@PathVariable long responseId, @RequestBody TransitionRequest request) {
+        return reviews.move(responseId, request.to(), request.reason());
     }
 
     @Operation(summary = "Corrects one answer of a response, keeping the original; audited with before and after",
             responses = {@ApiResponse(responseCode = "200"), @ApiResponse(responseCode = "403", description = "outside the caller's scope"),
                     @ApiResponse(responseCode = "404", description = "no such response"),
                     @ApiResponse(responseCode = "422", description = "no question or no reason")})
-    @PostMapping("/api/v1/responses/{id}/corrections")
+    @PostMapping("/api/v1/responses/{responseId}/corrections")
     @PreAuthorize(SUPERVISORS)
-    Reviews.ResponseView correct(@PathVariable long id, @RequestBody CorrectionRequest request) {
-        return reviews.correct(id, request.question(), request.value(), request.reason());
+    Reviews.ResponseView correct(@PathVariable long responseId, @RequestBody CorrectionRequest request) {
+        return reviews.correct(responseId, request.question(), request.value(), request.reason());
     }
 
-    /** Bad input: 422 naming the field (the message starts with it). */
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badInput(IllegalArgumentException e) {
+        return badInputProblem(e);
+    }
+
+    /** Bad input: 422 naming the field (the message starts with it), for every API of quality control. */
+    static ProblemDetail badInputProblem(IllegalArgumentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         problem.setType(URI.create("urn:sipas:problem:bad-input"));
         String message = String.valueOf(e.getMessage());

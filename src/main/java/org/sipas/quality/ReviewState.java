@@ -20,8 +20,13 @@ enum ReviewState {
         };
     }
 
-    boolean decided() {
-        return this == ACCEPTED || this == REJECTED;
+    /** The state of this name (any case); a 422's message naming the field otherwise. */
+    static ReviewState named(String name) {
+        try {
+            return valueOf(String.valueOf(name).strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("to: unknown state " + name);
+        }
     }
 
     /** Whether a response in this state counts in the tallies, under the campaign's setting. */

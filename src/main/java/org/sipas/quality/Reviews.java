@@ -70,11 +70,11 @@ class Reviews {
                 repository.flags(responseId), repository.history(responseId), repository.corrections(responseId));
     }
 
-    /** Moves a response of the caller's scope to {@code to}, for {@code reason}. */
+    /** Moves a response of the caller's scope to the state named {@code to}, for {@code reason}. */
     @Transactional
-    ResponseView move(long responseId, ReviewState to, String reason) {
+    ResponseView move(long responseId, String to, String reason) {
         ArrivedResponse response = inScope(responseId);
-        move(response, to, reason);
+        move(response, ReviewState.named(to), reason);
         return view(responseId);
     }
 
@@ -116,13 +116,13 @@ class Reviews {
      */
     @Transactional
     ResponseView correct(long responseId, String question, String value, String reason) {
+        ArrivedResponse response = inScope(responseId);
         if (question == null || question.isBlank()) {
             throw new IllegalArgumentException("question: which answer is corrected");
         }
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason: a correction says why");
         }
-        ArrivedResponse response = inScope(responseId);
         String after = value == null || value.isBlank() ? null : value.strip();
         String before = response.answers().get(question);
         if (java.util.Objects.equals(before, after)) {

@@ -56,7 +56,7 @@ class ReviewsTest {
         tallies.fold();
         assertThat(stored.tallyRows()).isNotEqualTo(never.tallyRows());
 
-        users.runAs(stored.field.admin(), () -> reviews.move(doubtful, ReviewState.REJECTED, "phỏng vấn không diễn ra"));
+        users.runAs(stored.field.admin(), () -> reviews.move(doubtful, "REJECTED", "phỏng vấn không diễn ra"));
         tallies.fold();
 
         assertThat(stored.tallyRows()).isNotEmpty().isEqualTo(never.tallyRows());
@@ -67,7 +67,7 @@ class ReviewsTest {
         assertThat(stored.tallyRows()).isEqualTo(never.tallyRows());
 
         // the rejection reversed: the response counts again, as a fresh fold of every response says
-        users.runAs(stored.field.admin(), () -> reviews.move(doubtful, ReviewState.ACCEPTED, "phúc tra lại: có phỏng vấn"));
+        users.runAs(stored.field.admin(), () -> reviews.move(doubtful, "ACCEPTED", "phúc tra lại: có phỏng vấn"));
         tallies.fold();
         List<String> folded = stored.tallyRows();
         assertThat(folded).isNotEqualTo(never.tallyRows());
@@ -127,10 +127,10 @@ class ReviewsTest {
         QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QRE", 20, 9);
         long response = campaign.interview("dtv-qre");
         CurrentUser admin = campaign.field.admin();
-        assertThatThrownBy(() -> users.runAs(admin, () -> reviews.move(response, ReviewState.ACCEPTED, " ")))
+        assertThatThrownBy(() -> users.runAs(admin, () -> reviews.move(response, "ACCEPTED", " ")))
                 .isInstanceOf(IllegalArgumentException.class);
-        users.runAs(admin, () -> reviews.move(response, ReviewState.REJECTED, "trùng hồ sơ"));
-        assertThatThrownBy(() -> users.runAs(admin, () -> reviews.move(response, ReviewState.FLAGGED, "cờ")))
+        users.runAs(admin, () -> reviews.move(response, "REJECTED", "trùng hồ sơ"));
+        assertThatThrownBy(() -> users.runAs(admin, () -> reviews.move(response, "FLAGGED", "cờ")))
                 .isInstanceOf(Reviews.NotAllowed.class);
         assertThat(users.runAs(admin, () -> reviews.view(response)).state()).isEqualTo(ReviewState.REJECTED);
     }
@@ -146,7 +146,7 @@ class ReviewsTest {
         tallies.fold();
         assertThat(sampledN(campaign)).isZero();
 
-        users.runAs(campaign.field.admin(), () -> reviews.move(first, ReviewState.ACCEPTED, "đã kiểm tra"));
+        users.runAs(campaign.field.admin(), () -> reviews.move(first, "ACCEPTED", "đã kiểm tra"));
         tallies.fold();
 
         assertThat(sampledN(campaign)).isOne();
