@@ -173,7 +173,22 @@ class RecheckLists {
     @Transactional(readOnly = true)
     List<RecheckRepository.Recheck> ofCampaign(long campaignId) {
         FieldCampaign campaign = campaigns.overlapping(campaignId);
-        return rechecks.ofCampaign(campaign.id()).stream().filter(r -> scope.covers(r.unitId())).toList();
+        return inScope(rechecks.ofCampaign(campaign.id()));
+    }
+
+    /** The campaign's re-check report, of the units within the caller's scope. */
+    @Transactional(readOnly = true)
+    RecheckReport report(long campaignId) {
+        FieldCampaign campaign = campaigns.overlapping(campaignId);
+        List<RecheckRepository.Recheck> list = inScope(rechecks.ofCampaign(campaign.id()));
+        return RecheckReport.of(list, rechecks.interviewsBy(campaign.id(), scope.unitId()),
+                quality.settings(campaign.id()).discrepancyTolerance());
+    }
+
+    /** Those of the caller's scope, asked in one query. */
+    private List<RecheckRepository.Recheck> inScope(List<RecheckRepository.Recheck> list) {
+        Set<Long> covered = scope.covered(list.stream().map(RecheckRepository.Recheck::unitId).distinct().toList());
+        return list.stream().filter(r -> covered.contains(r.unitId())).toList();
     }
 
     @Transactional(readOnly = true)

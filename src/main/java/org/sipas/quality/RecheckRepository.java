@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.sipas.catalog.CatalogCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -122,8 +124,21 @@ class RecheckRepository {
         return candidates(campaignId).stream().filter(c -> interviewer.equals(c.interviewer())).toList();
     }
 
-    long seedOf(long drawId) {
-        return jdbc.sql("SELECT seed FROM recheck_draw WHERE id = :d").param("d", drawId).query(Long.class).single();
+    /** Responses with an interviewer per interviewer, of the units within the scope. */
+    Map<String, Long> interviewsBy(long campaignId, long scopeUnitId) {
+        Map<String, Long> by = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        SELECT r.collected_by, count(*) FROM response r
+                        JOIN campaign c ON c.id = r.campaign_id
+                        LEFT JOIN campaign_stratum s ON s.id = r.stratum_id
+                        WHERE r.campaign_id = :c AND r.collected_by IS NOT NULL
+                          AND %s
+                        GROUP BY 1""".formatted(CatalogCodes.unitWithinScope("coalesce(s.unit_id, r.unit_id, c.scope_unit_id)", "scope")))
+                .param("c", campaignId).param("scope", scopeUnitId)
+                .query(rs -> {
+                    by.put(rs.getString(1), rs.getLong(2));
+                });
+        return by;
     }
 
     private static Recheck row(ResultSet rs, int n) throws SQLException {
