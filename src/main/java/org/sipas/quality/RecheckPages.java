@@ -2,6 +2,7 @@ package org.sipas.quality;
 
 import java.util.List;
 
+import org.sipas.index.Percent;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,11 +30,6 @@ class RecheckPages {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final RecheckLists lists;
-
-    /** A share as a Vietnamese percentage: 0.8548 → "85,48 %". */
-    public static String percent(double share) {
-        return String.format(java.util.Locale.forLanguageTag("vi-VN"), "%.2f %%", share * 100);
-    }
 
     RecheckPages(RecheckLists lists) {
         this.lists = lists;
@@ -73,8 +69,9 @@ class RecheckPages {
 
     @GetMapping("/campaigns/{id}/rechecks")
     @PreAuthorize(ResponseApi.SUPERVISORS)
-    String report(@PathVariable long id, Model model) {
+    String report(@PathVariable long id, Model model, java.util.Locale locale) {
         model.addAttribute("campaignId", id);
+        model.addAttribute("percent", new Percent(locale));
         model.addAttribute("report", lists.report(id));
         model.addAttribute("rechecks", lists.ofCampaign(id));
         return REPORT;

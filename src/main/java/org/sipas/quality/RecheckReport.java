@@ -27,7 +27,7 @@ record RecheckReport(long interviews, long rechecked, long done, List<ByIntervie
     record ByInterviewer(String interviewer, long interviews, long rechecked, long done, long confirmed, long discrepancies,
                          long didNotHappen, long notReached, boolean aboveTolerance) {
 
-        double problemRate() {
+        public double problemRate() {
             long reached = done - notReached;
             return reached == 0 ? 0 : (double) (discrepancies + didNotHappen) / reached;
         }
@@ -36,12 +36,12 @@ record RecheckReport(long interviews, long rechecked, long done, List<ByIntervie
     /** How often a question was asked again, and how often its answer differed. */
     record ByQuestion(String question, long asked, long differing) {
 
-        double discrepancyRate() {
+        public double discrepancyRate() {
             return asked == 0 ? 0 : (double) differing / asked;
         }
     }
 
-    double share() {
+    public double share() {
         return interviews == 0 ? 0 : (double) rechecked / interviews;
     }
 
