@@ -185,6 +185,17 @@ class RecheckLists {
                 quality.settings(campaign.id()).discrepancyTolerance());
     }
 
+    /** Each interviewer's answers against the others' in the same units (units within the caller's scope). */
+    @Transactional(readOnly = true)
+    List<InterviewerDistributions.Distribution> distributions(long campaignId) {
+        FieldCampaign campaign = campaigns.overlapping(campaignId);
+        List<ArrivedResponse> responses = quality.responses(campaign.id());
+        Set<Long> covered = scope.covered(responses.stream().map(ArrivedResponse::unitId).distinct().toList());
+        Methodology methodology = methodologies.find(campaign.methodologyCode(), campaign.methodologyVersion()).orElseThrow();
+        return InterviewerDistributions.of(responses.stream().filter(r -> covered.contains(r.unitId())).toList(), methodology,
+                quality.settings(campaign.id()).chiSquareAlpha());
+    }
+
     /** Those of the caller's scope, asked in one query. */
     private List<RecheckRepository.Recheck> inScope(List<RecheckRepository.Recheck> list) {
         Set<Long> covered = scope.covered(list.stream().map(RecheckRepository.Recheck::unitId).distinct().toList());

@@ -73,7 +73,7 @@ class RecheckPages {
         model.addAttribute("campaignId", id);
         model.addAttribute("percent", new Percent(locale));
         model.addAttribute("report", lists.report(id));
-        model.addAttribute("rechecks", lists.ofCampaign(id));
+        model.addAttribute("distributions", lists.distributions(id));
         return REPORT;
     }
 
