@@ -5,6 +5,7 @@ import java.net.URI;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.sipas.campaign.CampaignScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,14 +28,24 @@ class ResponseApi {
     record TransitionRequest(String to, String reason) {
     }
 
+    /** Many responses of a campaign moved at once, with one reason. */
+    record BulkRequest(java.util.List<Long> responseIds, String to, String reason) {
+    }
+
+    /** How many responses a bulk decision moved. */
+    record BulkResult(int moved) {
+    }
+
     /** A correction of one answer (value null or blank: the answer removed) and why. */
     record CorrectionRequest(String question, String value, String reason) {
     }
 
     private final Reviews reviews;
+    private final CampaignScope campaigns;
 
-    ResponseApi(Reviews reviews) {
+    ResponseApi(Reviews reviews, CampaignScope campaigns) {
         this.reviews = reviews;
+        this.campaigns = campaigns;
     }
 
     @Operation(summary = "A response's quality state, its flags, the history of its states and the corrections of its answers",
@@ -66,6 +77,18 @@ class ResponseApi {
     @PreAuthorize(SUPERVISORS)
     Reviews.ResponseView correct(@PathVariable long responseId, @RequestBody CorrectionRequest request) {
         return reviews.correct(responseId, request.question(), request.value(), request.reason());
+    }
+
+    @Operation(summary = "Accepts or rejects many responses of a campaign at once, with one reason (all or none), each audited",
+            responses = {@ApiResponse(responseCode = "200"), @ApiResponse(responseCode = "403", description = "a response outside the caller's scope"),
+                    @ApiResponse(responseCode = "404", description = "no such response"),
+                    @ApiResponse(responseCode = "409", description = "a response not allowed to move from its state"),
+                    @ApiResponse(responseCode = "422", description = "no responses, unknown state, no reason, or a response of another campaign")})
+    @PostMapping("/api/v1/campaigns/{id}/decisions")
+    @PreAuthorize(SUPERVISORS)
+    BulkResult decide(@PathVariable long id, @RequestBody BulkRequest request) {
+        campaigns.within(id);
+        return new BulkResult(reviews.moveAll(id, request.responseIds(), request.to(), request.reason()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

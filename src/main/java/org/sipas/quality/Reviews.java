@@ -110,6 +110,27 @@ class Reviews {
     }
 
     /**
+     * Moves many responses of one campaign at once (a supervisor's bulk accept or reject), all or
+     * none: one response outside the caller's scope, of another campaign, or not allowed to move
+     * refuses the whole batch. Each move is audited on its own.
+     */
+    @Transactional
+    int moveAll(long campaignId, List<Long> responseIds, String to, String reason) {
+        if (responseIds == null || responseIds.isEmpty()) {
+            throw new IllegalArgumentException("responseIds: name the responses to decide");
+        }
+        ReviewState state = ReviewState.named(to);
+        for (long id : new java.util.TreeSet<>(responseIds)) {
+            ArrivedResponse response = inScope(id);
+            if (response.campaignId() != campaignId) {
+                throw new IllegalArgumentException("responseIds: response " + id + " is not of campaign " + campaignId);
+            }
+            move(response, state, reason);
+        }
+        return new java.util.TreeSet<>(responseIds).size();
+    }
+
+    /**
      * Corrects one answer of a response of the caller's scope (null or blank removes it): the
      * original answers are kept, the correction audited with before and after, and the tallies
      * recounted with the corrected answers.

@@ -136,6 +136,26 @@ class ReviewsTest {
     }
 
     @Test
+    void aBulkRejectionIsAllOrNoneAndEachMoveIsAudited() {
+        QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QRG", 20, 12);
+        QualityCampaign other = new QualityCampaign(fixtures, store, jdbc, "QRH", 20, 13);
+        List<Long> ids = List.of(campaign.interview("dtv-qrg"), campaign.interview("dtv-qrg"), campaign.interview("dtv-qrg"));
+        long elsewhere = other.interview("dtv-qrh");
+        CurrentUser admin = campaign.field.admin();
+
+        List<Long> mixed = new java.util.ArrayList<>(ids);
+        mixed.add(elsewhere);
+        assertThatThrownBy(() -> users.runAs(admin, () -> reviews.moveAll(campaign.id(), mixed, "REJECTED", "đợt làm lại")))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(ids).allSatisfy(id -> assertThat(users.runAs(admin, () -> reviews.view(id)).state()).isNotEqualTo(ReviewState.REJECTED));
+
+        assertThat(users.runAs(admin, () -> reviews.moveAll(campaign.id(), ids, "rejected", "đợt làm lại"))).isEqualTo(3);
+        assertThat(ids).allSatisfy(id -> assertThat(users.runAs(admin, () -> reviews.view(id)).state()).isEqualTo(ReviewState.REJECTED));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'response.state' AND detail = 'đợt làm lại'")
+                .query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void aCampaignThatCountsOnlyAcceptedResponsesCountsThemWhenAccepted() {
         QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QRF", 20, 10);
         repository.saveSettings(campaign.id(), new QualitySettings(false, 0.1, 2, 300, 900, java.time.LocalTime.of(7, 0),
