@@ -85,23 +85,25 @@ final class Flags {
             if (question.type() != QuestionType.SCALE) {
                 continue;
             }
-            String answer = response.answers().get(question.name());
-            AnswerScale scale = methodology.scale(question.scale()).orElse(null);
-            if (answer == null || scale == null) {
-                continue;
+            Integer level = ratedLevel(response.answers().get(question.name()), methodology.scale(question.scale()).orElse(null));
+            if (level != null) {
+                levels.add(level);
+                rated++;
             }
-            int code;
-            try {
-                code = Integer.parseInt(answer.trim());
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            if (scale.isExcluded(code)) {
-                continue;
-            }
-            levels.add(code);
-            rated++;
         }
         return rated >= minimum && levels.size() == 1 ? levels.iterator().next() : null;
+    }
+
+    /** The level of a rated answer, or null when it is none (no answer, not applicable, not a number). */
+    static Integer ratedLevel(String answer, AnswerScale scale) {
+        if (answer == null || scale == null) {
+            return null;
+        }
+        try {
+            int code = Integer.parseInt(answer.trim());
+            return scale.isExcluded(code) ? null : code;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.sipas.methodology.AnswerScale;
 import org.sipas.methodology.Methodology;
 import org.sipas.methodology.Question;
 import org.sipas.methodology.QuestionType;
@@ -47,7 +46,7 @@ final class InterviewerDistributions {
                 }
                 int row = interviewer.equals(r.interviewer()) ? 0 : 1;
                 for (Question q : rated) {
-                    Integer level = level(r.answers().get(q.name()), methodology.scale(q.scale()).orElse(null));
+                    Integer level = Flags.ratedLevel(r.answers().get(q.name()), methodology.scale(q.scale()).orElse(null));
                     if (level != null && columns.contains(level)) {
                         table[row][columns.indexOf(level)]++;
                     }
@@ -63,18 +62,6 @@ final class InterviewerDistributions {
                     test.degreesOfFreedom() > 0 && test.pValue() < alpha));
         }
         return tests;
-    }
-
-    private static Integer level(String answer, AnswerScale scale) {
-        if (answer == null || scale == null) {
-            return null;
-        }
-        try {
-            int code = Integer.parseInt(answer.trim());
-            return scale.isExcluded(code) ? null : code;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static long sum(long[] row) {

@@ -20,7 +20,13 @@
  *       tallies through {@code index.Recounts.recount}.</li>
  *   <li>Re-check lists ({@link org.sipas.quality.RecheckLists}): a random share per interviewer from a
  *       recorded seed plus every flagged response, each assigned to a RECHECKER who is not its
- *       interviewer and has its unit in scope (a constraint keeps the first rule in the database).</li>
+ *       interviewer and has its unit in scope (a constraint keeps the first rule in the database).
+ *       The campaign's report ({@link org.sipas.quality.RecheckReport}, page and XLSX) adds each
+ *       interviewer's answer distribution against the others' in the same units, a chi-square test
+ *       with its p-value ({@link org.sipas.quality.InterviewerDistributions}).</li>
+ *   <li>Not built yet: the CAPI position check (geojson / unit points), the dossier-mismatch flag,
+ *       device step times from CAPI, coding of open answers (only {@link org.sipas.quality.CohenKappa}
+ *       exists), cleaning rules, and an index recomputed from the originals.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Quality (phúc tra, làm sạch, đánh mã)")
