@@ -32,6 +32,9 @@ import org.sipas.campaign.FieldCase;
 import org.sipas.campaign.FieldCases;
 import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.campaign.FieldworkFixtures.InField;
+import org.sipas.collection.ResponseChannel;
+import org.sipas.collection.ResponseStore;
+import org.sipas.collection.Submission;
 import org.sipas.identity.ApiKeys;
 import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
@@ -95,6 +98,8 @@ class AccessMatrixTest {
     ApiKeys apiKeys;
     @Autowired
     CurrentUsers users;
+    @Autowired
+    ResponseStore store;
 
     /** Who calls: a staff member of each role, an integration's API key, nobody. */
     private sealed interface Identity permits Staff, Key, Anonymous {
@@ -143,7 +148,7 @@ class AccessMatrixTest {
     /** The objects a request names, in the callers' province (A) or the other one (B). */
     record Side(String name, InField field, String unitCode, String procedureCode, long userId, long apiKeyId,
                 long kioskId, String kioskKey, long phoneCase, long memberCase, String paperNumber, String token,
-                String receiptUnit, String receiptCode) {
+                String receiptUnit, String receiptCode, long responseId, long recheckId) {
     }
 
     @Test
@@ -459,6 +464,8 @@ class AccessMatrixTest {
                     : path.startsWith("/cati/cases/") ? Long.toString(side.phoneCase())
                     : Long.toString(side.field().campaignId());
             case "campaignId" -> Long.toString(side.field().campaignId());
+            case "responseId" -> Long.toString(side.responseId());
+            case "recheckId" -> Long.toString(side.recheckId());
             case "code" -> path.contains("/methodologies/") ? "mot-cua-2018"
                     : path.contains("/procedures/") ? side.procedureCode() : side.unitCode();
             case "version" -> "1";
@@ -533,8 +540,20 @@ class AccessMatrixTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String token = JsonPath.read(json, "$.token");
 
+        // a phone interview of the side's province, on the re-check list: the matrix's re-checker holds province A's
+        FieldCase interviewed = first(field, "PHONE", 2);
+        long responseId = store.store(Submission.of(ResponseChannel.CATI, "mot-cua-2018", 1, interviewed.unitId(),
+                        Map.of("satisfaction", "3"), java.time.Instant.now().minusSeconds(600))
+                .forCase(interviewed.campaignId(), interviewed.stratumId(), interviewed.id(), interviewed.dossierId())
+                .collectedBy("am-other-interviewer")).responseId();
+        long recheckId = jdbc.sql("""
+                        INSERT INTO recheck (campaign_id, response_id, interviewer, why, assigned_to)
+                        VALUES (:c, :r, 'am-other-interviewer', 'random', :to) RETURNING id""")
+                .param("c", field.campaignId()).param("r", responseId).param("to", prefix.equals("AMA") ? "am-rechecker" : null)
+                .query(Long.class).single();
+
         return new Side(prefix, field, commune, procedure, userId, keyId, kioskId, kioskKey, first(field, "PHONE", 0).id(),
-                first(field, "PHONE", 1).id(), paper, token, receiptUnit, receiptCode);
+                first(field, "PHONE", 1).id(), paper, token, receiptUnit, receiptCode, responseId, recheckId);
     }
 
     private static FieldCase first(InField field, String channel, int index) {

@@ -58,7 +58,8 @@ class TwoNodesTest {
      * {@code tellWhenFolded} is meant to run on every node: it tells that node's own open pages.
      */
     private static final Set<String> JOBS_WITH_A_TWO_NODES_CASE = Set.of(
-            "org.sipas.index.Tallies#foldQuietly", "org.sipas.index.DashboardEvents#tellWhenFolded");
+            "org.sipas.index.Tallies#foldQuietly", "org.sipas.index.DashboardEvents#tellWhenFolded",
+            "org.sipas.quality.Arrivals#checkQuietly");
     /** The open portal's burst per address, set low on both nodes so that a few requests find the limit. */
     private static final int BURST = 6;
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -215,6 +216,28 @@ class TwoNodesTest {
                 .query(String.class).list();
         assertThat(doubled).isEmpty();
         assertThat(jdbc().sql("SELECT count(*) FROM tally_change").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theQualityCheckOfArrivalsOnBothNodesAtOnceChecksEachResponseOnce() {
+        FieldworkFixtures.InField campaign = a.bean(FieldworkFixtures.class).inField("TWOQC", "mot-cua-2018", 40, Map.of("PHONE", 1));
+        String counted = "SELECT (SELECT checked FROM quality_worker) + (SELECT count(*) FROM quality_arrival)";
+        long before = jdbc().sql(counted).query(Long.class).single();
+        org.sipas.collection.ResponseStore store = a.bean(org.sipas.collection.ResponseStore.class);
+        for (org.sipas.campaign.FieldCase c : campaign.cases().subList(0, 30)) {
+            store.store(org.sipas.collection.Submission.of(org.sipas.collection.ResponseChannel.CATI, "mot-cua-2018", 1, c.unitId(),
+                            Map.of("satisfaction", "3"), java.time.Instant.now().minusSeconds(600))
+                    .forCase(c.campaignId(), c.stratumId(), c.id(), c.dossierId()).collectedBy("dtv-twoqc"));
+        }
+
+        // the worker is package-private: called as each node's scheduler calls it
+        onBothAtOnce(node -> org.springframework.test.util.ReflectionTestUtils.invokeMethod(node.context().getBean("arrivals"), "check"));
+        onBothAtOnce(node -> org.springframework.test.util.ReflectionTestUtils.invokeMethod(node.context().getBean("arrivals"), "check"));
+
+        assertThat(jdbc().sql("SELECT count(*) FROM quality_arrival").query(Long.class).single()).isZero();
+        assertThat(jdbc().sql("SELECT checked FROM quality_worker").query(Long.class).single()).isEqualTo(before + 30);
+        assertThat(jdbc().sql("SELECT count(*) FROM response_review WHERE campaign_id = :c").param("c", campaign.campaignId())
+                .query(Long.class).single()).isEqualTo(30);
     }
 
     @Test

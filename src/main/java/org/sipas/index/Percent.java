@@ -8,7 +8,7 @@ import java.util.Locale;
  * Percentages as a reader of the page's language writes them: {@code 85,48 %} in Vietnamese,
  * {@code 85.48%} in English; an empty figure (NA) is a dash.
  */
-record Percent(Locale locale) {
+public record Percent(Locale locale) {
 
     public String of(Double value) {
         if (value == null) {

@@ -1,0 +1,165 @@
+package org.sipas.quality;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sipas.identity.AuditLog;
+import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.UnitScope;
+import org.sipas.index.Recounts;
+import org.sipas.index.Tallies;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The state of a response and the corrections of its answers: every change audited with who,
+ * when, before, after and why, and the tallies told in the same transaction (a rejected response
+ * leaves the count; a correction is recounted).
+ */
+@Service
+class Reviews {
+
+    /** A transition not allowed from the response's state. */
+    static class NotAllowed extends RuntimeException {
+        NotAllowed(ReviewState from, ReviewState to) {
+            super("a response " + from + " cannot become " + to + " (allowed: " + from.next() + ")");
+        }
+    }
+
+    /** A response with its state, flags and history (the API's and the pages' view). */
+    record ResponseView(long id, long campaignId, String channel, String interviewer, long unitId, ReviewState state,
+                        String reason, Long activeSeconds, Long wallSeconds, boolean counts, List<ReviewState> transitions,
+                        List<QualityRepository.FlagRow> flags, List<QualityRepository.Transition> history,
+                        List<QualityRepository.Correction> corrections) {
+    }
+
+    private final QualityRepository repository;
+    private final Tallies tallies;
+    private final Recounts recounts;
+    private final AuditLog audit;
+    private final UnitScope scope;
+    private final CurrentUsers users;
+
+    Reviews(QualityRepository repository, Tallies tallies, Recounts recounts, AuditLog audit, UnitScope scope, CurrentUsers users) {
+        this.repository = repository;
+        this.tallies = tallies;
+        this.recounts = recounts;
+        this.audit = audit;
+        this.scope = scope;
+        this.users = users;
+    }
+
+    /** A response of a campaign within the caller's scope (by its unit): 404 when there is none, 403 outside. */
+    ArrivedResponse inScope(long responseId) {
+        ArrivedResponse response = repository.response(responseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        scope.require(response.unitId());
+        return response;
+    }
+
+    @Transactional(readOnly = true)
+    ResponseView view(long responseId) {
+        ArrivedResponse response = inScope(responseId);
+        QualityRepository.Review review = repository.review(responseId).orElse(null);
+        ReviewState state = review == null ? ReviewState.SUBMITTED : review.state();
+        return new ResponseView(response.id(), response.campaignId(), response.channel(), response.interviewer(), response.unitId(),
+                state, review == null ? null : review.reason(), review == null ? null : review.activeSeconds(),
+                review == null ? null : review.wallSeconds(), recounts.counts(responseId), List.copyOf(state.next()),
+                repository.flags(responseId), repository.history(responseId), repository.corrections(responseId));
+    }
+
+    /** Moves a response of the caller's scope to the state named {@code to}, for {@code reason}. */
+    @Transactional
+    ResponseView move(long responseId, String to, String reason) {
+        ArrivedResponse response = inScope(responseId);
+        move(response, ReviewState.named(to), reason);
+        return view(responseId);
+    }
+
+    /**
+     * Moves a response (scope already checked, or a decision of the system), audited, the tallies
+     * told in this transaction. Moving to the state it is in does nothing.
+     */
+    @Transactional
+    void move(ArrivedResponse response, ReviewState to, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reason: a transition says why");
+        }
+        QualityRepository.Review review = repository.lockReview(response.id(), response.campaignId());
+        ReviewState from = review.state();
+        if (from == to) {
+            return;
+        }
+        if (!from.next().contains(to)) {
+            throw new NotAllowed(from, to);
+        }
+        String by = users.actorName();
+        repository.setState(response.id(), from, to, reason.strip(), by);
+        audit.record("response.state", "response", Long.toString(response.id()), Map.of("state", from.name()),
+                Map.of("state", to.name()), reason.strip());
+        boolean countUntilDecided = repository.settings(response.campaignId()).countUntilDecided();
+        boolean counted = from.counts(countUntilDecided);
+        boolean counts = to.counts(countUntilDecided);
+        if (counted && !counts) {
+            tallies.leaveCount(response.id(), to + ": " + reason.strip(), by);
+        } else if (!counted && counts) {
+            recounts.enterCount(response.id());
+        }
+    }
+
+    /**
+     * Moves many responses of one campaign at once (a supervisor's bulk accept or reject), all or
+     * none: one response outside the caller's scope, of another campaign, or not allowed to move
+     * refuses the whole batch. Each move is audited on its own.
+     */
+    @Transactional
+    int moveAll(long campaignId, List<Long> responseIds, String to, String reason) {
+        if (responseIds == null || responseIds.isEmpty()) {
+            throw new IllegalArgumentException("responseIds: name the responses to decide");
+        }
+        ReviewState state = ReviewState.named(to);
+        for (long id : new java.util.TreeSet<>(responseIds)) {
+            ArrivedResponse response = inScope(id);
+            if (response.campaignId() != campaignId) {
+                throw new IllegalArgumentException("responseIds: response " + id + " is not of campaign " + campaignId);
+            }
+            move(response, state, reason);
+        }
+        return new java.util.TreeSet<>(responseIds).size();
+    }
+
+    /**
+     * Corrects one answer of a response of the caller's scope (null or blank removes it): the
+     * original answers are kept, the correction audited with before and after, and the tallies
+     * recounted with the corrected answers.
+     */
+    @Transactional
+    ResponseView correct(long responseId, String question, String value, String reason) {
+        ArrivedResponse response = inScope(responseId);
+        if (question == null || question.isBlank()) {
+            throw new IllegalArgumentException("question: which answer is corrected");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reason: a correction says why");
+        }
+        String after = value == null || value.isBlank() ? null : value.strip();
+        String before = response.answers().get(question);
+        if (java.util.Objects.equals(before, after)) {
+            return view(responseId);
+        }
+        String by = users.actorName();
+        recounts.recount(responseId, () -> {
+            repository.keepOriginal(responseId);
+            repository.setAnswer(responseId, question, after);
+        });
+        repository.correction(responseId, question, before, after, reason.strip(), by);
+        Map<String, String> was = new LinkedHashMap<>();
+        was.put(question, before);
+        Map<String, String> now = new LinkedHashMap<>();
+        now.put(question, after);
+        audit.record("response.answer", "response", Long.toString(responseId), was, now, reason.strip());
+        return view(responseId);
+    }
+}

@@ -1,0 +1,84 @@
+package org.sipas.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.sipas.campaign.FieldworkFixtures;
+import org.sipas.collection.ResponseStore;
+import org.sipas.collection.SurveyTokens;
+import org.sipas.identity.CurrentUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest
+class ArrivalsTest {
+
+    @Autowired
+    FieldworkFixtures fixtures;
+    @Autowired
+    ResponseStore store;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Arrivals arrivals;
+    @Autowired
+    Reviews reviews;
+    @Autowired
+    CurrentUsers users;
+    @Autowired
+    SurveyTokens tokens;
+
+    @Test
+    void aStraightLinedThreeMinuteInterviewIsFlaggedOnArrival() {
+        QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QAA", 20, 11);
+        long hasty = campaign.interview("dtv-qaa", QualityCampaign.straightLined("4"), Duration.ofMinutes(3),
+                Instant.parse("2025-03-10T03:00:00Z"));
+        long careful = campaign.interview("dtv-qaa");
+
+        arrivals.check();
+
+        Reviews.ResponseView flagged = users.runAs(campaign.field.admin(), () -> reviews.view(hasty));
+        assertThat(flagged.state()).isEqualTo(ReviewState.FLAGGED);
+        assertThat(flagged.activeSeconds()).isEqualTo(180);
+        assertThat(flagged.flags()).extracting(QualityRepository.FlagRow::kind)
+                .containsExactlyInAnyOrder("SHORT_ACTIVE_TIME", "STRAIGHT_LINING");
+        Reviews.ResponseView clean = users.runAs(campaign.field.admin(), () -> reviews.view(careful));
+        assertThat(clean.state()).isEqualTo(ReviewState.SUBMITTED);
+        assertThat(clean.flags()).isEmpty();
+        assertThat(arrivals.pending()).isZero();
+    }
+
+    @Test
+    void interviewsAtNightAndTooManyInADayAreFlagged() {
+        QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QAB", 40, 12);
+        // 23:30 in Hà Nội
+        long night = campaign.interview("dtv-qab-1", campaign.answers(), Duration.ofMinutes(20), Instant.parse("2025-03-10T16:30:00Z"));
+        long last = 0;
+        for (int i = 0; i < 31; i++) {
+            last = campaign.interview("dtv-qab-2", campaign.answers(), Duration.ofMinutes(20),
+                    Instant.parse("2025-03-11T02:00:00Z").plusSeconds(60L * i));
+        }
+
+        arrivals.check();
+
+        long lastOne = last;
+        assertThat(users.runAs(campaign.field.admin(), () -> reviews.view(night)).flags())
+                .extracting(QualityRepository.FlagRow::kind).contains("OUTSIDE_HOURS");
+        assertThat(users.runAs(campaign.field.admin(), () -> reviews.view(lastOne)).flags())
+                .extracting(QualityRepository.FlagRow::kind).contains("IMPLAUSIBLE_DAILY_COUNT");
+    }
+
+    @Test
+    void everyStepOfAWebSittingIsTimedByTheServer() {
+        String token = tokens.issue("mot-cua-2018", 1, null, null);
+        jdbc.sql("INSERT INTO response_draft (token, answers, reached) VALUES (:t, '{}', 0)").param("t", token).update();
+        jdbc.sql("UPDATE response_draft SET reached = 1 WHERE token = :t").param("t", token).update();
+
+        assertThat(jdbc.sql("SELECT step FROM sitting_step WHERE token = :t ORDER BY at, step").param("t", token)
+                .query(Integer.class).list()).containsExactly(0, 1);
+    }
+}
