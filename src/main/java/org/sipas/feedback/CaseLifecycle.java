@@ -60,15 +60,15 @@ class CaseLifecycle {
         CaseView before = visible(id);
         CaseState from = cases.lockState(id).orElseThrow();
         if (!from.next().contains(step.to())) {
-            throw new IllegalStateException("a case " + from + " cannot become " + step.to());
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "a case " + from + " cannot become " + step.to());
         }
         Instant now = clock.instant();
         boolean resolving = step.to() == CaseState.RESOLVED;
         if (resolving && (blank(step.rootCause()) || blank(step.actionTaken()))) {
-            throw new IllegalArgumentException("a resolution needs a root cause and the action taken");
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "a resolution needs a root cause (rootCause) and the action taken (actionTaken)");
         }
         if (resolving && cases.rootCauses().stream().noneMatch(r -> r.code().equals(step.rootCause()))) {
-            throw new IllegalArgumentException("unknown root cause " + step.rootCause());
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown root cause (rootCause) " + step.rootCause());
         }
         boolean reopening = step.to() == CaseState.INVESTIGATING && (from == CaseState.RESOLVED || from == CaseState.CLOSED);
         jdbc.sql("""
@@ -96,6 +96,10 @@ class CaseLifecycle {
         return after;
     }
 
+    java.util.List<CaseStore.RootCause> rootCauses() {
+        return cases.rootCauses();
+    }
+
     /** A follow-up call to a respondent who consented to be contacted, and its outcome. */
     @Transactional
     void followUp(long id, String outcome) {
@@ -105,7 +109,7 @@ class CaseLifecycle {
             throw new AccessDeniedException("the respondent did not consent to be contacted");
         }
         if (blank(outcome)) {
-            throw new IllegalArgumentException("the outcome of the call is missing");
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "the outcome of the call (outcome) is missing");
         }
         cases.step(id, clock.instant(), users.actorName(), "FOLLOW_UP", outcome.strip());
         audit.record("case.follow-up", "feedback_case", Long.toString(id), null, Map.of("outcome", outcome.strip()), null);

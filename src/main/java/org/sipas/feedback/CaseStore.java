@@ -86,6 +86,11 @@ class CaseStore {
                 .query(String.class).optional().map(CaseState::valueOf);
     }
 
+    Optional<Long> dossierOf(long caseId) {
+        return jdbc.sql("SELECT dossier_id FROM feedback_case WHERE id = :id AND dossier_id IS NOT NULL").param("id", caseId)
+                .query(Long.class).optional();
+    }
+
     record RootCause(String code, String labelVi, String labelEn) {
     }
 
