@@ -73,14 +73,15 @@ class CaseLifecycle {
         boolean reopening = step.to() == CaseState.INVESTIGATING && (from == CaseState.RESOLVED || from == CaseState.CLOSED);
         jdbc.sql("""
                         UPDATE feedback_case SET state = :to, updated_at = :now,
-                            acknowledged_at = CASE WHEN :to <> 'NEW' THEN coalesce(acknowledged_at, :now) END,
-                            resolved_at = CASE WHEN :to = 'RESOLVED' THEN :now WHEN :to = 'CLOSED' THEN resolved_at END,
-                            closed_at = CASE WHEN :to = 'CLOSED' THEN :now END,
-                            root_cause = CASE WHEN :to = 'RESOLVED' THEN :cause ELSE root_cause END,
-                            action_taken = CASE WHEN :to = 'RESOLVED' THEN :action ELSE action_taken END,
-                            resolution_note = CASE WHEN :to = 'RESOLVED' THEN :note ELSE resolution_note END
+                            acknowledged_at = coalesce(acknowledged_at, :now),
+                            resolved_at = CASE WHEN :resolving THEN :now ELSE resolved_at END,
+                            closed_at = CASE WHEN :closing THEN :now ELSE closed_at END,
+                            root_cause = CASE WHEN :resolving THEN CAST(:cause AS text) ELSE root_cause END,
+                            action_taken = CASE WHEN :resolving THEN CAST(:action AS text) ELSE action_taken END,
+                            resolution_note = CASE WHEN :resolving THEN CAST(:note AS text) ELSE resolution_note END
                         WHERE id = :id""")
-                .param("to", step.to().name()).param("now", Timestamp.from(now)).param("cause", step.rootCause())
+                .param("to", step.to().name()).param("now", Timestamp.from(now)).param("resolving", resolving)
+                .param("closing", step.to() == CaseState.CLOSED).param("cause", step.rootCause())
                 .param("action", step.actionTaken()).param("note", blank(step.note()) ? null : step.note().strip()).param("id", id)
                 .update();
         // a reopened case keeps its history but no longer counts as resolved
