@@ -75,6 +75,7 @@ class CaseApi {
     @PostMapping("/{id}/transitions")
     @PreAuthorize(HANDLERS)
     Detail transition(@PathVariable long id, @RequestBody Transition transition) {
+        cases.get(id);
         CaseState to;
         try {
             to = CaseState.valueOf(String.valueOf(transition.to()).strip());

@@ -107,7 +107,7 @@ class CaseLifecycle {
         requireHandler();
         CaseView c = visible(id);
         if (!c.consented()) {
-            throw new AccessDeniedException("the respondent did not consent to be contacted");
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "the respondent did not consent to be contacted");
         }
         if (blank(outcome)) {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "the outcome of the call (outcome) is missing");
