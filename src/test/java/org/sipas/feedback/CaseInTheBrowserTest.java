@@ -63,7 +63,9 @@ class CaseInTheBrowserTest {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(place.communeHead());
         browser.findElement(By.id("password")).sendKeys(FeedbackFixtures.PASSWORD, Keys.ENTER);
+        // a step posts the form and the page comes back: an element read while it reloads is stale, read again
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).ignoring(org.openqa.selenium.NoSuchElementException.class);
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
 
         browser.get(url("/cases"));
