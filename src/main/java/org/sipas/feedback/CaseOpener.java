@@ -53,8 +53,12 @@ class CaseOpener {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final java.util.concurrent.ExecutorService soon = java.util.concurrent.Executors.newSingleThreadExecutor(
-            r -> new Thread(r, "feedback-cases"));
+    private final java.util.concurrent.ExecutorService soon = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "feedback-cases");
+                // never holds the JVM open: the outbox keeps what it had not judged
+                thread.setDaemon(true);
+                return thread;
+            });
     private final java.util.concurrent.locks.ReentrantLock thisNode = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
 
