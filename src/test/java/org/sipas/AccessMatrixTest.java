@@ -148,7 +148,7 @@ class AccessMatrixTest {
     /** The objects a request names, in the callers' province (A) or the other one (B). */
     record Side(String name, InField field, String unitCode, String procedureCode, long userId, long apiKeyId,
                 long kioskId, String kioskKey, long phoneCase, long memberCase, String paperNumber, String token,
-                String receiptUnit, String receiptCode, long responseId, long recheckId) {
+                String receiptUnit, String receiptCode, long responseId, long recheckId, long feedbackCase, long webhook) {
     }
 
     @Test
@@ -462,6 +462,8 @@ class AccessMatrixTest {
                     : path.startsWith("/admin/api-keys/") ? Long.toString(side.apiKeyId())
                     : path.startsWith("/admin/kiosks/") ? Long.toString(side.kioskId())
                     : path.startsWith("/cati/cases/") ? Long.toString(side.phoneCase())
+                    : path.startsWith("/cases/") || path.startsWith("/api/v1/cases/") ? Long.toString(side.feedbackCase())
+                    : path.contains("/webhooks/") ? Long.toString(side.webhook())
                     : Long.toString(side.field().campaignId());
             case "campaignId" -> Long.toString(side.field().campaignId());
             case "responseId" -> Long.toString(side.responseId());
@@ -479,6 +481,7 @@ class AccessMatrixTest {
             case "action" -> "draw";
             case "channel" -> "PHONE";
             case "format" -> "csv";
+            case "delivery" -> "0";
             default -> throw new AssertionError("no sample value for path variable {" + variable + "} of " + path
                     + ": add one to AccessMatrixTest.value");
         };
@@ -497,6 +500,18 @@ class AccessMatrixTest {
             case "frame" -> "1000";
             case "from" -> "am-interviewer";
             case "current", "replacement", "confirmation" -> "sai-mat-khau";
+            case "to" -> "ACKNOWLEDGED";
+            case "outcome" -> "Đã gọi lại";
+            case "delivery" -> "0";
+            case "month" -> "2040-01";
+            case "day" -> "01/01/2040";
+            case "methodology" -> "mot-cua-2018/1";
+            case "code" -> "am-rule";
+            case "kind" -> "NOT_SATISFIED";
+            case "questions" -> "satisfaction";
+            case "severity" -> "LOW";
+            case "label" -> "Ma trận";
+            case "url" -> "http://127.0.0.1:9/ma-tran";
             default -> throw new AssertionError("no sample value for request parameter " + name
                     + ": add one to AccessMatrixTest.sample");
         };
@@ -552,8 +567,22 @@ class AccessMatrixTest {
                 .param("c", field.campaignId()).param("r", responseId).param("to", prefix.equals("AMA") ? "am-rechecker" : null)
                 .query(Long.class).single();
 
+
+        // a case of the commune (a not-satisfied rating judged by the alert rules) and a webhook endpoint of the province
+        long rated = jdbc.sql("""
+                        INSERT INTO response (methodology_code, methodology_version, unit_id, channel, answers, started_at)
+                        VALUES ('mot-cua-2018', 1, :u, 'WEB', '{"satisfaction": "1"}', now()) RETURNING id""")
+                .param("u", field.commune1()).query(Long.class).single();
+        org.sipas.feedback.FeedbackOnANode.judgeOutbox(context);
+        long feedbackCase = jdbc.sql("SELECT min(id) FROM feedback_case WHERE response_id = :r").param("r", rated).query(Long.class).single();
+        long webhook = jdbc.sql("""
+                        INSERT INTO webhook_endpoint (name, url, secret, scope_unit_id, enabled, created_by, created_at)
+                        VALUES (:n, 'http://127.0.0.1:9/', 'ma-tran', :u, false, 'ma-tran', now()) RETURNING id""")
+                .param("n", "Ma trận " + prefix).param("u", field.province()).query(Long.class).single();
+
         return new Side(prefix, field, commune, procedure, userId, keyId, kioskId, kioskKey, first(field, "PHONE", 0).id(),
-                first(field, "PHONE", 1).id(), paper, token, receiptUnit, receiptCode, responseId, recheckId);
+                first(field, "PHONE", 1).id(), paper, token, receiptUnit, receiptCode, responseId, recheckId,
+                feedbackCase, webhook);
     }
 
     private static FieldCase first(InField field, String channel, int index) {

@@ -59,7 +59,8 @@ class TwoNodesTest {
      */
     private static final Set<String> JOBS_WITH_A_TWO_NODES_CASE = Set.of(
             "org.sipas.index.Tallies#foldQuietly", "org.sipas.index.DashboardEvents#tellWhenFolded",
-            "org.sipas.quality.Arrivals#checkQuietly");
+            "org.sipas.quality.Arrivals#checkQuietly", "org.sipas.feedback.CaseOpener#drainQuietly",
+            "org.sipas.feedback.FeedbackJobs#runQuietly");
     /** The open portal's burst per address, set low on both nodes so that a few requests find the limit. */
     private static final int BURST = 6;
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -238,6 +239,52 @@ class TwoNodesTest {
         assertThat(jdbc().sql("SELECT checked FROM quality_worker").query(Long.class).single()).isEqualTo(before + 30);
         assertThat(jdbc().sql("SELECT count(*) FROM response_review WHERE campaign_id = :c").param("c", campaign.campaignId())
                 .query(Long.class).single()).isEqualTo(30);
+    }
+
+    @Test
+    void theAlertOutboxJudgedOnBothNodesAtOnceOpensOneCasePerResponseAndRule() {
+        // 200 not-satisfied quick ratings stored in one statement: the trigger queues them all in the outbox
+        List<Long> stored = jdbc().sql("""
+                        INSERT INTO response (methodology_code, methodology_version, unit_id, channel, answers, started_at)
+                        SELECT 'mot-cua-2018', 1, (SELECT id FROM unit WHERE code = 'VN'), 'WEB', '{"satisfaction": "1"}', now()
+                        FROM generate_series(1, 200) RETURNING id""").query(Long.class).list();
+
+        List<Integer> opened = onBothAtOnce(node -> org.sipas.feedback.FeedbackOnANode.judgeOutbox(node.context()));
+        opened = new ArrayList<>(opened);
+        // the nodes' own timers may have taken some in between: what matters is each response's cases
+        Map<String, Object> counts = jdbc().sql("""
+                        SELECT count(*) AS cases, count(DISTINCT response_id) AS responses FROM feedback_case
+                        WHERE response_id = ANY (CAST(:ids AS bigint[]))""")
+                .param("ids", stored.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .query().singleRow();
+        assertThat(((Number) counts.get("responses")).longValue()).isEqualTo(200);
+        assertThat(((Number) counts.get("cases")).longValue()).isEqualTo(200);
+        assertThat(opened.stream().mapToInt(Integer::intValue).sum()).isLessThanOrEqualTo(200);
+        assertThat(jdbc().sql("SELECT count(*) FROM alert_outbox").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theMonthlyResultsSentFromBothNodesAtOnceReachEachHeadOnce() {
+        java.time.YearMonth month = java.time.YearMonth.of(2031, 1);
+        java.time.Instant now = java.time.Instant.parse("2031-02-03T02:00:00Z");
+        List<Integer> sent = onBothAtOnce(node -> org.sipas.feedback.FeedbackOnANode.sendMonthlyResults(node.context(), month, now));
+        long heads = jdbc().sql("SELECT count(*) FROM monthly_results WHERE month = DATE '2031-01-01'").query(Long.class).single();
+        assertThat(sent.get(0) + sent.get(1)).isEqualTo((int) heads);
+        assertThat(jdbc().sql("""
+                        SELECT count(*) FROM (SELECT username FROM inbox_message WHERE subject LIKE '%01/2031%'
+                                              GROUP BY username HAVING count(*) > 1) twice""").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void escalationsRunOnBothNodesAtOnceEscalateEachCaseOnce() {
+        java.time.Instant later = java.time.Instant.parse("2032-06-01T03:00:00Z");
+        List<Integer> escalated = onBothAtOnce(node -> org.sipas.feedback.FeedbackOnANode.escalate(node.context(), later));
+        long steps = jdbc().sql("""
+                        SELECT count(*) FROM (SELECT case_id FROM feedback_case_step WHERE kind = 'ESCALATED' AND at = :at
+                                              GROUP BY case_id HAVING count(*) > 1) twice""")
+                .param("at", java.sql.Timestamp.from(later)).query(Long.class).single();
+        assertThat(steps).isZero();
+        assertThat(escalated).contains(0);
     }
 
     @Test

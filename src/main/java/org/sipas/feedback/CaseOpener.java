@@ -1,0 +1,258 @@
+package org.sipas.feedback;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.PreDestroy;
+import org.sipas.catalog.OfficialNames;
+import org.sipas.collection.ResponseSubmitted;
+import org.sipas.frame.DossierOfficials;
+import org.sipas.methodology.Methodologies;
+import org.sipas.methodology.Methodology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Opens the cases: takes the responses of the outbox {@code alert_outbox} (written by the trigger
+ * on {@code response} in the transaction that stored them), runs the rules of their methodology
+ * version, inserts a case per response and rule set off, tells the owners, and deletes the outbox
+ * rows, all in one transaction. Rows are taken FOR UPDATE SKIP LOCKED, so two nodes take different
+ * responses; a crash rolls the whole batch back into the outbox; the unique (response, rule) is the
+ * last guard against a case opened twice.
+ */
+@Service
+class CaseOpener {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseOpener.class);
+    private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {
+    };
+    private static final int BATCH = 500;
+
+    private final JdbcClient jdbc;
+    private final AlertRules rules;
+    private final Methodologies methodologies;
+    private final DossierOfficials dossiers;
+    private final OfficialNames officials;
+    private final WorkingDays workingDays;
+    private final Notifications notifications;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final java.util.concurrent.ExecutorService soon = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "feedback-cases");
+                // never holds the JVM open: the outbox keeps what it had not judged
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final java.util.concurrent.locks.ReentrantLock thisNode = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+
+    CaseOpener(JdbcClient jdbc, AlertRules rules, Methodologies methodologies, DossierOfficials dossiers, OfficialNames officials,
+               WorkingDays workingDays, Notifications notifications, JsonMapper json, Clock clock,
+               PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.methodologies = methodologies;
+        this.dossiers = dossiers;
+        this.officials = officials;
+        this.workingDays = workingDays;
+        this.notifications = notifications;
+        this.json = json;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * A stored response is judged at once after its commit, in a thread of the opener, never the
+     * respondent's (the outbox holds it if this fails).
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void submitted(ResponseSubmitted submitted) {
+        if (queued.compareAndSet(false, true)) {
+            soon.execute(() -> {
+                queued.set(false);
+                drainQuietly();
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        soon.shutdownNow();
+    }
+
+    @Scheduled(fixedDelayString = "${sipas.feedback.outbox-interval}", initialDelayString = "${sipas.feedback.outbox-interval}")
+    void drainQuietly() {
+        try {
+            drain(clock.instant());
+        } catch (RuntimeException e) {
+            // the outbox keeps the responses: the next drain takes them again
+            log.warn("alert outbox drain failed, retried at the next one: {}", e.toString());
+        }
+    }
+
+    /**
+     * Judges the outbox until it is empty (of the rows no other node holds).
+     *
+     * @param now when the cases open (their SLA counts from here)
+     * @return the cases opened
+     */
+    int drain(Instant now) {
+        // this node's threads take turns (once it returns, what was committed before is judged); other nodes skip
+        thisNode.lock();
+        try {
+            int opened = 0;
+            while (true) {
+                Integer[] batch = transactions.execute(status -> once(now));
+                opened += batch[1];
+                if (batch[0] < BATCH) {
+                    return opened;
+                }
+            }
+        } finally {
+            thisNode.unlock();
+        }
+    }
+
+    private record Queued(long seq, long responseId) {
+    }
+
+    private record Stored(long id, String methodologyCode, int methodologyVersion, Long unitId, Long dossierId, Long campaignId,
+                          String channel, String answers) {
+    }
+
+    /** One batch in the caller's transaction: {taken, opened}. */
+    private Integer[] once(Instant now) {
+        List<Queued> queued = jdbc.sql("SELECT seq, response_id FROM alert_outbox ORDER BY seq LIMIT :n FOR UPDATE SKIP LOCKED")
+                .param("n", BATCH).query(Queued.class).list();
+        if (queued.isEmpty()) {
+            return new Integer[] {0, 0};
+        }
+        List<Long> ids = queued.stream().map(Queued::responseId).distinct().toList();
+        List<Stored> responses = jdbc.sql("""
+                        SELECT id, methodology_code, methodology_version, unit_id, dossier_id, campaign_id, channel, answers::text AS answers
+                        FROM response WHERE id = ANY (CAST(:ids AS bigint[])) ORDER BY id""")
+                .param("ids", AlertRules.longArray(ids)).query(Stored.class).list();
+        Map<Long, DossierOfficials.Served> served = dossiers.of(responses.stream().map(Stored::dossierId).filter(Objects::nonNull).toList());
+        Map<String, List<AlertRule>> rulesByVersion = new HashMap<>();
+        Map<String, Optional<Methodology>> versions = new HashMap<>();
+        Map<String, Optional<Consent>> consents = new HashMap<>();
+
+        List<NewCase> found = new ArrayList<>();
+        for (Stored r : responses) {
+            String version = r.methodologyCode() + "/" + r.methodologyVersion();
+            Optional<Methodology> methodology = versions.computeIfAbsent(version,
+                    v -> methodologies.find(r.methodologyCode(), r.methodologyVersion()));
+            DossierOfficials.Served dossier = r.dossierId() == null ? null : served.get(r.dossierId());
+            Long unitId = r.unitId() != null ? r.unitId() : dossier == null ? null : dossier.unitId();
+            if (methodology.isEmpty() || unitId == null) {
+                // no unit: nobody to own a case (the rule cannot route it)
+                continue;
+            }
+            Map<String, String> answers = json.readValue(r.answers(), ANSWERS);
+            boolean consented = consents.computeIfAbsent(version, v -> consent(r.methodologyCode(), r.methodologyVersion()))
+                    .map(c -> List.of(Objects.toString(answers.get(c.question()), "").split("\\s+")).contains(c.code())).orElse(false);
+            for (AlertRule rule : rulesByVersion.computeIfAbsent(version, v -> rules.of(r.methodologyCode(), r.methodologyVersion()))) {
+                RuleCheck.match(rule, methodology.get(), answers, r.channel()).ifPresent(matched ->
+                        found.add(new NewCase(r.id(), rule, r.campaignId(), unitId, dossier, answers, matched, consented, r.channel())));
+            }
+        }
+        int opened = open(found, now);
+        jdbc.sql("DELETE FROM alert_outbox WHERE seq = ANY (CAST(:seqs AS bigint[]))")
+                .param("seqs", AlertRules.longArray(queued.stream().map(Queued::seq).toList())).update();
+        return new Integer[] {queued.size(), opened};
+    }
+
+    private record Consent(String question, String code) {
+    }
+
+    private Optional<Consent> consent(String code, int version) {
+        return jdbc.sql("SELECT question, code FROM contact_consent WHERE methodology_code = :c AND methodology_version = :v")
+                .param("c", code).param("v", version).query(Consent.class).optional();
+    }
+
+    private record NewCase(long responseId, AlertRule rule, Long campaignId, long unitId, DossierOfficials.Served dossier,
+                           Map<String, String> answers, String matched, boolean consented, String channel) {
+    }
+
+    private int open(List<NewCase> found, Instant now) {
+        if (found.isEmpty()) {
+            return 0;
+        }
+        Set<Long> officialIds = new java.util.HashSet<>();
+        Set<String> named = new java.util.HashSet<>();
+        for (NewCase c : found) {
+            if (c.dossier() != null) {
+                if (c.dossier().receivingOfficialId() != null) {
+                    officialIds.add(c.dossier().receivingOfficialId());
+                }
+                if (c.dossier().processingOfficialId() != null) {
+                    officialIds.add(c.dossier().processingOfficialId());
+                }
+            }
+            String pick = c.answers().get("official");
+            if (pick != null && !pick.isBlank()) {
+                named.add(pick.strip());
+            }
+        }
+        Map<Long, OfficialNames.Official> byId = officials.byIds(officialIds);
+        Map<String, OfficialNames.Official> byCode = officials.byStaffCodes(named);
+        int opened = 0;
+        for (NewCase c : found) {
+            DossierOfficials.Served d = c.dossier();
+            OfficialNames.Official receiving = d == null || d.receivingOfficialId() == null ? null : byId.get(d.receivingOfficialId());
+            OfficialNames.Official processing = d == null || d.processingOfficialId() == null ? null : byId.get(d.processingOfficialId());
+            String pick = c.answers().get("official");
+            OfficialNames.Official picked = pick == null ? null : byCode.get(pick.strip());
+            Instant due = workingDays.add(now, workingDays.slaDays(c.rule().severity()));
+            Optional<Long> id = jdbc.sql("""
+                            INSERT INTO feedback_case (response_id, rule_id, campaign_id, unit_id, owner_unit_id, dossier_id, receipt_code,
+                                procedure_id, procedure_code, procedure_name, receiving_official_id, receiving_official,
+                                processing_official_id, processing_official, named_official_id, named_official, channel, severity,
+                                matched, consented, opened_at, due_at, updated_at)
+                            VALUES (:response, :rule, :campaign, :unit, :unit, :dossier, :receipt, :procedure, :procedureCode,
+                                :procedureName, :receivingId, :receiving, :processingId, :processing, :namedId, :named, :channel,
+                                :severity, :matched, :consented, :now, :due, :now)
+                            ON CONFLICT (response_id, rule_id) DO NOTHING
+                            RETURNING id""")
+                    .param("response", c.responseId()).param("rule", c.rule().id()).param("campaign", c.campaignId())
+                    .param("unit", c.unitId()).param("dossier", d == null ? null : d.dossierId())
+                    .param("receipt", d == null ? null : d.receiptCode()).param("procedure", d == null ? null : d.procedureId())
+                    .param("procedureCode", d == null ? null : d.procedureCode()).param("procedureName", d == null ? null : d.procedureName())
+                    .param("receivingId", receiving == null ? null : receiving.id()).param("receiving", label(receiving))
+                    .param("processingId", processing == null ? null : processing.id()).param("processing", label(processing))
+                    .param("namedId", picked == null ? null : picked.id())
+                    .param("named", picked != null ? label(picked) : pick == null || pick.isBlank() ? null : pick.strip())
+                    .param("channel", c.channel()).param("severity", c.rule().severity().name()).param("matched", c.matched())
+                    .param("consented", c.consented()).param("now", java.sql.Timestamp.from(now)).param("due", java.sql.Timestamp.from(due))
+                    .query(Long.class).optional();
+            if (id.isPresent()) {
+                opened++;
+                jdbc.sql("INSERT INTO feedback_case_step (case_id, at, actor, kind, note) VALUES (:c, :at, 'system', 'OPENED', :note)")
+                        .param("c", id.get()).param("at", java.sql.Timestamp.from(now)).param("note", c.rule().label() + ": " + c.matched())
+                        .update();
+                notifications.caseOpened(id.get(), now);
+            }
+        }
+        return opened;
+    }
+
+    private static String label(OfficialNames.Official official) {
+        return official == null ? null : official.staffCode() + " · " + official.fullName();
+    }
+}

@@ -1,0 +1,105 @@
+package org.sipas.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sipas.collection.Chromium;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A unit head in Debian's Chromium opens a case from the inbox, acknowledges it, resolves it with a root cause, and the statistics move. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseInTheBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    FeedbackFixtures fixtures;
+    @Autowired
+    CaseOpener opener;
+    @Autowired
+    JdbcClient jdbc;
+
+    Chromium chromium;
+    WebDriver browser;
+
+    @BeforeAll
+    void startChromium() throws IOException {
+        chromium = Chromium.start(true);
+        browser = chromium.driver();
+    }
+
+    @AfterAll
+    void stopChromium() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void aManagerOpensACaseFromTheInboxAcknowledgesAndResolvesItAndTheStatisticsChange() {
+        FeedbackFixtures.Place place = fixtures.place("FBB", 2);
+        fixtures.rate(place, 0, "1", Map.of("reasons", "thai_do"), "fbb-key-0");
+        opener.drain(Instant.now());
+        long id = jdbc.sql("SELECT c.id FROM feedback_case c JOIN dossier d ON d.id = c.dossier_id WHERE d.receipt_code = :r")
+                .param("r", place.dossier(0)).query(Long.class).single();
+
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(place.communeHead());
+        browser.findElement(By.id("password")).sendKeys(FeedbackFixtures.PASSWORD, Keys.ENTER);
+        // a step posts the form and the page comes back: an element read while it reloads is stale, read again
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).ignoring(org.openqa.selenium.NoSuchElementException.class);
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+
+        browser.get(url("/cases"));
+        assertThat(resolvedOf(place)).isEqualTo("0");
+
+        browser.get(url("/inbox"));
+        long message = jdbc.sql("SELECT id FROM inbox_message WHERE case_id = :c AND username = :u").param("c", id)
+                .param("u", place.communeHead()).query(Long.class).single();
+        browser.findElement(By.id("open-" + message)).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/cases/" + id));
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Mới");
+
+        browser.findElement(By.id("to-ACKNOWLEDGED")).click();
+        wait.until(d -> d.findElement(By.id("state")).getText().equals("Đã tiếp nhận"));
+
+        new Select(browser.findElement(By.id("rootCause"))).selectByValue("attitude");
+        browser.findElement(By.id("actionTaken")).sendKeys("Nhắc nhở công chức, xin lỗi người dân");
+        browser.findElement(By.id("to-RESOLVED")).click();
+        wait.until(d -> d.findElement(By.id("state")).getText().equals("Đã giải quyết"));
+        assertThat(browser.findElement(By.id("steps")).getText()).contains("RESOLVED").contains("attitude");
+
+        browser.get(url("/cases"));
+        assertThat(resolvedOf(place)).isEqualTo("1");
+        assertThat(jdbc.sql("SELECT state FROM feedback_case WHERE id = :c").param("c", id).query(String.class).single())
+                .isEqualTo("RESOLVED");
+    }
+
+    private String resolvedOf(FeedbackFixtures.Place place) {
+        return browser.findElements(By.cssSelector("#stats-unit tbody tr")).stream()
+                .filter(r -> r.findElement(By.tagName("th")).getText().equals("Phường Một " + place.prefix()))
+                .map(r -> r.findElement(By.cssSelector("td.resolved")).getText()).findFirst().orElse("0");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
