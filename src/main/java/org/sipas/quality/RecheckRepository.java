@@ -19,7 +19,9 @@ class RecheckRepository {
     /** One re-check as lists show it. */
     record Recheck(long id, long campaignId, Long drawId, long responseId, String interviewer, String why, String assignedTo,
                    String outcome, List<String> differing, List<String> asked, String note, String recordedBy,
-                   Instant recordedAt, Long dossierId, long unitId, String state) {
+                   Instant recordedAt, Long dossierId, long unitId, String state) implements java.io.Serializable {
+        // Serializable: the re-checker's list says what was just recorded, kept across the redirect in the
+        // session, which lives in PostgreSQL
     }
 
     private static final String SELECT = """

@@ -18,6 +18,9 @@ import org.sipas.identity.Role;
 import org.sipas.web.Formats;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -28,6 +31,18 @@ import org.springframework.web.server.ResponseStatusException;
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseLifecycleTest {
+
+    @TestConfiguration
+    static class TestTime {
+        @Bean
+        @Primary
+        SettableClock settableClock() {
+            return new SettableClock();
+        }
+    }
+
+    @Autowired
+    SettableClock clock;
 
     @Autowired
     FeedbackFixtures fixtures;
@@ -56,6 +71,7 @@ class CaseLifecycleTest {
     }
 
     private long openCase(int dossier, Instant at) {
+        clock.set(at);
         long response = fixtures.rate(place, dossier, "1", Map.of(), "fbl-key-" + dossier).responseId();
         opener.drain(at);
         return jdbc.sql("SELECT id FROM feedback_case WHERE response_id = :r").param("r", response).query(Long.class).single();

@@ -98,8 +98,7 @@ final class QualityCampaign {
     List<String> tallyRows() {
         return new ArrayList<>(jdbc.sql("""
                         SELECT concat_ws(' | ', t.series, coalesce(su.code, '-'), u.code, t.domain_kind, t.domain_value, t.n,
-                                         t.valid::text, t.satisfied::text, t.sat_by_sat::text, t.sat_by_valid::text,
-                                         t.valid_by_valid::text)
+                                         encode(t.sums, 'hex'))
                         FROM tally t
                         JOIN unit u ON u.id = t.unit_id
                         LEFT JOIN campaign_stratum s ON s.id = t.stratum_id
