@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.ToDoubleFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -36,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FeedbackBenchmark {
 
-    private static final Map<String, String> SATISFIED = answers("applicant_kind", "ca_nhan", "gender", "nu", "age", "42",
+    private static final Map<String, String> SATISFIED = Wrk.answers("applicant_kind", "ca_nhan", "gender", "nu", "age", "42",
             "education", "dai_hoc", "occupation", "kinh_doanh", "result_date", "05/03/2025", "c01", "4", "c02", "5",
             "c03", "4", "c04", "4", "c05", "4", "c06", "4", "c07", "5", "c08", "4", "c09", "2", "c09_late_days", "12",
             "e2_expect", "rut_ngan giam_phi", "c10", "5", "c11", "5", "c12", "4", "c13", "4", "c14", "4", "c15", "5",
@@ -60,13 +57,6 @@ public final class FeedbackBenchmark {
     /** Cases seen by the poller: submit to visible, in ms. */
     private final List<Double> visible = Collections.synchronizedList(new ArrayList<>());
     private long nextToken;
-
-    record Run(String line, int accepted, int refused, double seconds, long p50Micros, long p99Micros) {
-
-        double perSecond() {
-            return accepted / seconds;
-        }
-    }
 
     private FeedbackBenchmark(ConfigurableApplicationContext app) {
         this.jdbc = new JdbcTemplate(app.getBean(DataSource.class));
@@ -108,14 +98,14 @@ public final class FeedbackBenchmark {
         poller.start();
 
         warmUpRounds();
-        List<Run> on = new ArrayList<>();
-        List<Run> off = new ArrayList<>();
+        List<Wrk.Run> on = new ArrayList<>();
+        List<Wrk.Run> off = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         List<Double> visibleOn = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             // the two take turns, and their order too, so that drift of the machine falls on both
-            Run first;
-            Run second;
+            Wrk.Run first;
+            Wrk.Run second;
             if (round % 2 == 0) {
                 first = withRules(true, visibleOn);
                 second = withRules(false, visibleOn);
@@ -123,11 +113,11 @@ public final class FeedbackBenchmark {
                 first = withRules(false, visibleOn);
                 second = withRules(true, visibleOn);
             }
-            Run mine = first.line().startsWith("rules on") ? first : second;
-            Run theirs = mine == first ? second : first;
+            Wrk.Run mine = first.line().startsWith("rules on") ? first : second;
+            Wrk.Run theirs = mine == first ? second : first;
             System.out.printf("round %d (load average %s)%n", round + 1, loadAverage());
-            print(first);
-            print(second);
+            Wrk.print(first);
+            Wrk.print(second);
             on.add(mine);
             off.add(theirs);
             ratios.add(mine.perSecond() / theirs.perSecond());
@@ -137,10 +127,10 @@ public final class FeedbackBenchmark {
         double[] sorted = visibleOn.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf("median of %d rounds:%n", rounds);
         System.out.printf("%-44s %8.1f /s   p50 %6.1f ms   p99 %6.1f ms%n", "ours: rules on (5% alerting)",
-                median(on, Run::perSecond), median(on, r -> r.p50Micros() / 1000.0), median(on, r -> r.p99Micros() / 1000.0));
+                Wrk.median(on, Wrk.Run::perSecond), Wrk.median(on, Wrk.Run::p50Millis), Wrk.median(on, Wrk.Run::p99Millis));
         System.out.printf("%-44s %8.1f /s   p50 %6.1f ms   p99 %6.1f ms%n", "baseline: rules off",
-                median(off, Run::perSecond), median(off, r -> r.p50Micros() / 1000.0), median(off, r -> r.p99Micros() / 1000.0));
-        double ratio = median(ratios, r -> r);
+                Wrk.median(off, Wrk.Run::perSecond), Wrk.median(off, Wrk.Run::p50Millis), Wrk.median(off, Wrk.Run::p99Millis));
+        double ratio = Wrk.median(ratios, r -> r);
         System.out.printf("ratio rules on / off: %.1f%% of the rate (rounds: %s): %.1f%% lower (goal < 10%% lower)%n",
                 100 * ratio, ratios.stream().map(r -> "%.1f%%".formatted(100 * r)).toList(), 100 * (1 - ratio));
         System.out.printf("submit to case visible, %d cases of the timed rounds: p50 %.1f ms, p99 %.1f ms, max %.1f ms "
@@ -155,7 +145,7 @@ public final class FeedbackBenchmark {
         List<String> rates = new ArrayList<>();
         int least = Math.min(150, warmUp);
         for (int elapsed = 0; elapsed < Math.max(warmUp, WARM_UP_SLICE) && (elapsed < least || calm < 3); elapsed += WARM_UP_SLICE) {
-            Run slice = post("warm-up", WARM_UP_SLICE);
+            Wrk.Run slice = post("warm-up", WARM_UP_SLICE);
             calm = slice.perSecond() < fastest * 1.03 ? calm + 1 : 0;
             fastest = Math.max(fastest, slice.perSecond());
             rates.add("%.0f".formatted(slice.perSecond()));
@@ -169,12 +159,12 @@ public final class FeedbackBenchmark {
      * One timed phase with the version's rules switched on or off; afterwards waits for the
      * outbox to empty (not timed) and checks that every stored alerting response got its one case.
      */
-    private Run withRules(boolean enabled, List<Double> visibleOn) throws Exception {
+    private Wrk.Run withRules(boolean enabled, List<Double> visibleOn) throws Exception {
         jdbc.update("UPDATE alert_rule SET enabled = ? WHERE methodology_code = 'sipas-2017' AND methodology_version = 1", enabled);
         jdbc.execute("CHECKPOINT");
         long first = nextToken;
         long casesBefore = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM feedback_case", Long.class);
-        Run run = post(enabled ? "rules on: POST /s/{token}/response" : "rules off: POST /s/{token}/response", seconds);
+        Wrk.Run run = post(enabled ? "rules on: POST /s/{token}/response" : "rules off: POST /s/{token}/response", seconds);
         drained();
         String from = "bench-token-%012d".formatted(first);
         String to = "bench-token-%012d".formatted(nextToken);
@@ -224,41 +214,20 @@ public final class FeedbackBenchmark {
     }
 
     /** wrk as in {@link ResponseBenchmark}, each connection posting the alerting body every 20th request. */
-    private Run post(String line, int duration) throws Exception {
+    private Wrk.Run post(String line, int duration) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "bench-data", "wrk-feedback"));
         Path satisfied = dir.resolve("satisfied.json");
         Path alerting = dir.resolve("alerting.json");
         Files.writeString(satisfied, json.writeValueAsString(Map.of("answers", SATISFIED)));
         Files.writeString(alerting, json.writeValueAsString(Map.of("answers", ALERTING)));
-        Path script = dir.resolve("post-response.lua");
-        Files.writeString(script, WRK_SCRIPT);
-        int threads = 2;
         long first = nextToken;
         nextToken += TOKENS_PER_SECOND * duration;
-        List<String> command = List.of("wrk", "-t", Integer.toString(threads), "-c", Integer.toString(clients), "-d",
-                duration + "s", "--timeout", "10s", "-s", script.toString(), base, "--", Long.toString(first),
-                Integer.toString(threads), satisfied.toString(), alerting.toString(), Integer.toString(ALERT_EVERY));
-        Path out = dir.resolve(line.startsWith("warm") ? "warm-up.out" : "wrk.out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("wrk failed: " + Files.readString(out));
-        }
-        Matcher result = Pattern.compile("RESULT created=(\\d+) other=(\\d+) errors=(\\d+) seconds=([\\d.]+) p50us=(\\d+) p99us=(\\d+)")
-                .matcher(Files.readString(out));
-        if (!result.find()) {
-            throw new IllegalStateException("no result in " + out + ": " + Files.readString(out));
-        }
-        return new Run(line, Integer.parseInt(result.group(1)), Integer.parseInt(result.group(2)) + Integer.parseInt(result.group(3)),
-                Double.parseDouble(result.group(4)), Long.parseLong(result.group(5)), Long.parseLong(result.group(6)));
+        return Wrk.post(line, dir, WRK_SCRIPT, base, clients, duration, List.of(Long.toString(first),
+                Integer.toString(Wrk.THREADS), satisfied.toString(), alerting.toString(), Integer.toString(ALERT_EVERY)));
     }
 
-    /** {@link ResponseBenchmark}'s script, with a second body for every {@code every}-th request of a connection's thread. */
+    /** {@link ResponseBenchmark}'s requests, with a second body for every {@code every}-th request of a thread. */
     private static final String WRK_SCRIPT = """
-            local threads = {}
-            function setup(thread)
-              thread:set("index", #threads)
-              table.insert(threads, thread)
-            end
             local function read(path)
               local file = io.open(path, "rb"); local text = file:read("*a"); file:close(); return text
             end
@@ -274,16 +243,6 @@ public final class FeedbackBenchmark {
               return wrk.format("POST", "/s/" .. token .. "/response",
                 { ["Content-Type"] = "application/json", ["Idempotency-Key"] = "key-" .. token }, payload)
             end
-            function response(status, headers, body)
-              if status == 201 then created = created + 1 else other = other + 1 end
-            end
-            function done(summary, latency, requests)
-              local c, o = 0, 0
-              for _, t in ipairs(threads) do c = c + t:get("created"); o = o + t:get("other") end
-              local e = summary.errors
-              io.write(string.format("RESULT created=%d other=%d errors=%d seconds=%.3f p50us=%d p99us=%d\\n", c, o,
-                e.connect + e.read + e.write + e.timeout, summary.duration / 1e6, latency:percentile(50), latency:percentile(99)))
-            end
             """;
 
     private static String loadAverage() {
@@ -294,26 +253,8 @@ public final class FeedbackBenchmark {
         }
     }
 
-    private static <T> double median(List<T> values, ToDoubleFunction<T> of) {
-        double[] sorted = values.stream().mapToDouble(of).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
     private static double percentile(double[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static void print(Run run) {
-        System.out.printf("%-44s %7d accepted %5d refused in %5.1f s: %8.1f /s   p50 %6.1f ms   p99 %6.1f ms%n", run.line(),
-                run.accepted(), run.refused(), run.seconds(), run.perSecond(), run.p50Micros() / 1000.0, run.p99Micros() / 1000.0);
-    }
-
-    private static Map<String, String> answers(String... pairs) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            answers.put(pairs[i], pairs[i + 1]);
-        }
-        return answers;
     }
 
     private static Map<String, String> with(Map<String, String> answers, String question, String answer) {
