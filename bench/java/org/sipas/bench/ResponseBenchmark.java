@@ -3,12 +3,10 @@ package org.sipas.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -34,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ResponseBenchmark {
 
     /** The SIPAS 2017 answers of one respondent, as typed; every criterion rated. */
-    private static final Map<String, String> ANSWERS = answers("applicant_kind", "ca_nhan", "gender", "nu", "age", "42",
+    private static final Map<String, String> ANSWERS = Wrk.answers("applicant_kind", "ca_nhan", "gender", "nu", "age", "42",
             "education", "dai_hoc", "occupation", "kinh_doanh", "result_date", "05/03/2025", "c01", "4", "c02", "5",
             "c03", "4", "c04", "4", "c05", "4", "c06", "4", "c07", "5", "c08", "9", "c09", "2", "c09_late_days", "12",
             "e2_expect", "rut_ngan giam_phi", "c10", "5", "c11", "5", "c12", "4", "c13", "3", "c14", "4", "c15", "0",
@@ -58,21 +56,6 @@ public final class ResponseBenchmark {
     private final HikariDataSource dataSource;
     private final String base;
     private final String httpThreads;
-
-    record Run(String line, int accepted, int refused, double seconds, long p50Micros, long p99Micros) {
-
-        double perSecond() {
-            return accepted / seconds;
-        }
-
-        double p50Millis() {
-            return p50Micros / 1000.0;
-        }
-
-        double p99Millis() {
-            return p99Micros / 1000.0;
-        }
-    }
 
     private ResponseBenchmark(ConfigurableApplicationContext app) {
         this.dataSource = (HikariDataSource) app.getBean(DataSource.class);
@@ -106,34 +89,34 @@ public final class ResponseBenchmark {
         jdbc.execute("CHECKPOINT");
         long warmUpEnd = warmUp();
         // the two take turns, so that a slow spell of the machine's disk or of a neighbour falls on both
-        List<Run> ours = new ArrayList<>();
-        List<Run> baseline = new ArrayList<>();
+        List<Wrk.Run> ours = new ArrayList<>();
+        List<Wrk.Run> baseline = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             long first = warmUpEnd + roundTokens * round;
             jdbc.execute("CHECKPOINT");
-            Run mine = post("ours: POST /s/{token}/response", seconds, first);
+            Wrk.Run mine = post("ours: POST /s/{token}/response", seconds, first);
             long stored = jdbc.queryForObject("SELECT count(*) FROM response WHERE token >= ? AND token < ?", Long.class,
                     "bench-token-%012d".formatted(first), "bench-token-%012d".formatted(first + roundTokens));
             String answers = jdbc.queryForObject("SELECT answers::text FROM response ORDER BY id DESC LIMIT 1", String.class);
             jdbc.execute("CHECKPOINT");
-            Run theirs = pgbench(answers);
+            Wrk.Run theirs = pgbench(answers);
             System.out.printf("round %d (stored %d responses, %d answered 201, the rest in flight when wrk stopped)%n",
                     round + 1, stored, mine.accepted());
-            print(mine);
-            print(theirs);
+            Wrk.print(mine);
+            Wrk.print(theirs);
             ours.add(mine);
             baseline.add(theirs);
             ratios.add(mine.perSecond() / theirs.perSecond());
         }
         System.out.printf("median of %d rounds:%n", rounds);
         System.out.printf("%-34s %8.1f /s   p50 %6.1f ms   p99 %6.1f ms%n", "ours: POST /s/{token}/response",
-                median(ours, Run::perSecond), median(ours, Run::p50Millis), median(ours, Run::p99Millis));
+                Wrk.median(ours, Wrk.Run::perSecond), Wrk.median(ours, Wrk.Run::p50Millis), Wrk.median(ours, Wrk.Run::p99Millis));
         System.out.printf("%-34s %8.1f /s   p50 %6.1f ms   p99 %6.1f ms%n", "pgbench: INSERT INTO response",
-                median(baseline, Run::perSecond), median(baseline, Run::p50Millis), median(baseline, Run::p99Millis));
+                Wrk.median(baseline, Wrk.Run::perSecond), Wrk.median(baseline, Wrk.Run::p50Millis), Wrk.median(baseline, Wrk.Run::p99Millis));
         System.out.printf("ratio ours / pgbench INSERT: %.1f%% of the rate (rounds: %s); p99 %.2f× pgbench's%n",
-                100 * median(ratios, r -> r), ratios.stream().map(r -> "%.1f%%".formatted(100 * r)).toList(),
-                median(ours, Run::p99Millis) / median(baseline, Run::p99Millis));
+                100 * Wrk.median(ratios, r -> r), ratios.stream().map(r -> "%.1f%%".formatted(100 * r)).toList(),
+                Wrk.median(ours, Wrk.Run::p99Millis) / Wrk.median(baseline, Wrk.Run::p99Millis));
     }
 
     /**
@@ -149,7 +132,7 @@ public final class ResponseBenchmark {
         int calm = 0;
         List<String> rates = new ArrayList<>();
         for (int elapsed = 0; elapsed < warmUp && (elapsed < 150 || calm < 3); elapsed += WARM_UP_SLICE) {
-            Run slice = post("warm-up", WARM_UP_SLICE, first);
+            Wrk.Run slice = post("warm-up", WARM_UP_SLICE, first);
             first += TOKENS_PER_SECOND * WARM_UP_SLICE;
             calm = slice.perSecond() < fastest * 1.03 ? calm + 1 : 0;
             fastest = Math.max(fastest, slice.perSecond());
@@ -159,39 +142,16 @@ public final class ResponseBenchmark {
         return first;
     }
 
-    private static <T> double median(List<T> values, ToDoubleFunction<T> of) {
-        double[] sorted = values.stream().mapToDouble(of).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
     /**
-     * wrk (Debian's, from PATH) posting for {@code duration} seconds from {@code bench.clients}
-     * connections on two threads, a fresh token per request from {@code first} on; like pgbench, a
-     * separate process written in C, so that the clients cost the 2 cores as little as pgbench's do.
+     * wrk posting for {@code duration} seconds from {@code bench.clients} connections, a fresh
+     * token per request from {@code first} on.
      */
-    private Run post(String line, int duration, long first) throws Exception {
+    private Wrk.Run post(String line, int duration, long first) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "bench-data", "wrk"));
         Path body = dir.resolve("response.json");
         Files.writeString(body, json.writeValueAsString(Map.of("answers", ANSWERS)));
-        Path script = dir.resolve("post-response.lua");
-        Files.writeString(script, WRK_SCRIPT);
-        int threads = 2;
-        List<String> command = List.of("wrk", "-t", Integer.toString(threads), "-c", Integer.toString(clients), "-d",
-                duration + "s", "--timeout", "10s", "-s", script.toString(), base, "--", Long.toString(first),
-                Integer.toString(threads), body.toString());
-        Path out = dir.resolve(line.startsWith("warm") ? "warm-up.out" : "wrk.out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("wrk failed: " + Files.readString(out));
-        }
-        Matcher result = Pattern.compile("RESULT created=(\\d+) other=(\\d+) errors=(\\d+) seconds=([\\d.]+) p50us=(\\d+) p99us=(\\d+)")
-                .matcher(Files.readString(out));
-        if (!result.find()) {
-            throw new IllegalStateException("no result in " + out + ": " + Files.readString(out));
-        }
-        Run run = new Run(line, Integer.parseInt(result.group(1)), Integer.parseInt(result.group(2)) + Integer.parseInt(result.group(3)),
-                Double.parseDouble(result.group(4)), Long.parseLong(result.group(5)), Long.parseLong(result.group(6)));
-        return run;
+        return Wrk.post(line, dir, WRK_SCRIPT, base, clients, duration,
+                List.of(Long.toString(first), Integer.toString(Wrk.THREADS), body.toString()));
     }
 
     /**
@@ -200,11 +160,6 @@ public final class ResponseBenchmark {
      * gives the latencies of every request.
      */
     private static final String WRK_SCRIPT = """
-            local threads = {}
-            function setup(thread)
-              thread:set("index", #threads)
-              table.insert(threads, thread)
-            end
             function init(args)
               first, stride = tonumber(args[1]), tonumber(args[2])
               local file = io.open(args[3], "rb"); body = file:read("*a"); file:close()
@@ -216,20 +171,10 @@ public final class ResponseBenchmark {
               return wrk.format("POST", "/s/" .. token .. "/response",
                 { ["Content-Type"] = "application/json", ["Idempotency-Key"] = "key-" .. token }, body)
             end
-            function response(status, headers, body)
-              if status == 201 then created = created + 1 else other = other + 1 end
-            end
-            function done(summary, latency, requests)
-              local c, o = 0, 0
-              for _, t in ipairs(threads) do c = c + t:get("created"); o = o + t:get("other") end
-              local e = summary.errors
-              io.write(string.format("RESULT created=%d other=%d errors=%d seconds=%.3f p50us=%d p99us=%d\\n", c, o,
-                e.connect + e.read + e.write + e.timeout, summary.duration / 1e6, latency:percentile(50), latency:percentile(99)))
-            end
             """;
 
     /** pgbench at the same concurrency: one INSERT of the same row per transaction, each committed durably. */
-    private Run pgbench(String storedAnswers) throws Exception {
+    private Wrk.Run pgbench(String storedAnswers) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "bench-data", "pgbench"));
         try (Stream<Path> old = Files.list(dir)) {
             old.forEach(p -> p.toFile().delete());
@@ -267,24 +212,11 @@ public final class ResponseBenchmark {
             }
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Run("pgbench: INSERT INTO response", count, failed.find() ? Integer.parseInt(failed.group(1)) : 0,
+        return new Wrk.Run("pgbench: INSERT INTO response", count, failed.find() ? Integer.parseInt(failed.group(1)) : 0,
                 seconds, percentile(sorted, 0.50), percentile(sorted, 0.99));
     }
 
     private static long percentile(long[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static void print(Run run) {
-        System.out.printf("%-34s %7d accepted %5d refused in %5.1f s: %8.1f /s   p50 %6.1f ms   p99 %6.1f ms%n", run.line(),
-                run.accepted(), run.refused(), run.seconds(), run.perSecond(), run.p50Millis(), run.p99Millis());
-    }
-
-    private static Map<String, String> answers(String... pairs) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            answers.put(pairs[i], pairs[i + 1]);
-        }
-        return answers;
     }
 }

@@ -50,6 +50,7 @@ class CaseOpener {
     private final OfficialNames officials;
     private final WorkingDays workingDays;
     private final Notifications notifications;
+    private final ContactConsents consents;
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transactions;
@@ -63,7 +64,7 @@ class CaseOpener {
     private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
 
     CaseOpener(JdbcClient jdbc, AlertRules rules, Methodologies methodologies, DossierOfficials dossiers, OfficialNames officials,
-               WorkingDays workingDays, Notifications notifications, JsonMapper json, Clock clock,
+               WorkingDays workingDays, Notifications notifications, ContactConsents consents, JsonMapper json, Clock clock,
                PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.rules = rules;
@@ -72,6 +73,7 @@ class CaseOpener {
         this.officials = officials;
         this.workingDays = workingDays;
         this.notifications = notifications;
+        this.consents = consents;
         this.json = json;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
@@ -151,7 +153,7 @@ class CaseOpener {
         Map<Long, DossierOfficials.Served> served = dossiers.of(responses.stream().map(Stored::dossierId).filter(Objects::nonNull).toList());
         Map<String, List<AlertRule>> rulesByVersion = new HashMap<>();
         Map<String, Optional<Methodology>> versions = new HashMap<>();
-        Map<String, Optional<Consent>> consents = new HashMap<>();
+        Map<String, Optional<ContactConsents.Consent>> consents = new HashMap<>();
 
         List<NewCase> found = new ArrayList<>();
         for (Stored r : responses) {
@@ -165,8 +167,8 @@ class CaseOpener {
                 continue;
             }
             Map<String, String> answers = json.readValue(r.answers(), ANSWERS);
-            boolean consented = consents.computeIfAbsent(version, v -> consent(r.methodologyCode(), r.methodologyVersion()))
-                    .map(c -> List.of(Objects.toString(answers.get(c.question()), "").split("\\s+")).contains(c.code())).orElse(false);
+            boolean consented = consents.computeIfAbsent(version, v -> this.consents.of(r.methodologyCode(), r.methodologyVersion()))
+                    .map(c -> c.givenIn(answers)).orElse(false);
             for (AlertRule rule : rulesByVersion.computeIfAbsent(version, v -> rules.of(r.methodologyCode(), r.methodologyVersion()))) {
                 RuleCheck.match(rule, methodology.get(), answers, r.channel()).ifPresent(matched ->
                         found.add(new NewCase(r.id(), rule, r.campaignId(), unitId, dossier, answers, matched, consented, r.channel())));
@@ -176,14 +178,6 @@ class CaseOpener {
         jdbc.sql("DELETE FROM alert_outbox WHERE seq = ANY (CAST(:seqs AS bigint[]))")
                 .param("seqs", AlertRules.longArray(queued.stream().map(Queued::seq).toList())).update();
         return new Integer[] {queued.size(), opened};
-    }
-
-    private record Consent(String question, String code) {
-    }
-
-    private Optional<Consent> consent(String code, int version) {
-        return jdbc.sql("SELECT question, code FROM contact_consent WHERE methodology_code = :c AND methodology_version = :v")
-                .param("c", code).param("v", version).query(Consent.class).optional();
     }
 
     private record NewCase(long responseId, AlertRule rule, Long campaignId, long unitId, DossierOfficials.Served dossier,
