@@ -6,6 +6,7 @@
 import { parse } from './expression.js';
 
 const WHOLE_NUMBER = /^[+-]?\d{1,9}$/;
+const DECIMAL_NUMBER = /^[+-]?\d{1,12}([.,]\d{1,9})?$/;
 const TYPED_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4,})$/;
 const LONGEST_TEXT = 4000;
 
@@ -24,7 +25,8 @@ function el(tag, attributes = {}, ...children) {
 
 export function label(text, lang) {
   if (!text) return '';
-  return lang === 'en' && text.en ? text.en : text.vi;
+  // a form may be in any languages: the device's own, else the form's default (its first)
+  return text[lang] || Object.values(text)[0] || '';
 }
 
 /** The date a respondent typed, as yyyy-mm-dd, or null when it is not a real date. */
@@ -40,6 +42,8 @@ function isoDate(typed) {
 /** The answer as stored and as expressions read it: numbers without padding, dates yyyy-mm-dd. */
 function storedValue(question, typed) {
   if (question.type === 'integer' && WHOLE_NUMBER.test(typed)) return String(parseInt(typed, 10));
+  // as the server stores it: 3,50 → 3.5
+  if (question.type === 'decimal' && DECIMAL_NUMBER.test(typed)) return String(Number(typed.replace(',', '.')));
   if (question.type === 'date') return isoDate(typed) || typed;
   return typed;
 }
@@ -72,6 +76,10 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
     const error = el('p', { class: 'error', id: 'e-' + q.name, hidden: true });
     const described = [hint ? 'h-' + q.name : null, 'e-' + q.name].filter(Boolean).join(' ');
     const wrap = el('div', { class: 'question', id: 'q-' + q.name, 'data-question': q.name });
+    if (q.type === 'note') {
+      wrap.append(el('p', { class: 'note-text', text: label(q.label, lang) }), hint);
+      return wrap;
+    }
     if (['scale', 'select_one', 'select_multiple'].includes(q.type)) {
       const type = q.type === 'select_multiple' ? 'checkbox' : 'radio';
       const options = q.options.map(o => el('label', { class: 'option', for: `${id}-${o.code}` },
@@ -88,7 +96,7 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
       const dateHint = q.type === 'date' ? el('p', { class: 'hint', id: 'd-' + q.name, text: texts['survey.date.hint'] }) : null;
       const input = q.type === 'text'
           ? el('textarea', { id, name: id, rows: 3, 'aria-describedby': described })
-          : el('input', { type: 'text', id, name: id, inputmode: q.type === 'integer' ? 'numeric' : null,
+          : el('input', { type: 'text', id, name: id, inputmode: q.type === 'integer' ? 'numeric' : q.type === 'decimal' ? 'decimal' : null,
               autocomplete: 'off', 'aria-describedby': dateHint ? described + ' d-' + q.name : described });
       wrap.append(el('label', { for: id }, label(q.label, lang), required), hint, dateHint, error, input);
     }
@@ -141,6 +149,10 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
       wrong = new Set(codes).size === codes.length && codes.every(c => offered(q).includes(c)) ? null : texts['survey.error.option'];
     } else if (q.type === 'integer') {
       wrong = WHOLE_NUMBER.test(answer) ? null : texts['survey.error.integer'];
+    } else if (q.type === 'decimal') {
+      wrong = DECIMAL_NUMBER.test(answer) ? null : texts['survey.error.decimal'];
+    } else if (q.type === 'note') {
+      wrong = texts['survey.error.option'];
     } else if (q.type === 'date') {
       wrong = isoDate(answer) ? null : texts['survey.error.date'];
     } else if (answer.length > LONGEST_TEXT) {

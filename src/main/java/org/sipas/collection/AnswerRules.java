@@ -42,6 +42,7 @@ final class AnswerRules {
     /** Longest free text kept, whatever a methodology allows: a guard for a public form, not a survey rule. */
     static final int LONGEST_TEXT = 4000;
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d{1,9}");
+    private static final Pattern DECIMAL_NUMBER = Pattern.compile("[+-]?\\d{1,12}([.,]\\d{1,9})?");
 
     private final Methodology methodology;
     private final Supplier<List<UnitOfficial>> officials;
@@ -72,6 +73,10 @@ final class AnswerRules {
             }
             case OFFICIAL -> offered(officials.get().stream().anyMatch(o -> o.staffCode().equals(typed)));
             case INTEGER -> WHOLE_NUMBER.matcher(typed).matches() ? Optional.empty() : Optional.of(Problem.of("survey.error.integer"));
+            case DECIMAL -> DECIMAL_NUMBER.matcher(typed).matches() ? Optional.empty()
+                    : Optional.of(Problem.of("survey.error.decimal"));
+            // a note is read, not answered
+            case NOTE -> Optional.of(Problem.of("survey.error.option"));
             case DATE -> date(typed).isPresent() ? Optional.empty() : Optional.of(Problem.of("survey.error.date"));
             case TEXT -> typed.length() <= LONGEST_TEXT ? Optional.empty()
                     : Optional.of(Problem.of("survey.error.tooLong", LONGEST_TEXT));
@@ -90,6 +95,9 @@ final class AnswerRules {
     String stored(Question question, String typed) {
         return switch (question.type()) {
             case INTEGER -> WHOLE_NUMBER.matcher(typed).matches() ? Long.toString(Long.parseLong(typed)) : typed;
+            // Vietnamese write 3,5 for 3.5; stored as expressions and exports read numbers
+            case DECIMAL -> DECIMAL_NUMBER.matcher(typed).matches()
+                    ? new java.math.BigDecimal(typed.replace(',', '.')).stripTrailingZeros().toPlainString() : typed;
             case DATE -> date(typed).map(LocalDate::toString).orElse(typed);
             default -> typed;
         };

@@ -102,7 +102,9 @@ public class StepViews {
                         .toList();
             }
             case INTEGER -> widget = Widget.NUMBER;
+            case DECIMAL -> widget = Widget.DECIMAL;
             case DATE -> widget = Widget.DATE;
+            case NOTE -> widget = Widget.NOTE;
             default -> widget = Widget.TEXT;
         }
         return new QuestionView(question.name(), widget, question.label().in(locale), hint(question, widget, locale),

@@ -62,6 +62,7 @@ class MethodologyPages {
                     file == null ? new byte[0] : file.getBytes());
             redirect.addFlashAttribute("uploaded", new UploadNotice(uploaded.methodology().code(),
                     uploaded.methodology().version(), uploaded.replacedDraft()));
+            redirect.addFlashAttribute("warnings", new ArrayList<>(importErrors.show(uploaded.warnings(), locale)));
         } catch (ImportRejectedException rejected) {
             redirect.addFlashAttribute("errors", importErrors.show(rejected, locale));
         }

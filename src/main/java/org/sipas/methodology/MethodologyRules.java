@@ -96,6 +96,10 @@ final class MethodologyRules {
             Section section = m.sections().get(s);
             String sectionPath = "sections[" + s + "]";
             checkName(section.name(), sectionPath + ".name", sectionNames);
+            if (section.questions().isEmpty()) {
+                // a page without questions cannot be stored (its list would read back as missing) nor shown
+                problems.add(sectionPath, "emptySection", section.name());
+            }
             for (int q = 0; q < section.questions().size(); q++) {
                 Question question = section.questions().get(q);
                 String path = sectionPath + ".questions[" + q + "]";
