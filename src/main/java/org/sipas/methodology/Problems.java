@@ -55,6 +55,10 @@ final class Problems {
     void add(String path, String code, Object... args) {
         Place place = placeOf(path);
         String column = place.inSheet() ? place.column() : path;
+        if (place.inSheet() && column == null && errors.stream()
+                .anyMatch(e -> e.file().equals(place.file()) && e.line() == place.line())) {
+            return; // a problem of a whole row whose cell was already named follows from that cell's problem
+        }
         if (causes.add(place.file() + "|" + place.line() + "|" + column + "|" + code + "|" + java.util.Arrays.toString(args))) {
             errors.add(RowError.of(place.file(), place.line(), column, "methodology.error." + code, args));
         }

@@ -95,7 +95,7 @@ final class XlsFormReader {
             "required_message", "image", "audio", "video", "big-image", "form_title");
     /** Header spellings pyxform accepts for the same field (after lower case, spaces to "_", prefixes dropped). */
     private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("caption", "label"), Map.entry("relevance", "relevant"), Map.entry("list_name", "list_name"),
+            Map.entry("caption", "label"), Map.entry("value", "name"), Map.entry("relevance", "relevant"), Map.entry("list_name", "list_name"),
             Map.entry("jr:constraintmsg", "constraint_message"), Map.entry("jr:requiredmsg", "required_message"),
             Map.entry("readonly", "read_only"), Map.entry("jr:readonly", "read_only"),
             Map.entry("calculate", "calculation"), Map.entry("jr:count", "repeat_count"),
@@ -280,7 +280,7 @@ final class XlsFormReader {
                 }
                 continue;
             }
-            if (!groups.isEmpty()) {
+            if (!groups.isEmpty() && !word.equals(XlsForm.END_GROUP)) {
                 groups.peek().anyContent = true;
             }
             switch (word) {
