@@ -25,7 +25,7 @@ record FormLanguages(List<Offered> offered, String content, boolean rtl) {
 
     static FormLanguages of(Methodology methodology, Locale locale) {
         List<String> languages = methodology.languages();
-        List<Offered> offered = languages.stream().filter(l -> !l.equals("vi") && !l.equals("en"))
+        List<Offered> offered = languages.stream().filter(l -> !l.equals("vi") && !l.equals("en") && !l.equals("und"))
                 .map(l -> new Offered(l, name(l))).toList();
         String own = locale == null ? "vi" : locale.getLanguage();
         String content = languages.contains(own) ? own : languages.get(0);

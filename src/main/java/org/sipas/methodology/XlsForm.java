@@ -29,6 +29,9 @@ final class XlsForm {
      * known only by a name the form gave it stands as that name.
      */
     static String languageHeader(String language) {
+        if (language.equals("und")) {
+            return "und"; // undetermined: written back as it was read, a plain label with no default_language
+        }
         if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]+)*")) {
             return language;
         }

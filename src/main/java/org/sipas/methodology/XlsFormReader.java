@@ -128,8 +128,16 @@ final class XlsFormReader {
     private final Set<String> askedSoFar = new HashSet<>();
     /** Lists of which a question says {@code or_other}: they get the code "other". */
     private final Set<String> listsWithOther = new LinkedHashSet<>();
-    /** The language of a plain {@code label} column: settings' default_language, else Vietnamese. */
+    /**
+     * The language of a plain {@code label} column: settings' default_language; without it
+     * Vietnamese when the labels are written in Vietnamese, else undetermined ({@code und}, as
+     * BCP 47 names a language not known): an English ODK form is not called Vietnamese.
+     */
     private String defaultLanguage = "vi";
+    /** Letters only Vietnamese writes among the languages written in Latin script. */
+    private static final java.util.regex.Pattern VIETNAMESE = java.util.regex.Pattern.compile(
+            "[ăđơưạảặẳẵắằậẩẫấầẹẻẽệểễếềỉịọỏộổỗốồợởỡớờụủựửữứừỵỷỹỳ]", java.util.regex.Pattern.CASE_INSENSITIVE
+                    | java.util.regex.Pattern.UNICODE_CASE);
 
     private XlsFormReader(String file, Problems problems) {
         this.file = file;
@@ -171,6 +179,8 @@ final class XlsFormReader {
         Line setting = settings == null || settings.lines().isEmpty() ? null : settings.lines().get(0);
         if (setting != null && setting.get("default_language") != null) {
             defaultLanguage = language(setting.get("default_language"));
+        } else {
+            defaultLanguage = plainLabelLanguage(workbook);
         }
         Table survey = table(workbook, XlsForm.SURVEY, true);
         if (survey == null) {
@@ -217,7 +227,7 @@ final class XlsFormReader {
         if (index != null) {
             scalesFromIndex(index, survey, lists, scaleNames, indexSatisfied, indexExcluded);
         }
-        String code = setting == null || setting.get("form_id") == null ? codeFromFileName() : setting.get("form_id");
+        String code = setting == null || setting.get("form_id") == null ? codeFromFileName() : formCode(settings, setting);
         if (setting != null) {
             placeRow("", settings, setting);
             placeField("code", settings, setting, "form_id");
@@ -268,8 +278,15 @@ final class XlsFormReader {
             }
             String[] words = type.strip().split("\\s+");
             String word = words[0].toLowerCase(Locale.ROOT);
-            if ((word.equals("begin") || word.equals("end")) && words.length == 2) {
+            if ((word.equals("begin") || word.equals("end")) && words.length >= 2) {
                 word = word + "_" + words[1].toLowerCase(Locale.ROOT);
+                if (word.equals("begin_loop")) {
+                    word = "begin_repeat"; // the old spelling of a repeat over a list's choices
+                } else if (word.equals("end_loop")) {
+                    word = "end_repeat";
+                } else if (words.length > 2) {
+                    word = type.strip();
+                }
             }
             if (repeatDepth > 0) {
                 // the rows of a repeat were refused with the repeat itself: one error for one cause
@@ -411,18 +428,24 @@ final class XlsFormReader {
         }
         Map<String, String> columns = keptColumns(line, SURVEY_FIELDS);
         Typed typed = kind(typeText, scaleNames, columns);
+        String name = line.get("name");
+        Label label = label(line, "label");
         if (typed == null) {
             String key = UNSUPPORTED.contains(word) || word.startsWith("select_one_from_file")
                     || word.startsWith("select_multiple_from_file") ? "unsupportedType" : "unknownType";
             problems.addInSheet(sheet, line.number(), typeHeader, key, typeText.strip());
+            // the row's other cells are not checked: one error for one cause
+            return List.of(new Question(name, null, label == null ? MISSING : label, null, null, null, false, null, null,
+                    null, columns));
         }
-        String name = line.get("name");
         if (name == null) {
             problems.addInSheet(sheet, line.number(), survey.header("name"), "missing", survey.header("name"));
         }
-        Label label = label(line, "label");
-        if (label == null) {
-            problems.addInSheet(sheet, line.number(), survey.header("label"), "missingLabel");
+        if (label == null && name != null) {
+            // ODK shows a question without a label by its name; sipas does the same, and says so
+            problems.warn(sheet, line.number(), survey.header("label"), "labelFromName", name);
+            label = new Label(Map.of(defaultLanguage, name));
+        } else if (label == null) {
             label = MISSING;
         }
         if (name != null) {
@@ -438,22 +461,22 @@ final class XlsFormReader {
             }
         };
         String constraint = line.get("constraint");
-        if (typed != null && typed.constraint() != null) {
+        if (typed.constraint() != null) {
             constraint = constraint == null ? typed.constraint() : "(" + typed.constraint() + ") and (" + constraint + ")";
         }
         String relevant = and(group == null ? null : group.relevant, line.get("relevant"));
-        QuestionKind kind = typed == null ? null : typed.kind();
-        Question question = new Question(name, kind == null ? null : kind.type(), label, label(line, "hint"),
-                kind == null ? null : kind.scale(), kind == null ? null : kind.choices(),
-                isRequired && (kind == null || kind.type() != QuestionType.NOTE), relevant, constraint,
+        QuestionKind kind = typed.kind();
+        Question question = new Question(name, kind.type(), label, label(line, "hint"),
+                kind.scale(), kind.choices(), isRequired && kind.type() != QuestionType.NOTE, relevant, constraint,
                 label(line, "constraint_message"), columns);
-        if (typed == null || !typed.orOther() || name == null) {
+        if (!typed.orOther() || name == null) {
             return List.of(question);
         }
         // or_other, as pyxform spells it out: the code "other" in the list, and a text asked when it is chosen
         listsWithOther.add(kind.choices());
         Question other = new Question(name + "_other", QuestionType.TEXT,
-                new Label(Map.of("vi", "Khác (ghi rõ)", "en", "Specify other")), null, null, null, false,
+                new Label(Map.of(defaultLanguage, defaultLanguage.equals("vi") ? "Khác (ghi rõ)" : "Specify other")),
+                null, null, null, false,
                 and(relevant, "selected(${" + name + "}, 'other')"), null, null);
         String otherPath = Problems.parent(path) + "[" + (Integer.parseInt(path.replaceAll(".*\\[(\\d+)]$", "$1")) + 1) + "]";
         placeRow(otherPath, survey, line);
@@ -466,13 +489,26 @@ final class XlsFormReader {
 
     /** A type as ODK writes it; {@code select_one} of a list with satisfied/excluded rows is a scale question. */
     private static Typed kind(String text, Set<String> scaleNames, Map<String, String> columns) {
-        String[] words = text.strip().split("\\s+");
+        String spelled = text.strip().replaceAll("(?i)\\s+or specify other$", " or_other");
+        String[] words = spelled.split("\\s+");
         String word = words[0].toLowerCase(Locale.ROOT);
         int listAt = 1;
-        if (words.length >= 3 && word.equals("select") && words[1].equalsIgnoreCase("one")) {
+        String lower = spelled.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("select one from ") && words.length >= 4) {
+            word = "select_one";
+            listAt = 3;
+        } else if (lower.startsWith("select all that apply from ") && words.length >= 6) {
+            word = "select_multiple";
+            listAt = 5;
+        } else if (lower.startsWith("select multiple from ") && words.length >= 4) {
+            word = "select_multiple";
+            listAt = 3;
+        } else if (lower.equals("phone number") || lower.equals("phonenumber_field")) {
+            return new Typed(new QuestionKind(QuestionType.TEXT, null, null), null, false);
+        } else if (words.length >= 3 && word.equals("select") && words[1].equalsIgnoreCase("one")) {
             word = "select_one";
             listAt = 2;
-        } else if (words.length >= 5 && text.strip().toLowerCase(Locale.ROOT).startsWith("select all that apply")) {
+        } else if (words.length >= 5 && lower.startsWith("select all that apply")) {
             word = "select_multiple";
             listAt = 4;
         } else if (words.length >= 3 && word.equals("select") && words[1].equalsIgnoreCase("many")) {
@@ -578,8 +614,10 @@ final class XlsFormReader {
             placeRow(levelPath, sheet, row);
             placeField(levelPath + ".code", sheet, row, "name");
             Label label = label(row, "label");
-            if (label == null) {
-                problems.addInSheet(sheet(sheet), row.number(), sheet.header("label"), "missingLabel");
+            if (label == null && code != null) {
+                problems.warn(sheet(sheet), row.number(), sheet.header("label"), "labelFromName", code);
+                label = new Label(Map.of(defaultLanguage, code));
+            } else if (label == null) {
                 label = MISSING;
             }
             if (code == null) {
@@ -607,8 +645,10 @@ final class XlsFormReader {
             }
             String code = rows.get(i).get("name");
             Label label = label(rows.get(i), "label");
-            if (label == null) {
-                problems.addInSheet(sheet(sheet), rows.get(i).number(), sheet.header("label"), "missingLabel");
+            if (label == null && code != null) {
+                problems.warn(sheet(sheet), rows.get(i).number(), sheet.header("label"), "labelFromName", code);
+                label = new Label(Map.of(defaultLanguage, code));
+            } else if (label == null) {
                 label = MISSING;
             }
             if (code == null) {
@@ -618,7 +658,8 @@ final class XlsFormReader {
             }
         }
         if (listsWithOther.contains(name) && choices.stream().noneMatch(c -> c.code().equals("other"))) {
-            choices.add(new ChoiceList.Choice("other", new Label(Map.of("vi", "Khác", "en", "Other"))));
+            choices.add(new ChoiceList.Choice("other", new Label(Map.of(defaultLanguage,
+                    defaultLanguage.equals("vi") ? "Khác" : "Other"))));
         }
         return new ChoiceList(name, choices);
     }
@@ -832,6 +873,39 @@ final class XlsFormReader {
         return new Table(sheetName, header.getRowNum() + 1L, List.copyOf(columns.values()), lines);
     }
 
+    private static String plainLabelLanguage(Workbook workbook) {
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            String name = workbook.getSheetName(i).strip().toLowerCase(Locale.ROOT);
+            if (!name.equals(XlsForm.SURVEY) && !name.equals(XlsForm.CHOICES)) {
+                continue;
+            }
+            Set<Integer> plain = new HashSet<>();
+            Row header = null;
+            for (Row row : workbook.getSheetAt(i)) {
+                if (header == null) {
+                    if (rowHasText(row)) {
+                        header = row;
+                        for (Cell cell : row) {
+                            String text = text(cell);
+                            if (text != null && Set.of("label", "caption").contains(text.toLowerCase(Locale.ROOT))) {
+                                plain.add(cell.getColumnIndex());
+                            }
+                        }
+                    }
+                    continue;
+                }
+                for (int column : plain) {
+                    Cell cell = row.getCell(column);
+                    String text = cell == null ? null : text(cell);
+                    if (text != null && VIETNAMESE.matcher(text).find()) {
+                        return "vi";
+                    }
+                }
+            }
+        }
+        return "und";
+    }
+
     private static boolean rowHasText(Row row) {
         for (Cell cell : row) {
             if (text(cell) != null) {
@@ -976,6 +1050,22 @@ final class XlsFormReader {
             problems.warn(sheet(settings), setting.number(), settings.header("version"), "versionNotNumber", text);
             return 1;
         }
+    }
+
+    /** ODK takes any form_id; a sipas code is lower case without accents: an id such as "YesNo" is folded, and said. */
+    private String formCode(Table settings, Line setting) {
+        String id = setting.get("form_id");
+        if (id.matches("[a-z0-9][a-z0-9_-]*")) {
+            return id;
+        }
+        String folded = java.text.Normalizer.normalize(id, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-")
+                .replaceAll("^[-_]+|-+$", "");
+        if (folded.isEmpty()) {
+            return id; // nothing to fold to: the rules name the id as it is
+        }
+        problems.warn(sheet(settings), setting.number(), settings.header("form_id"), "codeFolded", id, folded);
+        return folded;
     }
 
     private String codeFromFileName() {
