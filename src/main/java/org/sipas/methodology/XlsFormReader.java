@@ -953,7 +953,7 @@ final class XlsFormReader {
      */
     static String language(String written) {
         String text = written.strip();
-        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\(([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)\\)\\s*$")
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\(([A-Za-z]{2,8}(?:[-_][A-Za-z0-9]+)*)\\)\\s*$")
                 .matcher(text);
         if (code.find()) {
             return code.group(1).toLowerCase(Locale.ROOT).replace('_', '-');

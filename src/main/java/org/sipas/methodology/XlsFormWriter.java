@@ -23,12 +23,37 @@ final class XlsFormWriter {
     private final List<String> languages;
 
     private XlsFormWriter(Methodology m) {
+        // every language any text is written in, so a language only the choices have is written back too
         Set<String> all = new LinkedHashSet<>(m.languages());
+        java.util.function.Consumer<Label> add = label -> {
+            if (label != null) {
+                all.addAll(label.texts().keySet());
+            }
+        };
+        m.sections().forEach(s -> add.accept(s.title()));
+        m.questions().forEach(q -> {
+            add.accept(q.hint());
+            add.accept(q.constraintMessage());
+        });
+        m.choiceLists().forEach(l -> l.choices().forEach(c -> add.accept(c.label())));
+        m.scales().forEach(sc -> {
+            sc.levels().forEach(l -> add.accept(l.label()));
+            sc.excluded().forEach(l -> add.accept(l.label()));
+        });
+        if (m.index() != null) {
+            indexLabels(m.index(), add);
+        }
         if (all.isEmpty() || Set.of("vi", "en").containsAll(all)) {
             // sipas's own methodologies keep their two columns, translated or not
-            all = new LinkedHashSet<>(List.of("vi", "en"));
+            this.languages = List.of("vi", "en");
+        } else {
+            this.languages = List.copyOf(all);
         }
-        this.languages = List.copyOf(all);
+    }
+
+    private static void indexLabels(IndexNode node, java.util.function.Consumer<Label> add) {
+        add.accept(node.label());
+        node.children().forEach(child -> indexLabels(child, add));
     }
 
     static byte[] write(Methodology m) {

@@ -210,7 +210,7 @@ class XlsFormSpecTest {
         MethodologyFiles.Read read = read(workbook(sheets(
                 "survey", new String[][] {
                         {"type", "name", "label", "appearance", "Ghi chú nội bộ"},
-                        {"select_one yn", "co_khong", "Có không?", "minimal", "hỏi lại nếu cần"},
+                        {"select_one yn", "co_khong", "Có được hướng dẫn không?", "minimal", "hỏi lại nếu cần"},
                 },
                 "choices", new String[][] {{"list_name", "name", "label"}, {"yn", "1", "Có"}, {"yn", "2", "Không"}})));
 
