@@ -39,6 +39,22 @@ function isoDate(typed) {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** A choice's column as a choice_filter reads it, as ChoiceList.Choice.column does on the server. */
+export function choiceColumn(option, name) {
+  if (name === 'name') return option.code;
+  if (name === 'label') return label(option.label, null);
+  const columns = option.columns || {};
+  if (name in columns) return columns[name];
+  const found = Object.entries(columns).find(([k]) => k.toLowerCase() === name.toLowerCase());
+  return found ? found[1] : '';
+}
+
+/** The options a cascading select offers given the stored answers, as ChoiceList.offered does on the server. */
+export function offeredOptions(question, stored, filter = question.choiceFilter ? parse(question.choiceFilter) : null) {
+  if (!filter) return question.options;
+  return question.options.filter(o => filter.testItem(name => stored[name] ?? '', c => choiceColumn(o, c)));
+}
+
 /** The answer as stored and as expressions read it: numbers without padding, dates yyyy-mm-dd. */
 function storedValue(question, typed) {
   if (question.type === 'integer' && WHOLE_NUMBER.test(typed)) return String(parseInt(typed, 10));
@@ -56,7 +72,10 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
   const questions = form.sections.flatMap(s => s.questions);
   const relevance = new Map(questions.filter(q => q.relevant).map(q => [q.name, parse(q.relevant)]));
   const constraints = new Map(questions.filter(q => q.constraint).map(q => [q.name, parse(q.constraint)]));
-  const offered = q => q.type === 'official' ? officials.map(o => o.staffCode) : q.options.map(o => o.code);
+  const filters = new Map(questions.filter(q => q.choiceFilter).map(q => [q.name, parse(q.choiceFilter)]));
+  const offeredChoices = (q, stored) => offeredOptions(q, stored, filters.get(q.name));
+  let lastStored = {};
+  const offered = q => q.type === 'official' ? officials.map(o => o.staffCode) : offeredChoices(q, lastStored).map(o => o.code);
 
   container.replaceChildren();
   for (const section of form.sections) {
@@ -134,6 +153,9 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
     for (const q of questions) {
       const relevant = relevance.get(q.name);
       if (relevant && !relevant.test(name => stored[name] ?? '', '')) continue;
+      // a cascade's level is asked once the levels it is filtered by are answered (Questionnaire.isAsked)
+      const filter = filters.get(q.name);
+      if (filter && ![...filter.references()].every(name => (stored[name] ?? '') !== '')) continue;
       asked.add(q.name);
       if (answers[q.name]) stored[q.name] = storedValue(q, answers[q.name]);
     }
@@ -141,6 +163,7 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
   }
 
   function problem(q, answer, stored) {
+    lastStored = stored;
     const codes = answer.split(' ');
     let wrong = null;
     if (q.type === 'scale' || q.type === 'select_one' || q.type === 'official') {
@@ -181,9 +204,18 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
 
   /** Shows the questions the answers so far ask, hides the others (their answers are not sent). */
   function refresh() {
-    const { asked } = walk(typed());
+    const { asked, stored } = walk(typed());
     for (const q of questions) {
       container.querySelector('#q-' + CSS.escape(q.name)).hidden = !asked.has(q.name);
+      if (filters.has(q.name)) {
+        // a cascade shows only the choices its filter leaves; a choice no longer offered is cleared
+        const codes = new Set(offeredChoices(q, stored).map(o => o.code));
+        for (const input of inputs(q.name)) {
+          const shown = codes.has(input.value);
+          input.closest('label').hidden = !shown;
+          if (!shown) input.checked = false;
+        }
+      }
     }
   }
 

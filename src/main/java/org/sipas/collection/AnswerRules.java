@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -65,11 +66,11 @@ final class AnswerRules {
     Optional<Problem> check(Question question, String typed, Function<String, String> answers) {
         Optional<Problem> wrongKind = switch (question.type()) {
             case SCALE -> offered(scale(question).level(code(typed)).isPresent());
-            case SELECT_ONE -> offered(choices(question).choice(typed).isPresent());
+            case SELECT_ONE -> offered(offered(question, answers).contains(typed));
             case SELECT_MULTIPLE -> {
                 List<String> codes = Arrays.asList(typed.split(" "));
-                yield offered(codes.stream().distinct().count() == codes.size()
-                        && codes.stream().allMatch(c -> choices(question).choice(c).isPresent()));
+                Set<String> offered = offered(question, answers);
+                yield offered(codes.stream().distinct().count() == codes.size() && offered.containsAll(codes));
             }
             case OFFICIAL -> offered(officials.get().stream().anyMatch(o -> o.staffCode().equals(typed)));
             case INTEGER -> WHOLE_NUMBER.matcher(typed).matches() ? Optional.empty() : Optional.of(Problem.of("survey.error.integer"));
@@ -105,6 +106,12 @@ final class AnswerRules {
 
     private AnswerScale scale(Question question) {
         return methodology.scale(question.scale()).orElseThrow();
+    }
+
+    /** The codes a select offers given the other answers: a cascade's choice_filter leaves some out. */
+    private Set<String> offered(Question question, Function<String, String> answers) {
+        return choices(question).offered(question.choiceFilter(), answers).stream().map(ChoiceList.Choice::code)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private ChoiceList choices(Question question) {

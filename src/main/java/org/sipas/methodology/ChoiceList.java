@@ -28,6 +28,39 @@ public record ChoiceList(String name, List<Choice> choices) {
         public Choice(String code, Label label) {
             this(code, label, Map.of());
         }
+
+        /** A column as a choice_filter reads it: {@code name} is the code, {@code label} the default label, else the sheet's column. */
+        public String column(String column) {
+            if (column.equals("name")) {
+                return code;
+            }
+            if (column.equals("label")) {
+                return label.first();
+            }
+            String value = columns.get(column);
+            if (value != null) {
+                return value;
+            }
+            for (Map.Entry<String, String> e : columns.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(column)) {
+                    return e.getValue();
+                }
+            }
+            return "";
+        }
+    }
+
+    /**
+     * The choices a cascading select offers: those for which its {@code choice_filter} holds,
+     * given the answers so far (the same rule the device applies, see {@code capi/form.js}); all
+     * of them without a filter.
+     */
+    public List<Choice> offered(String choiceFilter, java.util.function.Function<String, String> answers) {
+        if (choiceFilter == null) {
+            return choices;
+        }
+        Expression filter = Expression.compiled(choiceFilter);
+        return choices.stream().filter(c -> filter.test(answers, column -> c.column(column))).toList();
     }
 
     public Optional<Choice> choice(String code) {

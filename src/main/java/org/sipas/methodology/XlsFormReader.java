@@ -426,6 +426,7 @@ final class XlsFormReader {
         for (String field : SURVEY_FIELDS) {
             placeField(path + "." + field, survey, line, field);
         }
+        placeField(path + ".choice_filter", survey, line, "choice_filter");
         Map<String, String> columns = keptColumns(line, SURVEY_FIELDS);
         Typed typed = kind(typeText, scaleNames, columns);
         String name = line.get("name");

@@ -92,7 +92,7 @@ class XlsFormCorpusTest {
         }
         java.util.Map<String, String[][]> tables = new java.util.LinkedHashMap<>();
         sheets.forEach((name, r) -> tables.put(name, r.toArray(String[][]::new)));
-        return XlsFormSpecTest.workbook(tables);
+        return XlsFormWorkbooks.workbook(tables);
     }
 
     @Test

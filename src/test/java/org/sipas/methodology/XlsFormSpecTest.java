@@ -27,35 +27,6 @@ import org.sipas.web.RowError;
  */
 class XlsFormSpecTest {
 
-    /** A workbook of sheets given as rows of cells ("" is an empty cell). */
-    static byte[] workbook(Map<String, String[][]> sheets) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            sheets.forEach((name, rows) -> {
-                Sheet sheet = workbook.createSheet(name);
-                for (int r = 0; r < rows.length; r++) {
-                    Row row = sheet.createRow(r);
-                    for (int c = 0; c < rows[r].length; c++) {
-                        if (!rows[r][c].isEmpty()) {
-                            row.createCell(c).setCellValue(rows[r][c]);
-                        }
-                    }
-                }
-            });
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Map<String, String[][]> sheets(Object... nameThenRows) {
-        Map<String, String[][]> sheets = new LinkedHashMap<>();
-        for (int i = 0; i < nameThenRows.length; i += 2) {
-            sheets.put((String) nameThenRows[i], (String[][]) nameThenRows[i + 1]);
-        }
-        return sheets;
-    }
-
     private static MethodologyFiles.Read read(byte[] workbook) {
         try {
             return MethodologyFiles.read("form.xlsx", workbook, Origin.YAML);
@@ -86,7 +57,7 @@ class XlsFormSpecTest {
 
     @Test
     void aGermanOnlyFormImportsInGermanWithAWarningThatItHasNoVietnamese() {
-        MethodologyFiles.Read read = read(workbook(sheets(
+        MethodologyFiles.Read read = read(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "survey", new String[][] {
                         {"type", "name", "label::Deutsch (de)", "hint::Deutsch (de)"},
                         {"begin group", "besuch", "Ihr Besuch", ""},
@@ -113,7 +84,7 @@ class XlsFormSpecTest {
     void everyLanguageSpellingIsReadAndKeptByteForByte() {
         String arabic = "هل أنت راضٍ عن الخدمة؟";
         String chinese = "您对服务满意吗？";
-        MethodologyFiles.Read read = read(workbook(sheets(
+        MethodologyFiles.Read read = read(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "survey", new String[][] {
                         {"type", "name", "label", "label::English (en)", "label::ar", "label:Chinese", "label::Tiếng Tày",
                                 "constraint", "constraint_message::ar", "required_message::English (en)"},
@@ -138,7 +109,7 @@ class XlsFormSpecTest {
 
     @Test
     void anErrorOnRowNineOfTheSurveySaysRowNineTheSheetAndTheColumnAsWritten() {
-        ImportRejectedException rejected = rejected(workbook(sheets(
+        ImportRejectedException rejected = rejected(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "Survey", new String[][] {
                         {"Type", "Name", "Label", "Relevance"},
                         {"text", "a", "A", ""},
@@ -162,7 +133,7 @@ class XlsFormSpecTest {
 
     @Test
     void aRepeatIsRefusedOnceNamingBeginRepeatWithoutFollowOnErrors() {
-        ImportRejectedException rejected = rejected(workbook(sheets(
+        ImportRejectedException rejected = rejected(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "survey", new String[][] {
                         {"type", "name", "label"},
                         {"text", "ho_ten", "Họ tên"},
@@ -184,7 +155,7 @@ class XlsFormSpecTest {
 
     @Test
     void anEmptyGroupIsLeftOutWithAWarningAndANotesOnlyGroupIsAPageOfNotes() {
-        MethodologyFiles.Read read = read(workbook(sheets(
+        MethodologyFiles.Read read = read(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "survey", new String[][] {
                         {"type", "name", "label"},
                         {"begin_group", "trong", "Trống"},
@@ -207,7 +178,7 @@ class XlsFormSpecTest {
 
     @Test
     void anUnknownColumnImportsWithAWarningNamingItAndIsExportedBack() throws IOException {
-        MethodologyFiles.Read read = read(workbook(sheets(
+        MethodologyFiles.Read read = read(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "survey", new String[][] {
                         {"type", "name", "label", "appearance", "Ghi chú nội bộ"},
                         {"select_one yn", "co_khong", "Có được hướng dẫn không?", "minimal", "hỏi lại nếu cần"},
@@ -270,7 +241,7 @@ class XlsFormSpecTest {
 
     @Test
     void theSpecAsPeopleWriteItNestedGroupsOrOtherRangeMetadataAndAliases() {
-        MethodologyFiles.Read read = read(workbook(sheets(
+        MethodologyFiles.Read read = read(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "survey", new String[][] {
                         {"type", "name", "label", "relevant", "parameters", "default", "read_only"},
                         {"start", "start", "", "", "", "", ""},
@@ -310,7 +281,7 @@ class XlsFormSpecTest {
 
     @Test
     void aPlainSelectOneListIsAScaleWhenTheIndexSheetSaysWhichCodesCount() {
-        MethodologyFiles.Read read = read(workbook(sheets(
+        MethodologyFiles.Read read = read(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "survey", new String[][] {
                         {"type", "name", "label"},
                         {"select_one likert", "thai_do", "Thái độ của công chức"},
@@ -340,7 +311,7 @@ class XlsFormSpecTest {
 
     @Test
     void oneCauseIsOneErrorAndAGroupLeftOpenIsNamedAtItsRow() {
-        ImportRejectedException rejected = rejected(workbook(sheets(
+        ImportRejectedException rejected = rejected(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "survey", new String[][] {
                         {"type", "name", "label"},
                         {"begin group", "mo", "Mở"},
@@ -354,7 +325,7 @@ class XlsFormSpecTest {
 
     @Test
     void aFormWithoutChoicesForItsSelectIsNamedOnceAtTheQuestion() {
-        ImportRejectedException rejected = rejected(workbook(sheets(
+        ImportRejectedException rejected = rejected(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "survey", new String[][] {{"type", "name", "label"}, {"select_one nowhere", "q", "Q"}})));
 
         assertThat(rejected.errors()).singleElement().satisfies(e -> {

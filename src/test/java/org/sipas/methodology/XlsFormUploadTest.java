@@ -60,7 +60,7 @@ class XlsFormUploadTest {
     @Test
     void aGermanOnlyFormImportsAndItsQuestionnairePageIsInGerman() throws Exception {
         String code = code();
-        upload(XlsFormSpecTest.workbook(XlsFormSpecTest.sheets(
+        upload(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "survey", new String[][] {
                         {"type", "name", "label::Deutsch (de)", "hint::Deutsch (de)"},
                         {"begin group", "besuch", "Ihr Besuch im Bürgerbüro", ""},
@@ -87,7 +87,7 @@ class XlsFormUploadTest {
     @Test
     void anEmptyGroupAndANotesOnlyGroupAreStoredReadableAndRendered() throws Exception {
         String code = code();
-        upload(XlsFormSpecTest.workbook(XlsFormSpecTest.sheets(
+        upload(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "survey", new String[][] {
                         {"type", "name", "label"},
                         {"begin group", "trong", "Trống"},
@@ -113,7 +113,7 @@ class XlsFormUploadTest {
     @Test
     void anUnknownColumnIsNamedInTheWarningsOfTheUploadAndOfThePageAndIsExportedBack() throws Exception {
         String code = code();
-        byte[] form = XlsFormSpecTest.workbook(XlsFormSpecTest.sheets(
+        byte[] form = XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "survey", new String[][] {{"type", "name", "label", "ma_kobo"}, {"text", "y_kien", "Ý kiến", "K-17"}},
                 "settings", new String[][] {{"form_id"}, {code}}));
         upload(form).andExpect(status().isCreated())
@@ -141,7 +141,7 @@ class XlsFormUploadTest {
 
     @Test
     void aRefusedWorkbookNamesTheSheetRowAndColumnOnThePage() throws Exception {
-        byte[] form = XlsFormSpecTest.workbook(XlsFormSpecTest.sheets(
+        byte[] form = XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
                 "survey", new String[][] {{"type", "name", "label"}, {"text", "a", "A"}, {"begin repeat", "r", "R"},
                         {"text", "b", "B"}, {"end repeat", "", ""}}));
         upload(form).andExpect(status().isUnprocessableContent())
