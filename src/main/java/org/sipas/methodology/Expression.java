@@ -485,10 +485,12 @@ public final class Expression {
                     at++;
                 }
                 String name = text.substring(start, at);
+                int end = at;
                 skipSpace();
                 boolean call = at < text.length() && text.charAt(at) == '(';
                 if (!call && !Set.of("and", "or", "div", "mod").contains(name)) {
                     // a bare name, as a choice_filter reads a choice's column: state=${state}
+                    at = end;
                     while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_'
                             || text.charAt(at) == '.')) {
                         at++;

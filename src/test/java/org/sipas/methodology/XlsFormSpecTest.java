@@ -335,4 +335,38 @@ class XlsFormSpecTest {
         });
         assertThat(List.of(rejected.errors().get(0).file())).containsExactly("form.xlsx › survey");
     }
+
+    @Test
+    void theExampleOnTheMethodologiesPageImportsWithItsScaleCascadeAndIndex() {
+        MethodologyFiles.Read read = read(XlsFormExample.workbook());
+
+        Methodology m = read.methodology();
+        assertThat(m.languages()).containsExactly("vi", "en");
+        AnswerScale scale = m.scale("hai_long").orElseThrow();
+        assertThat(scale.satisfied()).containsExactlyInAnyOrder(4, 5);
+        assertThat(scale.excluded()).extracting(AnswerScale.Level::code).containsExactly(9);
+        assertThat(m.question("xa").orElseThrow().choiceFilter()).isEqualTo("tinh=${tinh}");
+        assertThat(m.choiceList("xa").orElseThrow().offered("tinh=${tinh}", name -> name.equals("tinh") ? "dn" : ""))
+                .extracting(ChoiceList.Choice::code).containsExactly("bien_hoa", "long_khanh");
+        assertThat(m.index().children()).extracting(IndexNode::code).containsExactly("C1", "C2");
+        assertThat(read.problems().warnings()).isEmpty();
+        roundTrips(read);
+    }
+
+    @Test
+    void aBareNameIsAColumnInAChoiceFilterAndAnErrorElsewhere() {
+        ImportRejectedException rejected = rejected(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
+                "survey", new String[][] {
+                        {"type", "name", "label", "relevant", "choice_filter"},
+                        {"select_one tinh", "tinh", "Tỉnh", "", ""},
+                        {"select_one xa", "xa", "Xã", "", "tinh = ${tinh} and vung = 'bac'"},
+                        {"text", "ghi", "Ghi chú", "${tinh} = hn", ""},
+                },
+                "choices", new String[][] {{"list_name", "name", "label", "tinh"}, {"tinh", "hn", "Hà Nội", ""},
+                        {"xa", "hk", "Hoàn Kiếm", "hn"}})));
+
+        assertThat(rejected.errors()).extracting(e -> e.line() + " " + e.column() + " " + e.code() + " " + e.args())
+                .containsExactly("3 choice_filter methodology.error.unknownFilterColumn [vung, xa]",
+                        "4 relevant methodology.error.bareName [hn]");
+    }
 }

@@ -154,4 +154,14 @@ class XlsFormUploadTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("form.xlsx › survey", "begin repeat");
     }
+
+    @Test
+    void theExampleXlsFormDownloadsFromThePageThatDocumentsTheIndexSheet() throws Exception {
+        byte[] example = mvc.perform(get("/methodologies/example.xlsx").with(admin())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(MethodologyFiles.isWorkbook(example)).isTrue();
+        String page = mvc.perform(get("/methodologies").with(admin())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("/methodologies/example.xlsx", "satisfied", "excluded", "share_satisfied");
+    }
 }
