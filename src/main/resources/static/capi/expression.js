@@ -261,7 +261,7 @@ class Parser {
       if (text[this.at] !== '(' && !['and', 'or', 'div', 'mod'].includes(name)) {
         // a bare name, as a choice_filter reads a choice's column: state=${state}
         this.at = end;
-        while (this.at < text.length && (LETTER_OR_DIGIT.test(text[this.at]) || text[this.at] === '_' || text[this.at] === '.')) this.at++;
+        while (this.at < text.length && (LETTER_OR_DIGIT.test(text[this.at]) || text[this.at] === '_' || text[this.at] === '.' || text[this.at] === ':')) this.at++;
         return { kind: 'column', name: text.substring(start, this.at) };
       }
       if (!(name in FUNCTIONS)) throw new SyntaxError(start, 'Unknown function or word: ' + name);

@@ -37,6 +37,10 @@ public record ChoiceList(String name, List<Choice> choices) {
             if (column.equals("label")) {
                 return label.first();
             }
+            if (column.startsWith("label:")) {
+                String text = label.text(XlsFormReader.language(column.substring(column.lastIndexOf(':') + 1)));
+                return text == null ? "" : text;
+            }
             String value = columns.get(column);
             if (value != null) {
                 return value;

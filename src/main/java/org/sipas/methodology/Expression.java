@@ -492,8 +492,8 @@ public final class Expression {
                     // a bare name, as a choice_filter reads a choice's column: state=${state}
                     at = end;
                     while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_'
-                            || text.charAt(at) == '.')) {
-                        at++;
+                            || text.charAt(at) == '.' || text.charAt(at) == ':')) {
+                        at++; // label::English, as forms filter on a translated label
                     }
                     return new Column(text.substring(start, at));
                 }

@@ -171,7 +171,8 @@ final class MethodologyRules {
         }
         m.choiceList(question.choices()).ifPresent(list -> {
             for (String column : filter.columns()) {
-                boolean known = column.equals("name") || column.equals("label") || list.choices().stream()
+                boolean known = column.equals("name") || column.equals("label") || column.startsWith("label:")
+                        || list.choices().stream()
                         .anyMatch(c -> c.columns().keySet().stream().anyMatch(k -> k.equalsIgnoreCase(column)));
                 if (!known) {
                     problems.add(path, "unknownFilterColumn", column, list.name());

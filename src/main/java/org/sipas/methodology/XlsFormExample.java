@@ -3,6 +3,8 @@ package org.sipas.methodology;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -66,11 +68,18 @@ final class XlsFormExample {
     }
 
     static byte[] workbook() {
+        Map<String, String[][]> sheets = new LinkedHashMap<>();
+        sheets.put(XlsForm.SURVEY, SURVEY);
+        sheets.put(XlsForm.CHOICES, CHOICES);
+        sheets.put(XlsForm.SETTINGS, SETTINGS);
+        sheets.put(XlsForm.INDEX, INDEX);
+        return workbook(sheets);
+    }
+
+    /** A workbook of sheets given as rows of text cells ("" is an empty cell), as a form author types them. */
+    static byte[] workbook(Map<String, String[][]> sheets) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            sheet(workbook, XlsForm.SURVEY, SURVEY);
-            sheet(workbook, XlsForm.CHOICES, CHOICES);
-            sheet(workbook, XlsForm.SETTINGS, SETTINGS);
-            sheet(workbook, XlsForm.INDEX, INDEX);
+            sheets.forEach((name, rows) -> sheet(workbook, name, rows));
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {

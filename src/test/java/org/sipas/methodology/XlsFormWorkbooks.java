@@ -1,14 +1,7 @@
 package org.sipas.methodology;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** XLSForm workbooks written in a test, sheet by sheet, as a form author types them. */
 public final class XlsFormWorkbooks {
@@ -18,23 +11,7 @@ public final class XlsFormWorkbooks {
 
     /** A workbook of sheets given as rows of cells ("" is an empty cell). */
     public static byte[] workbook(Map<String, String[][]> sheets) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            sheets.forEach((name, rows) -> {
-                Sheet sheet = workbook.createSheet(name);
-                for (int r = 0; r < rows.length; r++) {
-                    Row row = sheet.createRow(r);
-                    for (int c = 0; c < rows[r].length; c++) {
-                        if (!rows[r][c].isEmpty()) {
-                            row.createCell(c).setCellValue(rows[r][c]);
-                        }
-                    }
-                }
-            });
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return XlsFormExample.workbook(sheets);
     }
 
     public static Map<String, String[][]> sheets(Object... nameThenRows) {

@@ -62,7 +62,14 @@ record CapiForm(String key, String code, int version, Label title, List<Part> se
             }
             case SELECT_ONE, SELECT_MULTIPLE -> {
                 ChoiceList list = methodology.choiceList(q.choices()).orElseThrow();
-                yield list.choices().stream().map(c -> new Option(c.code(), c.label(), c.columns())).toList();
+                // what the filter reads of each choice, as the server reads it (a translated label by its language's name too)
+                java.util.Set<String> read = q.choiceFilter() == null ? java.util.Set.of()
+                        : org.sipas.methodology.Expression.compiled(q.choiceFilter()).columns();
+                yield list.choices().stream().map(c -> {
+                    java.util.Map<String, String> columns = new java.util.LinkedHashMap<>(c.columns());
+                    read.forEach(name -> columns.put(name, c.column(name)));
+                    return new Option(c.code(), c.label(), columns);
+                }).toList();
             }
             default -> List.of();
         };
