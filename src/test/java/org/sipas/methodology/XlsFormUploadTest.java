@@ -82,6 +82,9 @@ class XlsFormUploadTest {
                 "Ja, sehr", "lang=\"de\"", ">Deutsch</a>").doesNotContain(">?<");
         mvc.perform(get("/api/v1/methodologies/" + code + "/1").with(admin())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.title.de").value("Bürgerbefragung"));
+        String codebook = mvc.perform(get("/methodologies/" + code + "/1").with(admin())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(codebook).contains("Nhãn (de)", "<td lang=\"de\">Waren Sie zufrieden?</td>");
     }
 
     @Test
