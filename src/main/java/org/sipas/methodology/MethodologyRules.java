@@ -202,7 +202,9 @@ final class MethodologyRules {
         for (String name : expression.references()) {
             Integer at = asked.get(name);
             if (at == null) {
-                problems.add(path, "unknownReference", name);
+                if (!problems.readsLeftOut(name)) {
+                    problems.add(path, "unknownReference", name);
+                }
             } else if (at > order || (at == order && !mayReadItself)) {
                 problems.add(path, "laterReference", name);
             }

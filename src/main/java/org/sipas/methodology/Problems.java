@@ -79,6 +79,26 @@ final class Problems {
         warnings.add(RowError.of(sheet, row, column, "methodology.warning." + code, args));
     }
 
+    /** Rows the reader left out (a calculate, a metadata row) by the name they had, where they stand. */
+    private final Map<String, Place> leftOut = new HashMap<>();
+
+    void leftOut(String name, String sheet, long row, String column) {
+        leftOut.putIfAbsent(name, new Place(sheet, row, column, true));
+    }
+
+    /**
+     * An expression reads a name: when it is a row left out, that row is the one cause, named
+     * once at its own place however many expressions read it. False when the name is no such row.
+     */
+    boolean readsLeftOut(String name) {
+        Place place = leftOut.get(name);
+        if (place == null) {
+            return false;
+        }
+        addInSheet(place.file(), place.line(), place.column(), "readsLeftOut", name);
+        return true;
+    }
+
     List<RowError> warnings() {
         return List.copyOf(warnings);
     }

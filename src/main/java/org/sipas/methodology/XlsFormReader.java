@@ -414,12 +414,15 @@ final class XlsFormReader {
         String typeHeader = survey.header("type");
         String[] words = typeText.strip().split("\\s+");
         String word = words[0].toLowerCase(Locale.ROOT);
-        if (METADATA.contains(word) && words.length == 1) {
-            problems.warn(sheet, line.number(), typeHeader, "metadataLeftOut", typeText.strip());
-            return List.of();
-        }
-        if (word.equals("calculate")) {
-            problems.warn(sheet, line.number(), typeHeader, "calculateLeftOut", line.get("name") == null ? "" : line.get("name"));
+        if (METADATA.contains(word) && words.length == 1 || word.equals("calculate")) {
+            if (word.equals("calculate")) {
+                problems.warn(sheet, line.number(), typeHeader, "calculateLeftOut", line.get("name") == null ? "" : line.get("name"));
+            } else {
+                problems.warn(sheet, line.number(), typeHeader, "metadataLeftOut", typeText.strip());
+            }
+            if (line.get("name") != null) {
+                problems.leftOut(line.get("name"), sheet, line.number(), typeHeader);
+            }
             return List.of();
         }
         placeRow(path, survey, line);
