@@ -2,9 +2,14 @@
 // so the device asks the same questions the server will accept. Values are the stored answers
 // ("" when unanswered); a comparison is numeric when both sides read as numbers, else textual.
 // Loosest first: or; and; = !=; < <= > >=; + -; * div mod; unary -. Functions: selected,
-// count-selected, string-length, not, regex, if, true, false. The server checks everything again.
+// count-selected, string-length, not, regex, if, true, false, coalesce, concat, int, round, today.
+// A bare name reads a column of the choice a choice_filter is tested on. The server checks
+// everything again.
 
-const FUNCTIONS = { 'true': 0, 'false': 0, 'not': 1, 'count-selected': 1, 'string-length': 1, 'selected': 2, 'regex': 2, 'if': 3 };
+// arity; -1: one or more (concat), -2: one or two (round)
+const FUNCTIONS = { 'true': 0, 'false': 0, 'today': 0, 'not': 1, 'count-selected': 1, 'string-length': 1, 'int': 1,
+  'selected': 2, 'regex': 2, 'coalesce': 2, 'if': 3, 'concat': -1, 'round': -2 };
+const NO_ITEM = () => '';
 const LETTER = /\p{L}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 const DIGIT = /\p{Nd}/u;
@@ -92,22 +97,23 @@ function codes(v) {
 
 // ---- evaluation of the syntax tree: nodes are plain objects
 
-function evaluate(node, answers, current) {
+function evaluate(node, answers, current, item = NO_ITEM) {
   switch (node.kind) {
     case 'literal': return node.value;
     case 'reference': { const v = answers(node.name); return v == null ? '' : v; }
+    case 'column': { const v = item(node.name); return v == null ? '' : v; }
     case 'current': return current;
-    case 'negate': return -number(evaluate(node.operand, answers, current));
-    case 'call': return call(node, answers, current);
-    default: return binary(node, answers, current);
+    case 'negate': return -number(evaluate(node.operand, answers, current, item));
+    case 'call': return call(node, answers, current, item);
+    default: return binary(node, answers, current, item);
   }
 }
 
-function binary(node, answers, current) {
-  const a = evaluate(node.left, answers, current);
-  if (node.op === 'or') return truth(a) || truth(evaluate(node.right, answers, current));
-  if (node.op === 'and') return truth(a) && truth(evaluate(node.right, answers, current));
-  const b = evaluate(node.right, answers, current);
+function binary(node, answers, current, item) {
+  const a = evaluate(node.left, answers, current, item);
+  if (node.op === 'or') return truth(a) || truth(evaluate(node.right, answers, current, item));
+  if (node.op === 'and') return truth(a) && truth(evaluate(node.right, answers, current, item));
+  const b = evaluate(node.right, answers, current, item);
   switch (node.op) {
     case '=': return equal(a, b);
     case '!=': return !equal(a, b);
@@ -120,8 +126,8 @@ function binary(node, answers, current) {
   }
 }
 
-function call(node, answers, current) {
-  const arg = i => evaluate(node.args[i], answers, current);
+function call(node, answers, current, item) {
+  const arg = i => evaluate(node.args[i], answers, current, item);
   switch (node.name) {
     case 'true': return true;
     case 'false': return false;
@@ -131,14 +137,20 @@ function call(node, answers, current) {
     case 'string-length': return [...string(arg(0))].length;
     case 'regex': return regex(string(arg(1))).test(string(arg(0)));
     case 'if': return truth(arg(0)) ? arg(1) : arg(2);
+    case 'coalesce': { const first = arg(0); return string(first) === '' ? arg(1) : first; }
+    case 'concat': return node.args.map((_, i) => string(arg(i))).join('');
+    // XPath truncates towards zero, and rounds halves up (towards +∞), as the server does
+    case 'int': return Math.trunc(number(arg(0)));
+    case 'round': { const scale = node.args.length > 1 ? Math.pow(10, number(arg(1))) : 1; return Math.floor(number(arg(0)) * scale + 0.5) / scale; }
+    case 'today': return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
     default: throw new Error(node.name);
   }
 }
 
-function collect(node, names) {
-  if (node.kind === 'reference') names.add(node.name);
+function collect(node, names, kind = 'reference') {
+  if (node.kind === kind) names.add(node.name);
   for (const child of [node.left, node.right, node.operand, ...(node.args || [])]) {
-    if (child) collect(child, names);
+    if (child) collect(child, names, kind);
   }
 }
 
@@ -244,6 +256,14 @@ class Parser {
       const start = this.at;
       while (this.at < text.length && (LETTER_OR_DIGIT.test(text[this.at]) || text[this.at] === '-')) this.at++;
       const name = text.substring(start, this.at);
+      const end = this.at;
+      this.skipSpace();
+      if (text[this.at] !== '(' && !['and', 'or', 'div', 'mod'].includes(name)) {
+        // a bare name, as a choice_filter reads a choice's column: state=${state}
+        this.at = end;
+        while (this.at < text.length && (LETTER_OR_DIGIT.test(text[this.at]) || text[this.at] === '_' || text[this.at] === '.' || text[this.at] === ':')) this.at++;
+        return { kind: 'column', name: text.substring(start, this.at) };
+      }
       if (!(name in FUNCTIONS)) throw new SyntaxError(start, 'Unknown function or word: ' + name);
       this.expect('(');
       const args = [];
@@ -251,8 +271,11 @@ class Parser {
         do { args.push(this.or()); } while (this.symbol(','));
         this.expect(')');
       }
-      if (args.length !== FUNCTIONS[name]) {
-        throw new SyntaxError(start, `${name}() takes ${FUNCTIONS[name]} argument(s), not ${args.length}`);
+      const arity = FUNCTIONS[name];
+      const fits = arity >= 0 ? args.length === arity : arity === -2 ? args.length === 1 || args.length === 2 : args.length > 0;
+      if (!fits) {
+        const wanted = arity >= 0 ? arity : arity === -2 ? '1 or 2' : '1 or more';
+        throw new SyntaxError(start, `${name}() takes ${wanted} argument(s), not ${args.length}`);
       }
       return { kind: 'call', name, args };
     }
@@ -310,6 +333,17 @@ export function parse(text) {
     test(answers, current) {
       const read = typeof answers === 'function' ? answers : name => answers[name];
       return truth(evaluate(root, read, current == null ? '' : current));
+    },
+    /** The bare names it reads: a choice's columns, in a choice_filter. */
+    columns() {
+      const names = new Set();
+      collect(root, names, 'column');
+      return names;
+    },
+    /** True or false for one choice (item: a column name → its value), as a choice_filter asks. */
+    testItem(answers, item) {
+      const read = typeof answers === 'function' ? answers : name => answers[name];
+      return truth(evaluate(root, read, '', item));
     },
   };
 }

@@ -6,6 +6,7 @@
 import { parse } from './expression.js';
 
 const WHOLE_NUMBER = /^[+-]?\d{1,9}$/;
+const DECIMAL_NUMBER = /^[+-]?\d{1,12}([.,]\d{1,9})?$/;
 const TYPED_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4,})$/;
 const LONGEST_TEXT = 4000;
 
@@ -24,7 +25,8 @@ function el(tag, attributes = {}, ...children) {
 
 export function label(text, lang) {
   if (!text) return '';
-  return lang === 'en' && text.en ? text.en : text.vi;
+  // a form may be in any languages: the device's own, else the form's default (its first)
+  return text[lang] || Object.values(text)[0] || '';
 }
 
 /** The date a respondent typed, as yyyy-mm-dd, or null when it is not a real date. */
@@ -37,9 +39,27 @@ function isoDate(typed) {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** A choice's column as a choice_filter reads it, as ChoiceList.Choice.column does on the server. */
+export function choiceColumn(option, name) {
+  if (name === 'name') return option.code;
+  if (name === 'label') return label(option.label, null);
+  const columns = option.columns || {};
+  if (name in columns) return columns[name];
+  const found = Object.entries(columns).find(([k]) => k.toLowerCase() === name.toLowerCase());
+  return found ? found[1] : '';
+}
+
+/** The options a cascading select offers given the stored answers, as ChoiceList.offered does on the server. */
+export function offeredOptions(question, stored, filter = question.choiceFilter ? parse(question.choiceFilter) : null) {
+  if (!filter) return question.options;
+  return question.options.filter(o => filter.testItem(name => stored[name] ?? '', c => choiceColumn(o, c)));
+}
+
 /** The answer as stored and as expressions read it: numbers without padding, dates yyyy-mm-dd. */
 function storedValue(question, typed) {
   if (question.type === 'integer' && WHOLE_NUMBER.test(typed)) return String(parseInt(typed, 10));
+  // as the server stores it: 3,50 → 3.5
+  if (question.type === 'decimal' && DECIMAL_NUMBER.test(typed)) return String(Number(typed.replace(',', '.')));
   if (question.type === 'date') return isoDate(typed) || typed;
   return typed;
 }
@@ -52,7 +72,10 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
   const questions = form.sections.flatMap(s => s.questions);
   const relevance = new Map(questions.filter(q => q.relevant).map(q => [q.name, parse(q.relevant)]));
   const constraints = new Map(questions.filter(q => q.constraint).map(q => [q.name, parse(q.constraint)]));
-  const offered = q => q.type === 'official' ? officials.map(o => o.staffCode) : q.options.map(o => o.code);
+  const filters = new Map(questions.filter(q => q.choiceFilter).map(q => [q.name, parse(q.choiceFilter)]));
+  const offeredChoices = (q, stored) => offeredOptions(q, stored, filters.get(q.name));
+  let lastStored = {};
+  const offered = q => q.type === 'official' ? officials.map(o => o.staffCode) : offeredChoices(q, lastStored).map(o => o.code);
 
   container.replaceChildren();
   for (const section of form.sections) {
@@ -72,6 +95,10 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
     const error = el('p', { class: 'error', id: 'e-' + q.name, hidden: true });
     const described = [hint ? 'h-' + q.name : null, 'e-' + q.name].filter(Boolean).join(' ');
     const wrap = el('div', { class: 'question', id: 'q-' + q.name, 'data-question': q.name });
+    if (q.type === 'note') {
+      wrap.append(el('p', { class: 'note-text', text: label(q.label, lang) }), hint);
+      return wrap;
+    }
     if (['scale', 'select_one', 'select_multiple'].includes(q.type)) {
       const type = q.type === 'select_multiple' ? 'checkbox' : 'radio';
       const options = q.options.map(o => el('label', { class: 'option', for: `${id}-${o.code}` },
@@ -88,7 +115,7 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
       const dateHint = q.type === 'date' ? el('p', { class: 'hint', id: 'd-' + q.name, text: texts['survey.date.hint'] }) : null;
       const input = q.type === 'text'
           ? el('textarea', { id, name: id, rows: 3, 'aria-describedby': described })
-          : el('input', { type: 'text', id, name: id, inputmode: q.type === 'integer' ? 'numeric' : null,
+          : el('input', { type: 'text', id, name: id, inputmode: q.type === 'integer' ? 'numeric' : q.type === 'decimal' ? 'decimal' : null,
               autocomplete: 'off', 'aria-describedby': dateHint ? described + ' d-' + q.name : described });
       wrap.append(el('label', { for: id }, label(q.label, lang), required), hint, dateHint, error, input);
     }
@@ -126,6 +153,9 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
     for (const q of questions) {
       const relevant = relevance.get(q.name);
       if (relevant && !relevant.test(name => stored[name] ?? '', '')) continue;
+      // a cascade's level is asked once the levels it is filtered by are answered (Questionnaire.isAsked)
+      const filter = filters.get(q.name);
+      if (filter && ![...filter.references()].every(name => (stored[name] ?? '') !== '')) continue;
       asked.add(q.name);
       if (answers[q.name]) stored[q.name] = storedValue(q, answers[q.name]);
     }
@@ -133,6 +163,7 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
   }
 
   function problem(q, answer, stored) {
+    lastStored = stored;
     const codes = answer.split(' ');
     let wrong = null;
     if (q.type === 'scale' || q.type === 'select_one' || q.type === 'official') {
@@ -141,6 +172,10 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
       wrong = new Set(codes).size === codes.length && codes.every(c => offered(q).includes(c)) ? null : texts['survey.error.option'];
     } else if (q.type === 'integer') {
       wrong = WHOLE_NUMBER.test(answer) ? null : texts['survey.error.integer'];
+    } else if (q.type === 'decimal') {
+      wrong = DECIMAL_NUMBER.test(answer) ? null : texts['survey.error.decimal'];
+    } else if (q.type === 'note') {
+      wrong = texts['survey.error.option'];
     } else if (q.type === 'date') {
       wrong = isoDate(answer) ? null : texts['survey.error.date'];
     } else if (answer.length > LONGEST_TEXT) {
@@ -169,9 +204,18 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
 
   /** Shows the questions the answers so far ask, hides the others (their answers are not sent). */
   function refresh() {
-    const { asked } = walk(typed());
+    const { asked, stored } = walk(typed());
     for (const q of questions) {
       container.querySelector('#q-' + CSS.escape(q.name)).hidden = !asked.has(q.name);
+      if (filters.has(q.name)) {
+        // a cascade shows only the choices its filter leaves; a choice no longer offered is cleared
+        const codes = new Set(offeredChoices(q, stored).map(o => o.code));
+        for (const input of inputs(q.name)) {
+          const shown = codes.has(input.value);
+          input.closest('label').hidden = !shown;
+          if (!shown) input.checked = false;
+        }
+      }
     }
   }
 

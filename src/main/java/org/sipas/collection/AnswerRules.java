@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -42,6 +43,7 @@ final class AnswerRules {
     /** Longest free text kept, whatever a methodology allows: a guard for a public form, not a survey rule. */
     static final int LONGEST_TEXT = 4000;
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d{1,9}");
+    private static final Pattern DECIMAL_NUMBER = Pattern.compile("[+-]?\\d{1,12}([.,]\\d{1,9})?");
 
     private final Methodology methodology;
     private final Supplier<List<UnitOfficial>> officials;
@@ -64,14 +66,18 @@ final class AnswerRules {
     Optional<Problem> check(Question question, String typed, Function<String, String> answers) {
         Optional<Problem> wrongKind = switch (question.type()) {
             case SCALE -> offered(scale(question).level(code(typed)).isPresent());
-            case SELECT_ONE -> offered(choices(question).choice(typed).isPresent());
+            case SELECT_ONE -> offered(offered(question, answers).contains(typed));
             case SELECT_MULTIPLE -> {
                 List<String> codes = Arrays.asList(typed.split(" "));
-                yield offered(codes.stream().distinct().count() == codes.size()
-                        && codes.stream().allMatch(c -> choices(question).choice(c).isPresent()));
+                Set<String> offered = offered(question, answers);
+                yield offered(codes.stream().distinct().count() == codes.size() && offered.containsAll(codes));
             }
             case OFFICIAL -> offered(officials.get().stream().anyMatch(o -> o.staffCode().equals(typed)));
             case INTEGER -> WHOLE_NUMBER.matcher(typed).matches() ? Optional.empty() : Optional.of(Problem.of("survey.error.integer"));
+            case DECIMAL -> DECIMAL_NUMBER.matcher(typed).matches() ? Optional.empty()
+                    : Optional.of(Problem.of("survey.error.decimal"));
+            // a note is read, not answered
+            case NOTE -> Optional.of(Problem.of("survey.error.option"));
             case DATE -> date(typed).isPresent() ? Optional.empty() : Optional.of(Problem.of("survey.error.date"));
             case TEXT -> typed.length() <= LONGEST_TEXT ? Optional.empty()
                     : Optional.of(Problem.of("survey.error.tooLong", LONGEST_TEXT));
@@ -90,6 +96,9 @@ final class AnswerRules {
     String stored(Question question, String typed) {
         return switch (question.type()) {
             case INTEGER -> WHOLE_NUMBER.matcher(typed).matches() ? Long.toString(Long.parseLong(typed)) : typed;
+            // Vietnamese write 3,5 for 3.5; stored as expressions and exports read numbers
+            case DECIMAL -> DECIMAL_NUMBER.matcher(typed).matches()
+                    ? new java.math.BigDecimal(typed.replace(',', '.')).stripTrailingZeros().toPlainString() : typed;
             case DATE -> date(typed).map(LocalDate::toString).orElse(typed);
             default -> typed;
         };
@@ -97,6 +106,12 @@ final class AnswerRules {
 
     private AnswerScale scale(Question question) {
         return methodology.scale(question.scale()).orElseThrow();
+    }
+
+    /** The codes a select offers given the other answers: a cascade's choice_filter leaves some out. */
+    private Set<String> offered(Question question, Function<String, String> answers) {
+        return choices(question).offered(question.choiceFilter(), answers).stream().map(ChoiceList.Choice::code)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private ChoiceList choices(Question question) {

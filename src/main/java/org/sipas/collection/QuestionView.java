@@ -20,7 +20,8 @@ public record QuestionView(String name, Widget widget, String label, String hint
     /** The prefix of every answer's form field, so a question named like a control field (step, note, outcome) cannot clash. */
     public static final String FIELD = "a.";
 
-    public enum Widget { SCALE, CHOICE, CHOICES, TEXT, NUMBER, DATE, OFFICIAL }
+    /** NOTE: a text shown, no field; DECIMAL: a number that may have decimals. */
+    public enum Widget { SCALE, CHOICE, CHOICES, TEXT, NUMBER, DECIMAL, DATE, OFFICIAL, NOTE }
 
     public record Option(String code, String label, boolean chosen) {
     }

@@ -42,6 +42,8 @@ final class Questionnaire {
     private final boolean unitKnown;
     private final AnswerRules rules;
     private final Map<String, Expression> relevance = new HashMap<>();
+    /** The choice filters of cascading selects, by question name. */
+    private final Map<String, Expression> filters = new HashMap<>();
 
     /** @param officials the officials of the token's unit, or null when the token names no unit */
     Questionnaire(Methodology methodology, Supplier<List<UnitOfficial>> officials) {
@@ -50,6 +52,8 @@ final class Questionnaire {
         this.rules = new AnswerRules(methodology, unitKnown ? officials : List::of);
         methodology.questions().filter(q -> q.relevant() != null)
                 .forEach(q -> relevance.put(q.name(), Expression.compiled(q.relevant())));
+        methodology.questions().filter(q -> q.choiceFilter() != null)
+                .forEach(q -> filters.put(q.name(), Expression.compiled(q.choiceFilter())));
     }
 
     Methodology methodology() {
@@ -93,12 +97,15 @@ final class Questionnaire {
         Set<String> triggers = new LinkedHashSet<>();
         section(step).questions().stream().map(q -> relevance.get(q.name())).filter(e -> e != null)
                 .forEach(e -> triggers.addAll(e.references()));
+        // the level above a cascade changes what the level below offers
+        section(step).questions().stream().map(q -> filters.get(q.name())).filter(e -> e != null)
+                .forEach(e -> triggers.addAll(e.references()));
         return triggers;
     }
 
     /** Whether a question of {@code step} may be asked or not, depending on answers. */
     boolean isConditional(Question question) {
-        return relevance.containsKey(question.name());
+        return relevance.containsKey(question.name()) || filters.containsKey(question.name());
     }
 
     /** The problems of the asked questions of {@code step}, by question name, in order. */
@@ -145,6 +152,12 @@ final class Questionnaire {
             return false;
         }
         Expression relevant = relevance.get(question.name());
-        return relevant == null || relevant.test(name -> storedSoFar.getOrDefault(name, ""), "");
+        if (relevant != null && !relevant.test(name -> storedSoFar.getOrDefault(name, ""), "")) {
+            return false;
+        }
+        // a cascade's level is asked once the levels it is filtered by are answered: a page without
+        // JavaScript then shows it, with the options they leave, on the next round trip
+        Expression filter = filters.get(question.name());
+        return filter == null || filter.references().stream().allMatch(name -> !storedSoFar.getOrDefault(name, "").isEmpty());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -66,7 +67,13 @@ public class StepViews {
                                   boolean live, Locale locale) {
         return question(questionnaire.methodology(), question, walk.answers().get(question.name()),
                 problem == null ? null : text(problem, locale), walk.asked().contains(question.name()), live,
-                questionnaire::officials, locale);
+                questionnaire::officials, name -> walk.stored().getOrDefault(name, ""), locale);
+    }
+
+    /** The same without the other answers: a cascade offers every choice (the checks on submit still filter). */
+    public QuestionView question(Methodology methodology, Question question, String value, String error, boolean asked,
+                                 boolean live, Supplier<List<UnitOfficial>> officials, Locale locale) {
+        return question(methodology, question, value, error, asked, live, officials, null, locale);
     }
 
     /**
@@ -77,7 +84,8 @@ public class StepViews {
      * @param officials the officials offered for an {@code official} question (read only for one)
      */
     public QuestionView question(Methodology methodology, Question question, String value, String error, boolean asked,
-                                 boolean live, Supplier<List<UnitOfficial>> officials, Locale locale) {
+                                 boolean live, Supplier<List<UnitOfficial>> officials, Function<String, String> answers,
+                                 Locale locale) {
         Set<String> chosen = Set.copyOf(Arrays.asList(value.split(" ")));
         List<Option> options = List.of();
         List<Option> apart = List.of();
@@ -91,7 +99,9 @@ public class StepViews {
             }
             case SELECT_ONE, SELECT_MULTIPLE -> {
                 widget = question.type() == QuestionType.SELECT_ONE ? Widget.CHOICE : Widget.CHOICES;
-                options = methodology.choiceList(question.choices()).orElseThrow().choices().stream()
+                ChoiceList list = methodology.choiceList(question.choices()).orElseThrow();
+                // the server filters a cascade on the step, so a page without JavaScript offers the same as the device
+                options = (answers == null ? list.choices() : list.offered(question.choiceFilter(), answers)).stream()
                         .map(c -> new Option(c.code(), c.label().in(locale), chosen.contains(c.code()))).toList();
             }
             case OFFICIAL -> {
@@ -102,7 +112,9 @@ public class StepViews {
                         .toList();
             }
             case INTEGER -> widget = Widget.NUMBER;
+            case DECIMAL -> widget = Widget.DECIMAL;
             case DATE -> widget = Widget.DATE;
+            case NOTE -> widget = Widget.NOTE;
             default -> widget = Widget.TEXT;
         }
         return new QuestionView(question.name(), widget, question.label().in(locale), hint(question, widget, locale),

@@ -132,7 +132,9 @@ class SurveyPages {
 
     private static ModelAndView page(Sitting sitting, String view, HttpStatus status, Integer step) {
         ModelAndView page = new ModelAndView(view, status);
-        page.addObject("path", sitting.path()).addObject("preview", sitting.isPreview())
+        page.addObject("languages", FormLanguages.of(sitting.questionnaire().methodology(),
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale()))
+                .addObject("path", sitting.path()).addObject("preview", sitting.isPreview())
                 .addObject("unitName", sitting.unitName())
                 .addObject("here", step == null ? sitting.path() : sitting.path() + "?step=" + step);
         return page;

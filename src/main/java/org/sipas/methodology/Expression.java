@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  * <p>Operators, loosest first: {@code or}; {@code and}; {@code = !=}; {@code < <= > >=};
  * {@code + -}; {@code * div mod}; unary {@code -}. Functions: {@code selected(a, code)},
  * {@code count-selected(a)}, {@code string-length(a)}, {@code not(a)}, {@code regex(a, pattern)},
- * {@code if(condition, a, b)}, {@code true()}, {@code false()}.
+ * {@code if(condition, a, b)}, {@code true()}, {@code false()}, {@code coalesce(a, b)},
+ * {@code concat(a, …)}, {@code int(a)}, {@code round(a[, digits])}, {@code today()} (yyyy-mm-dd in
+ * Asia/Ho_Chi_Minh). A bare name ({@code state}) reads a column of the choice a
+ * {@code choice_filter} is tested on, and is refused in every other expression.
  */
 public final class Expression {
 
@@ -41,7 +44,7 @@ public final class Expression {
     }
 
     private static final Set<String> FUNCTIONS = Set.of("selected", "count-selected", "string-length", "not", "regex",
-            "if", "true", "false");
+            "if", "true", "false", "coalesce", "concat", "int", "round", "today");
 
     private final String text;
     private final Node root;
@@ -87,7 +90,29 @@ public final class Expression {
 
     /** True or false for {@code answers} (name → stored answer, "" when unanswered) and the current value {@code .}. */
     public boolean test(Function<String, String> answers, String current) {
-        return truth(root.eval(answers, current == null ? "" : current));
+        return truth(root.eval(new Scope(answers, NO_ITEM), current == null ? "" : current));
+    }
+
+    /**
+     * True or false for one choice of a list, as a {@code choice_filter} asks: a bare name reads the
+     * choice's column ({@code name} its code, {@code label} its label, else a column of the choices
+     * sheet), {@code ${name}} an answer.
+     */
+    public boolean test(Function<String, String> answers, Function<String, String> item) {
+        return truth(root.eval(new Scope(answers, item), ""));
+    }
+
+    /** The bare names this expression reads: the columns of a choice, in a {@code choice_filter}. */
+    public Set<String> columns() {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        root.columns(names);
+        return names;
+    }
+
+    private static final Function<String, String> NO_ITEM = name -> "";
+
+    /** What an expression reads: the answers by question name, and the choice a filter is tested on. */
+    private record Scope(Function<String, String> answers, Function<String, String> item) {
     }
 
     @Override
@@ -153,21 +178,36 @@ public final class Expression {
     // ---- syntax tree
 
     private interface Node {
-        Object eval(Function<String, String> answers, String current);
+        Object eval(Scope scope, String current);
 
         default void collect(Set<String> names) {
+        }
+
+        default void columns(Set<String> names) {
+        }
+    }
+
+    /** A bare name: a column of the choice a {@code choice_filter} is tested on. */
+    private record Column(String name) implements Node {
+        public Object eval(Scope scope, String current) {
+            String value = scope.item().apply(name);
+            return value == null ? "" : value;
+        }
+
+        public void columns(Set<String> names) {
+            names.add(name);
         }
     }
 
     private record Literal(Object value) implements Node {
-        public Object eval(Function<String, String> answers, String current) {
+        public Object eval(Scope scope, String current) {
             return value;
         }
     }
 
     private record Reference(String name) implements Node {
-        public Object eval(Function<String, String> answers, String current) {
-            String value = answers.apply(name);
+        public Object eval(Scope scope, String current) {
+            String value = scope.answers().apply(name);
             return value == null ? "" : value;
         }
 
@@ -177,21 +217,21 @@ public final class Expression {
     }
 
     private record Current() implements Node {
-        public Object eval(Function<String, String> answers, String current) {
+        public Object eval(Scope scope, String current) {
             return current;
         }
     }
 
     private record Binary(String op, Node left, Node right) implements Node {
-        public Object eval(Function<String, String> answers, String current) {
-            Object a = left.eval(answers, current);
+        public Object eval(Scope scope, String current) {
+            Object a = left.eval(scope, current);
             if (op.equals("or")) {
-                return truth(a) || truth(right.eval(answers, current));
+                return truth(a) || truth(right.eval(scope, current));
             }
             if (op.equals("and")) {
-                return truth(a) && truth(right.eval(answers, current));
+                return truth(a) && truth(right.eval(scope, current));
             }
-            Object b = right.eval(answers, current);
+            Object b = right.eval(scope, current);
             return switch (op) {
                 case "=" -> equal(a, b);
                 case "!=" -> !equal(a, b);
@@ -236,45 +276,80 @@ public final class Expression {
             left.collect(names);
             right.collect(names);
         }
+
+        public void columns(Set<String> names) {
+            left.columns(names);
+            right.columns(names);
+        }
     }
 
     private record Negate(Node operand) implements Node {
-        public Object eval(Function<String, String> answers, String current) {
-            return -number(operand.eval(answers, current));
+        public Object eval(Scope scope, String current) {
+            return -number(operand.eval(scope, current));
         }
 
         public void collect(Set<String> names) {
             operand.collect(names);
         }
+
+        public void columns(Set<String> names) {
+            operand.columns(names);
+        }
     }
 
     private record Call(String function, List<Node> args) implements Node {
-        public Object eval(Function<String, String> answers, String current) {
+        public Object eval(Scope scope, String current) {
             return switch (function) {
                 case "true" -> true;
                 case "false" -> false;
-                case "not" -> !truth(arg(0, answers, current));
-                case "selected" -> List.of(string(arg(0, answers, current)).strip().split("\\s+"))
-                        .contains(string(arg(1, answers, current)).strip());
+                case "not" -> !truth(arg(0, scope, current));
+                case "selected" -> List.of(string(arg(0, scope, current)).strip().split("\\s+"))
+                        .contains(string(arg(1, scope, current)).strip());
                 case "count-selected" -> {
-                    String value = string(arg(0, answers, current)).strip();
+                    String value = string(arg(0, scope, current)).strip();
                     yield value.isEmpty() ? 0.0 : (double) value.split("\\s+").length;
                 }
-                case "string-length" -> (double) string(arg(0, answers, current)).codePointCount(0,
-                        string(arg(0, answers, current)).length());
-                case "regex" -> Pattern.compile(string(arg(1, answers, current)))
-                        .matcher(string(arg(0, answers, current))).matches();
-                case "if" -> truth(arg(0, answers, current)) ? arg(1, answers, current) : arg(2, answers, current);
+                case "string-length" -> (double) string(arg(0, scope, current)).codePointCount(0,
+                        string(arg(0, scope, current)).length());
+                case "regex" -> Pattern.compile(string(arg(1, scope, current)))
+                        .matcher(string(arg(0, scope, current))).matches();
+                case "if" -> truth(arg(0, scope, current)) ? arg(1, scope, current) : arg(2, scope, current);
+                case "coalesce" -> {
+                    Object first = arg(0, scope, current);
+                    yield string(first).isEmpty() ? arg(1, scope, current) : first;
+                }
+                case "concat" -> {
+                    StringBuilder joined = new StringBuilder();
+                    for (int i = 0; i < args.size(); i++) {
+                        joined.append(string(arg(i, scope, current)));
+                    }
+                    yield joined.toString();
+                }
+                // XPath truncates towards zero, and rounds halves up (towards +∞)
+                case "int" -> {
+                    double x = number(arg(0, scope, current));
+                    yield x < 0 ? Math.ceil(x) : Math.floor(x);
+                }
+                case "round" -> {
+                    double x = number(arg(0, scope, current));
+                    double scale = args.size() > 1 ? Math.pow(10, number(arg(1, scope, current))) : 1;
+                    yield Math.floor(x * scale + 0.5) / scale;
+                }
+                case "today" -> java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
                 default -> throw new IllegalStateException(function);
             };
         }
 
-        private Object arg(int i, Function<String, String> answers, String current) {
-            return args.get(i).eval(answers, current);
+        private Object arg(int i, Scope scope, String current) {
+            return args.get(i).eval(scope, current);
         }
 
         public void collect(Set<String> names) {
             args.forEach(a -> a.collect(names));
+        }
+
+        public void columns(Set<String> names) {
+            args.forEach(a -> a.columns(names));
         }
     }
 
@@ -410,6 +485,18 @@ public final class Expression {
                     at++;
                 }
                 String name = text.substring(start, at);
+                int end = at;
+                skipSpace();
+                boolean call = at < text.length() && text.charAt(at) == '(';
+                if (!call && !Set.of("and", "or", "div", "mod").contains(name)) {
+                    // a bare name, as a choice_filter reads a choice's column: state=${state}
+                    at = end;
+                    while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_'
+                            || text.charAt(at) == '.' || text.charAt(at) == ':')) {
+                        at++; // label::English, as forms filter on a translated label
+                    }
+                    return new Column(text.substring(start, at));
+                }
                 if (!FUNCTIONS.contains(name)) {
                     throw new SyntaxError(start, "Unknown function or word: " + name);
                 }
@@ -422,13 +509,17 @@ public final class Expression {
                     expect(")");
                 }
                 int arity = switch (name) {
-                    case "true", "false" -> 0;
-                    case "not", "count-selected", "string-length" -> 1;
-                    case "selected", "regex" -> 2;
+                    case "true", "false", "today" -> 0;
+                    case "not", "count-selected", "string-length", "int" -> 1;
+                    case "selected", "regex", "coalesce" -> 2;
+                    case "concat", "round" -> -1;
                     default -> 3;
                 };
-                if (args.size() != arity) {
-                    throw new SyntaxError(start, name + "() takes " + arity + " argument(s), not " + args.size());
+                boolean fits = arity >= 0 ? args.size() == arity
+                        : name.equals("round") ? args.size() == 1 || args.size() == 2 : !args.isEmpty();
+                if (!fits) {
+                    throw new SyntaxError(start, name + "() takes " + (arity >= 0 ? arity : name.equals("round")
+                            ? "1 or 2" : "1 or more") + " argument(s), not " + args.size());
                 }
                 if (name.equals("regex") && args.get(1) instanceof Literal pattern) {
                     try {

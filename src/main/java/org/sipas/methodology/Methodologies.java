@@ -14,6 +14,7 @@ import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.methodology.MethodologyRepository.Origin;
 import org.sipas.methodology.MethodologyRepository.StoredVersion;
+import org.sipas.web.RowError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Methodologies {
 
     /** An upload stored: the version it became, and whether it replaced a draft of that number. */
-    record Uploaded(Methodology methodology, boolean replacedDraft) {
+    record Uploaded(Methodology methodology, boolean replacedDraft, List<RowError> warnings) {
     }
 
     /** What the audit log keeps of a version. */
@@ -118,7 +119,7 @@ public class Methodologies {
                 .map(this::model).toList();
         CodebookContinuity.check(methodology, earlier, read.problems());
         read.problems().rejectIfAny();
-        StoredVersion row = new StoredVersion(code, version, methodology.title().vi(), read.source(),
+        StoredVersion row = new StoredVersion(code, version, methodology.title().first(), read.source(),
                 hash(read.source()), read.origin(), currentUsers.actorName(), null, null);
         boolean replaced = latest.isPresent() && latest.get().version() == version;
         if (replaced) {
@@ -129,7 +130,7 @@ public class Methodologies {
         audit.record("methodology.upload", "methodology", code + "/" + version,
                 replaced ? Summary.of(latest.get()) : null, Summary.of(row),
                 (replaced ? "replaced the draft from " : "new version from ") + file);
-        return new Uploaded(methodology, replaced);
+        return new Uploaded(methodology, replaced, read.problems().warnings());
     }
 
     /**
@@ -141,7 +142,7 @@ public class Methodologies {
     ShippedInstall install(String file, MethodologyFiles.Read read) {
         Methodology methodology = read.methodology();
         repository.lock(methodology.code());
-        StoredVersion row = new StoredVersion(methodology.code(), methodology.version(), methodology.title().vi(),
+        StoredVersion row = new StoredVersion(methodology.code(), methodology.version(), methodology.title().first(),
                 read.source(), hash(read.source()), Origin.SHIPPED, "system", null, null);
         Optional<StoredVersion> stored = repository.find(methodology.code(), methodology.version());
         if (stored.isEmpty()) {

@@ -26,6 +26,18 @@ public record Methodology(String code, int version, Label title, List<AnswerScal
         return new Methodology(code, version, title, scales, choiceLists, sections, index);
     }
 
+    /**
+     * The languages the questionnaire is written in, its default language first: the languages of
+     * the title and the question labels, in the order the form gives them.
+     */
+    public List<String> languages() {
+        java.util.Set<String> languages = new java.util.LinkedHashSet<>();
+        languages.add(title.texts().keySet().iterator().next());
+        questions().forEach(q -> languages.addAll(q.label().texts().keySet()));
+        languages.addAll(title.texts().keySet());
+        return List.copyOf(languages);
+    }
+
     public Stream<Question> questions() {
         return sections.stream().flatMap(s -> s.questions().stream());
     }

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.sipas.methodology.MethodologyRepository.StoredVersion;
+import org.sipas.web.ImportErrors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,14 +47,19 @@ class MethodologyApi {
         }
     }
 
-    /** What an upload became. */
-    record UploadView(String code, int version, boolean replacedDraft) {
+    /**
+     * What an upload became, and what of the file sipas keeps without acting on it or left out
+     * (an unknown column, a metadata row): each warning at its sheet, row and column.
+     */
+    record UploadView(String code, int version, boolean replacedDraft, List<ImportErrors.Shown> warnings) {
     }
 
     private final Methodologies methodologies;
+    private final ImportErrors importErrors;
 
-    MethodologyApi(Methodologies methodologies) {
+    MethodologyApi(Methodologies methodologies, ImportErrors importErrors) {
         this.methodologies = methodologies;
+        this.importErrors = importErrors;
     }
 
     @GetMapping
@@ -63,10 +70,11 @@ class MethodologyApi {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<UploadView> uploadFile(@RequestParam(required = false) MultipartFile file) throws IOException {
+    ResponseEntity<UploadView> uploadFile(@RequestParam(required = false) MultipartFile file, Locale locale)
+            throws IOException {
         // no file is an empty one: a 422 saying so, like every other file that cannot be read
         return created(methodologies.upload(file == null ? "methodology" : MethodologyPages.fileName(file),
-                file == null ? new byte[0] : file.getBytes()));
+                file == null ? new byte[0] : file.getBytes()), locale);
     }
 
     /** The file as the request body (YAML or XLSX), named by {@code ?name=} in problems. */
@@ -74,15 +82,16 @@ class MethodologyApi {
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<UploadView> uploadBody(@RequestParam(defaultValue = "methodology.yaml") String name,
-                                          @RequestBody(required = false) byte[] body) {
-        return created(methodologies.upload(name, body == null ? new byte[0] : body));
+                                          @RequestBody(required = false) byte[] body, Locale locale) {
+        return created(methodologies.upload(name, body == null ? new byte[0] : body), locale);
     }
 
-    private static ResponseEntity<UploadView> created(Methodologies.Uploaded uploaded) {
+    private ResponseEntity<UploadView> created(Methodologies.Uploaded uploaded, Locale locale) {
         Methodology m = uploaded.methodology();
         return ResponseEntity.status(uploaded.replacedDraft() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/api/v1/methodologies/" + m.code() + "/" + m.version()))
-                .body(new UploadView(m.code(), m.version(), uploaded.replacedDraft()));
+                .body(new UploadView(m.code(), m.version(), uploaded.replacedDraft(),
+                        importErrors.show(uploaded.warnings(), locale)));
     }
 
     @GetMapping("/{code}/{version:\\d+}")

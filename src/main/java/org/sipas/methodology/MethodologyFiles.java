@@ -32,7 +32,11 @@ final class MethodologyFiles {
                 MethodologyRules.check(methodology, problems);
             }
             problems.rejectIfAny();
-            return new Read(methodology, YamlMethodologyWriter.write(methodology), Origin.XLSFORM, problems);
+            String source = YamlMethodologyWriter.write(methodology);
+            checkReadsBack(methodology, source, problems);
+            problems.rejectIfAny();
+            warnWithoutVietnamese(methodology, problems);
+            return new Read(methodology, source, Origin.XLSFORM, problems);
         }
         String source = new String(content, StandardCharsets.UTF_8);
         if (source.startsWith("\uFEFF")) {
@@ -43,7 +47,27 @@ final class MethodologyFiles {
             MethodologyRules.check(methodology, problems);
         }
         problems.rejectIfAny();
+        warnWithoutVietnamese(methodology, problems);
         return new Read(methodology, source, yamlOrigin, problems);
+    }
+
+    /**
+     * What the reader accepted is what the store will read: the YAML stored for a workbook is read
+     * again now, so a form that would be stored but could not be read back is refused instead.
+     */
+    private static void checkReadsBack(Methodology methodology, String source, Problems problems) {
+        Problems again = new Problems(problems.file());
+        Methodology back = YamlMethodologyReader.read(source, again);
+        if (again.any() || !methodology.equals(back)) {
+            problems.addAt(0, "", "notReadBack", again.errors().isEmpty() ? "" : again.errors().get(0).code());
+        }
+    }
+
+    /** Allowed, and said: a campaign in Vietnam asks its citizens in Vietnamese. */
+    private static void warnWithoutVietnamese(Methodology methodology, Problems problems) {
+        if (!methodology.languages().contains("vi")) {
+            problems.warn(problems.file(), 0, null, "noVietnamese", String.join(", ", methodology.languages()));
+        }
     }
 
     /** An .xlsx (a zip) or an old .xls (an OLE2 file), told by the first bytes whatever the file's name. */

@@ -10,7 +10,11 @@ import java.util.Map;
 import org.sipas.methodology.MethodologyRepository.StoredVersion;
 import org.sipas.web.ImportErrors;
 import org.sipas.web.ImportRejectedException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,6 +66,7 @@ class MethodologyPages {
                     file == null ? new byte[0] : file.getBytes());
             redirect.addFlashAttribute("uploaded", new UploadNotice(uploaded.methodology().code(),
                     uploaded.methodology().version(), uploaded.replacedDraft()));
+            redirect.addFlashAttribute("warnings", new ArrayList<>(importErrors.show(uploaded.warnings(), locale)));
         } catch (ImportRejectedException rejected) {
             redirect.addFlashAttribute("errors", importErrors.show(rejected, locale));
         }
@@ -77,6 +82,17 @@ class MethodologyPages {
         model.addAttribute("stored", methodologies.stored(code, version).orElseThrow());
         model.addAttribute("codebook", Codebook.of(methodology));
         return VERSION;
+    }
+
+    /** The example XLSForm the page and the README describe: a plain ODK form whose index sheet makes its list a scale. */
+    @GetMapping("/methodologies/example.xlsx")
+    @PreAuthorize(READERS)
+    ResponseEntity<byte[]> example() {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(MethodologyApi.XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
+                        .attachment().filename(XlsFormExample.FILE).build().toString())
+                .body(XlsFormExample.workbook());
     }
 
     static String fileName(MultipartFile file) {

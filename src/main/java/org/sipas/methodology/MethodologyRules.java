@@ -96,6 +96,10 @@ final class MethodologyRules {
             Section section = m.sections().get(s);
             String sectionPath = "sections[" + s + "]";
             checkName(section.name(), sectionPath + ".name", sectionNames);
+            if (section.questions().isEmpty()) {
+                // a page without questions cannot be stored (its list would read back as missing) nor shown
+                problems.add(sectionPath, "emptySection", section.name());
+            }
             for (int q = 0; q < section.questions().size(); q++) {
                 Question question = section.questions().get(q);
                 String path = sectionPath + ".questions[" + q + "]";
@@ -147,27 +151,65 @@ final class MethodologyRules {
         if (question.constraint() != null) {
             checkExpression(question.constraint(), path + ".constraint", asked, order, true);
         }
+        if (question.choiceFilter() != null) {
+            checkChoiceFilter(m, question, path + ".choice_filter", asked, order);
+        }
         if (question.constraintMessage() != null && question.constraint() == null) {
             problems.add(path + ".constraint_message", "messageWithoutConstraint");
         }
     }
 
+    /** A cascade's filter reads answers asked before, and columns its list has. */
+    private void checkChoiceFilter(Methodology m, Question question, String path, Map<String, Integer> asked, int order) {
+        Expression filter = checkExpression(question.choiceFilter(), path, asked, order, false, true);
+        if (filter == null) {
+            return;
+        }
+        if (question.choices() == null) {
+            problems.add(path, "filterWithoutList");
+            return;
+        }
+        m.choiceList(question.choices()).ifPresent(list -> {
+            for (String column : filter.columns()) {
+                boolean known = column.equals("name") || column.equals("label") || column.startsWith("label:")
+                        || list.choices().stream()
+                        .anyMatch(c -> c.columns().keySet().stream().anyMatch(k -> k.equalsIgnoreCase(column)));
+                if (!known) {
+                    problems.add(path, "unknownFilterColumn", column, list.name());
+                }
+            }
+        });
+    }
+
     private void checkExpression(String text, String path, Map<String, Integer> asked, int order, boolean mayReadItself) {
+        checkExpression(text, path, asked, order, mayReadItself, false);
+    }
+
+    private Expression checkExpression(String text, String path, Map<String, Integer> asked, int order,
+                                       boolean mayReadItself, boolean readsColumns) {
         Expression expression;
         try {
             expression = Expression.parse(text);
         } catch (Expression.SyntaxError e) {
             problems.add(path, "expressionSyntax", text, e.position() + 1);
-            return;
+            return null;
+        }
+        if (!readsColumns && !expression.columns().isEmpty()) {
+            // only a choice_filter reads a choice's columns by bare name; elsewhere it is a typo for ${name} or 'text'
+            problems.add(path, "bareName", expression.columns().iterator().next());
+            return null;
         }
         for (String name : expression.references()) {
             Integer at = asked.get(name);
             if (at == null) {
-                problems.add(path, "unknownReference", name);
+                if (!problems.readsLeftOut(name)) {
+                    problems.add(path, "unknownReference", name);
+                }
             } else if (at > order || (at == order && !mayReadItself)) {
                 problems.add(path, "laterReference", name);
             }
         }
+        return expression;
     }
 
     private void checkIndex(Methodology m, IndexNode node, String path, Set<String> codes) {

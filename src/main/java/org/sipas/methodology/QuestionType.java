@@ -10,10 +10,14 @@ public enum QuestionType {
     SELECT_MULTIPLE,
     /** Free text ({@code text}). */
     TEXT,
-    /** A whole number ({@code integer}). */
+    /** A whole number ({@code integer}; a {@code range} of whole numbers). */
     INTEGER,
+    /** A number with decimals ({@code decimal}; a {@code range} with a decimal bound or step). */
+    DECIMAL,
     /** A date, dd/MM/yyyy ({@code date}). */
     DATE,
     /** The official who served the respondent, picked from the dossier's unit ({@code official}). */
-    OFFICIAL
+    OFFICIAL,
+    /** A text shown to the respondent that takes no answer ({@code note}). */
+    NOTE
 }

@@ -1,6 +1,6 @@
 package org.sipas.methodology;
 
-import java.util.List;
+import java.util.Locale;
 
 /**
  * The XLSForm convention (ODK) as sipas speaks it: the sheets and columns both the reader and
@@ -16,50 +16,26 @@ final class XlsForm {
     static final String SETTINGS = "settings";
     static final String INDEX = "index";
 
-    static final String VI = "Vietnamese (vi)";
-    static final String EN = "English (en)";
-
     static final String BEGIN_GROUP = "begin_group";
     static final String END_GROUP = "end_group";
     /** How the official question reads in ODK: a pick from a CSV of the unit's officials. */
     static final String OFFICIAL = "select_one_from_file officials.csv";
 
-    static final List<String> SURVEY_COLUMNS = List.of("type", "name", "label::" + VI, "label::" + EN,
-            "hint::" + VI, "hint::" + EN, "required", "relevant", "constraint", "constraint_message::" + VI,
-            "constraint_message::" + EN);
-    static final List<String> CHOICE_COLUMNS = List.of("list_name", "name", "label::" + VI, "label::" + EN,
-            "satisfied", "excluded");
-    static final List<String> SETTINGS_COLUMNS = List.of("form_id", "version", "form_title",
-            "form_title::" + EN, "default_language");
-    static final List<String> INDEX_COLUMNS = List.of("code", "label::" + VI, "label::" + EN, "rule", "question",
-            "parent", "weight");
-
     private XlsForm() {
     }
 
     /**
-     * The language of a column such as {@code label::English (en)}, {@code label::en} or plain
-     * {@code label} (Vietnamese, the default language): "vi", "en", or null for another language.
+     * How a column names a language: {@code Vietnamese (vi)}, {@code German (de)}; a language
+     * known only by a name the form gave it stands as that name.
      */
-    static String language(String header) {
-        int cut = header.indexOf("::");
-        if (cut < 0) {
-            return "vi";
+    static String languageHeader(String language) {
+        if (language.equals("und")) {
+            return "und"; // undetermined: written back as it was read, a plain label with no default_language
         }
-        String language = header.substring(cut + 2).strip().toLowerCase(java.util.Locale.ROOT);
-        if (language.equals("vi") || language.endsWith("(vi)") || language.startsWith("vietnamese")
-                || language.startsWith("tiếng việt")) {
-            return "vi";
+        if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]+)*")) {
+            return language;
         }
-        if (language.equals("en") || language.endsWith("(en)") || language.startsWith("english")) {
-            return "en";
-        }
-        return null;
-    }
-
-    /** The column's field without its language: {@code label::English (en)} → {@code label}. */
-    static String field(String header) {
-        int cut = header.indexOf("::");
-        return (cut < 0 ? header : header.substring(0, cut)).strip().toLowerCase(java.util.Locale.ROOT);
+        String name = Locale.forLanguageTag(language).getDisplayLanguage(Locale.ENGLISH);
+        return (name.isBlank() || name.equalsIgnoreCase(language) ? language : name) + " (" + language + ")";
     }
 }

@@ -36,11 +36,11 @@ final class YamlMethodologyReader {
 
     private static final Set<String> TOP = Set.of("code", "version", "title", "scales", "choices", "sections", "index");
     private static final Set<String> SCALE = Set.of("levels", "satisfied", "excluded");
-    private static final Set<String> OPTION = Set.of("code", "vi", "en");
-    private static final Set<String> LABEL = Set.of("vi", "en");
+    /** An option holds its code, its kept columns, and its label's texts keyed by language. */
+    private static final Set<String> OPTION_FIELDS = Set.of("code", "columns");
     private static final Set<String> SECTION = Set.of("name", "title", "questions");
     private static final Set<String> QUESTION = Set.of("name", "type", "label", "hint", "required", "relevant",
-            "constraint", "constraint_message");
+            "constraint", "constraint_message", "columns");
     private static final Set<String> NODE = Set.of("code", "label", "rule", "question", "children", "weights");
 
     private final Problems problems;
@@ -107,7 +107,7 @@ final class YamlMethodologyReader {
     private List<AnswerScale.Level> levels(List<Node> nodes, String path) {
         List<AnswerScale.Level> levels = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            Fields option = new Fields(nodes.get(i), path + "[" + i + "]", OPTION);
+            Fields option = new Fields(nodes.get(i), path + "[" + i + "]", null);
             Integer code = option.integer("code", true);
             Label label = option.optionLabel();
             if (code != null) {
@@ -121,11 +121,11 @@ final class YamlMethodologyReader {
         List<ChoiceList.Choice> choices = new ArrayList<>();
         List<Node> nodes = sequence(node, path);
         for (int i = 0; i < nodes.size(); i++) {
-            Fields option = new Fields(nodes.get(i), path + "[" + i + "]", OPTION);
+            Fields option = new Fields(nodes.get(i), path + "[" + i + "]", null);
             String code = option.text("code", true);
             Label label = option.optionLabel();
             if (code != null) {
-                choices.add(new ChoiceList.Choice(code, label));
+                choices.add(new ChoiceList.Choice(code, label, option.texts("columns")));
             }
         }
         return new ChoiceList(name, choices);
@@ -154,7 +154,7 @@ final class YamlMethodologyReader {
         Question question = new Question(name, kind == null ? null : kind.type(), fields.label("label", true),
                 fields.label("hint", false), kind == null ? null : kind.scale(), kind == null ? null : kind.choices(),
                 fields.flag("required"), fields.text("relevant", false), fields.text("constraint", false),
-                fields.label("constraint_message", false));
+                fields.label("constraint_message", false), fields.texts("columns"));
         if (name != null) {
             questionLabels.putIfAbsent(name, question.label());
         }
@@ -334,7 +334,19 @@ final class YamlMethodologyReader {
             return entries.values;
         }
 
-        /** A label: plain text (Vietnamese) or {@code {vi: …, en: …}}. */
+        /** A mapping of texts by name ({@code columns: {"appearance": "minimal"}}), in file order. */
+        Map<String, String> texts(String key) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            entries(key).forEach((name, node) -> {
+                String text = scalar(node, path(key) + "." + name);
+                if (text != null) {
+                    texts.put(name, text);
+                }
+            });
+            return texts;
+        }
+
+        /** A label: plain text (Vietnamese) or its texts by language, {@code {vi: …, en: …, de: …}}. */
         Label label(String key, boolean required) {
             Node node = node(key);
             if (node == null) {
@@ -346,21 +358,31 @@ final class YamlMethodologyReader {
             if (node instanceof ScalarNode) {
                 return Label.of(scalar(node, path(key)), null);
             }
-            Fields texts = new Fields(node, path(key), LABEL);
-            return labelOf(texts.text("vi", false), texts.text("en", false), path(key) + ".vi");
+            Fields texts = new Fields(node, path(key), null);
+            return labelOf(texts, Set.of(), path(key));
         }
 
         /** The label of a level or choice, written beside its code: {@code {code: 4, vi: Hài lòng, en: Satisfied}}. */
         Label optionLabel() {
-            return labelOf(text("vi", false), text("en", false), path("vi"));
+            return labelOf(this, OPTION_FIELDS, path);
         }
 
-        private Label labelOf(String vi, String en, String viPath) {
-            if (vi == null) {
-                problems.add(viPath, "labelViMissing");
+        /** The texts of a label by language, in file order: a methodology may be in any languages, Vietnamese or not. */
+        private Label labelOf(Fields fields, Set<String> notLanguages, String labelPath) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            fields.values.forEach((language, node) -> {
+                if (!notLanguages.contains(language)) {
+                    String text = scalar(node, fields.path(language));
+                    if (text != null) {
+                        texts.put(language, text);
+                    }
+                }
+            });
+            if (texts.isEmpty()) {
+                problems.add(labelPath, "labelMissing");
                 return MISSING;
             }
-            return Label.of(vi, en);
+            return new Label(texts);
         }
     }
 }

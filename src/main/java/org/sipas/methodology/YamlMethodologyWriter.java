@@ -1,5 +1,6 @@
 package org.sipas.methodology;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -20,7 +21,7 @@ final class YamlMethodologyWriter {
     }
 
     private String methodology(Methodology m) {
-        out.append("# ").append(m.title().vi()).append(" — sipas methodology file (format: see sipas-2017.yaml)\n");
+        out.append("# ").append(m.title().first().replace('\n', ' ')).append(" — sipas methodology file (format: see sipas-2017.yaml)\n");
         out.append("code: ").append(m.code()).append('\n');
         out.append("version: ").append(m.version()).append('\n');
         out.append("title: ").append(label(m.title())).append('\n');
@@ -28,11 +29,11 @@ final class YamlMethodologyWriter {
             out.append("\nscales:\n");
             for (AnswerScale scale : m.scales()) {
                 out.append("  ").append(scale.name()).append(":\n    levels:\n");
-                scale.levels().forEach(l -> option(Integer.toString(l.code()), l.label(), "      "));
+                scale.levels().forEach(l -> option(Integer.toString(l.code()), l.label(), Map.of(), "      "));
                 out.append("    satisfied: ").append(new TreeSet<>(scale.satisfied())).append('\n');
                 if (!scale.excluded().isEmpty()) {
                     out.append("    excluded:\n");
-                    scale.excluded().forEach(l -> option(Integer.toString(l.code()), l.label(), "      "));
+                    scale.excluded().forEach(l -> option(Integer.toString(l.code()), l.label(), Map.of(), "      "));
                 }
             }
         }
@@ -40,7 +41,7 @@ final class YamlMethodologyWriter {
             out.append("\nchoices:\n");
             for (ChoiceList list : m.choiceLists()) {
                 out.append("  ").append(list.name()).append(":\n");
-                list.choices().forEach(c -> option(quoted(c.code()), c.label(), "    "));
+                list.choices().forEach(c -> option(quoted(c.code()), c.label(), c.columns(), "    "));
             }
         }
         out.append("\nsections:\n");
@@ -57,12 +58,25 @@ final class YamlMethodologyWriter {
         return out.toString();
     }
 
-    private void option(String code, Label label, String indent) {
-        out.append(indent).append("- {code: ").append(code).append(", vi: ").append(quoted(label.vi()));
-        if (label.en() != null) {
-            out.append(", en: ").append(quoted(label.en()));
+    private void option(String code, Label label, Map<String, String> columns, String indent) {
+        out.append(indent).append("- {code: ").append(code);
+        label.texts().forEach((language, text) -> out.append(", ").append(key(language)).append(": ").append(quoted(text)));
+        if (!columns.isEmpty()) {
+            out.append(", columns: ").append(map(columns));
         }
         out.append("}\n");
+    }
+
+    /** A flow mapping of texts: {@code {"appearance": "minimal", "state": "ca"}}. */
+    private static String map(Map<String, String> values) {
+        StringBuilder s = new StringBuilder("{");
+        values.forEach((k, v) -> s.append(s.length() > 1 ? ", " : "").append(quoted(k)).append(": ").append(quoted(v)));
+        return s.append('}').toString();
+    }
+
+    /** A language code as a key: plain when it is one ("de", "zh-hans"), quoted when a form named it otherwise. */
+    private static String key(String language) {
+        return language.matches("[a-z]{2,3}(-[a-z0-9]+)*") && !language.equals("code") ? language : quoted(language);
     }
 
     private void question(Question q) {
@@ -84,6 +98,9 @@ final class YamlMethodologyWriter {
         }
         if (q.constraintMessage() != null) {
             out.append(indent).append("constraint_message: ").append(label(q.constraintMessage())).append('\n');
+        }
+        if (!q.columns().isEmpty()) {
+            out.append(indent).append("columns: ").append(map(q.columns())).append('\n');
         }
     }
 
@@ -113,8 +130,13 @@ final class YamlMethodologyWriter {
     }
 
     private static String label(Label label) {
-        return label.en() == null ? quoted(label.vi())
-                : "{vi: " + quoted(label.vi()) + ", en: " + quoted(label.en()) + "}";
+        if (label.texts().size() == 1 && label.vi() != null) {
+            return quoted(label.vi());
+        }
+        StringBuilder s = new StringBuilder("{");
+        label.texts().forEach((language, text) -> s.append(s.length() > 1 ? ", " : "").append(key(language)).append(": ")
+                .append(quoted(text)));
+        return s.append('}').toString();
     }
 
     /** A YAML double-quoted scalar: safe for any text, including ':' ',' '#' and '{'. */

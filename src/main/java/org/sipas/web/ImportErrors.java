@@ -22,7 +22,12 @@ public class ImportErrors {
     }
 
     public List<Shown> show(ImportRejectedException rejected, Locale locale) {
-        return rejected.errors().stream()
+        return show(rejected.errors(), locale);
+    }
+
+    /** The same for the warnings of an import that was stored: what it holds that was left out or kept unused. */
+    public List<Shown> show(List<RowError> errors, Locale locale) {
+        return errors.stream()
                 .map(e -> new Shown(e.file(), e.line(), e.column(), e.code(),
                         messages.getMessage(e.code(), e.args().toArray(), e.code(), locale)))
                 .toList();

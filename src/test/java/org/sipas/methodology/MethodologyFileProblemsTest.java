@@ -82,7 +82,7 @@ class MethodologyFileProblemsTest {
             rule: weighted              | rule: average                 | index.rule                                  | 37 | unknownRule
             {code: khong, vi: "Không"   | {code: co, vi: "Không"        | choices.yes_no[1].code                      | 16 | duplicateCode
             {code: 9, vi:               | {code: 3, vi:                 | scales.hl5.excluded[0].code                 | 12 | duplicateCode
-            label: "Câu ba"             | label: {en: "Question three"} | sections[0].questions[2].label.vi           | 31 | labelViMissing
+            label: "Câu ba"             | label: {}                     | sections[0].questions[2].label              | 31 | labelMissing
             required: yes               | requred: yes                  | sections[0].questions[0].requred            | 24 | unknownField
             required: yes               | required: maybe               | sections[0].questions[0].required           | 24 | notBoolean
             code: small-test            | code: Small Test              | code                                        | 1  | badCode
@@ -133,7 +133,7 @@ class MethodologyFileProblemsTest {
         Properties en = bundle("/i18n/methodology/messages_en.properties");
 
         assertThat(vi.keySet()).isEqualTo(en.keySet());
-        assertThat(vi.getProperty("methodology.error.labelViMissing")).contains("tiếng Việt");
+        assertThat(vi.getProperty("methodology.warning.noVietnamese")).contains("tiếng Việt");
     }
 
     private static Properties bundle(String path) throws IOException {

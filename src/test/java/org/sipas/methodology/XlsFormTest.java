@@ -117,7 +117,7 @@ class XlsFormTest {
         assertThat(rejected.errors()).singleElement().satisfies(e -> {
             assertThat(e.file()).isEqualTo("hand.xlsx › survey");
             assertThat(e.line()).isEqualTo(4);
-            assertThat(e.column()).isEqualTo("sections[0].questions[1].relevant");
+            assertThat(e.column()).isEqualTo("relevant");
             assertThat(e.code()).isEqualTo("methodology.error.unknownReference");
         });
     }

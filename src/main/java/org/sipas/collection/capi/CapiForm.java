@@ -28,10 +28,11 @@ record CapiForm(String key, String code, int version, Label title, List<Part> se
      * @param options the codes offered (scale levels, then its "no answer" codes; choices); empty for the other types
      */
     record Item(String name, String type, Label label, Label hint, boolean required, String relevant, String constraint,
-                Label constraintMessage, List<Option> options) {
+                Label constraintMessage, List<Option> options, String choiceFilter) {
     }
 
-    record Option(String code, Label label) {
+    /** @param columns what a {@code choice_filter} reads of the choice besides its code and label (cascades) */
+    record Option(String code, Label label, java.util.Map<String, String> columns) {
     }
 
     static String key(String code, int version) {
@@ -49,7 +50,7 @@ record CapiForm(String key, String code, int version, Label title, List<Part> se
 
     private static Item item(Methodology methodology, Question q) {
         return new Item(q.name(), q.type().name().toLowerCase(Locale.ROOT), q.label(), q.hint(), q.required(), q.relevant(),
-                q.constraint(), q.constraintMessage(), options(methodology, q));
+                q.constraint(), q.constraintMessage(), options(methodology, q), q.choiceFilter());
     }
 
     private static List<Option> options(Methodology methodology, Question q) {
@@ -57,11 +58,18 @@ record CapiForm(String key, String code, int version, Label title, List<Part> se
             case SCALE -> {
                 AnswerScale scale = methodology.scale(q.scale()).orElseThrow();
                 yield Stream.concat(scale.levels().stream(), scale.excluded().stream())
-                        .map(l -> new Option(Integer.toString(l.code()), l.label())).toList();
+                        .map(l -> new Option(Integer.toString(l.code()), l.label(), java.util.Map.of())).toList();
             }
             case SELECT_ONE, SELECT_MULTIPLE -> {
                 ChoiceList list = methodology.choiceList(q.choices()).orElseThrow();
-                yield list.choices().stream().map(c -> new Option(c.code(), c.label())).toList();
+                // what the filter reads of each choice, as the server reads it (a translated label by its language's name too)
+                java.util.Set<String> read = q.choiceFilter() == null ? java.util.Set.of()
+                        : org.sipas.methodology.Expression.compiled(q.choiceFilter()).columns();
+                yield list.choices().stream().map(c -> {
+                    java.util.Map<String, String> columns = new java.util.LinkedHashMap<>(c.columns());
+                    read.forEach(name -> columns.put(name, c.column(name)));
+                    return new Option(c.code(), c.label(), columns);
+                }).toList();
             }
             default -> List.of();
         };

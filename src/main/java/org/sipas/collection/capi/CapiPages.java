@@ -23,7 +23,7 @@ class CapiPages {
     private static final String APP = "collection/capi/app";
     private static final String BUNDLE = "i18n/collection-capi/messages";
     /** Texts of the web questionnaire that the device's own checks show, so both say the same. */
-    private static final String[] SHARED = {"survey.error.required", "survey.error.option", "survey.error.integer",
+    private static final String[] SHARED = {"survey.error.required", "survey.error.option", "survey.error.integer", "survey.error.decimal",
             "survey.error.date", "survey.error.tooLong", "survey.error.constraint", "survey.date.hint",
             "survey.official.none", "survey.required"};
 

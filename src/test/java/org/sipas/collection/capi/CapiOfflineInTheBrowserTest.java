@@ -29,7 +29,13 @@ import org.sipas.collection.Chromium;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
+import org.sipas.methodology.ChoiceList;
 import org.sipas.methodology.Expression;
+import org.sipas.methodology.Label;
+import org.sipas.methodology.Methodology;
+import org.sipas.methodology.Question;
+import org.sipas.methodology.QuestionType;
+import org.sipas.methodology.Section;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,6 +65,8 @@ class CapiOfflineInTheBrowserTest {
     CurrentUsers users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
 
     Chromium chromium;
     CuttableLink network;
@@ -167,7 +175,10 @@ class CapiOfflineInTheBrowserTest {
                 "regex(${age}, '0[0-9]+')", "regex(${text}, 'H.*i')", "if(${q1} = 2, 'a', 'b') = 'a'",
                 "if(${q1} = 3, 1, 0)", "${q1} div 0 > 1000", "true() and not(false())", "${q1} = true()",
                 "${note} = false()", "${q1} + ${note} = ${q1}", "(${q1} = 2 or ${q2} = 2) and ${kind} != ''",
-                "${channels} = 'phone web'", ". >= 15 and . <= 120", "string-length(.) <= 5", "regex(., '0[0-9]{9}')", ". = ''");
+                "${channels} = 'phone web'", ". >= 15 and . <= 120", "string-length(.) <= 5", "regex(., '0[0-9]{9}')", ". = ''",
+                "concat(${kind}, '-', ${q1}) = 'enterprise-2'", "coalesce(${note}, ${kind}) = 'enterprise'",
+                "coalesce(${q1}, 7) = 2", "int(${dec}) = 2", "int(${neg} div 2) = -1", "round(${dec}) = 3",
+                "round(2.449, 1) = 2.4", "string-length(today()) = 10");
         List<String> currents = List.of("", "42", "7", "0912345678", "Hà Nội");
         List<Map<String, Object>> cases = new ArrayList<>();
         for (String expression : expressions) {
@@ -188,6 +199,60 @@ class CapiOfflineInTheBrowserTest {
                 cases, answers);
         assertThat(cases).hasSizeGreaterThan(45);
         assertThat(disagreements).isEmpty();
+    }
+
+    /**
+     * A three-level cascade (province → commune → village): for every answer of the levels above,
+     * the device offers the very choices the server offers and accepts.
+     */
+    @Test
+    void theDeviceFiltersAThreeLevelCascadeAsTheServerDoes() {
+        browser.get(url("/capi/"));
+        awaitApp();
+        Map<String, String> none = Map.of();
+        ChoiceList tinh = new ChoiceList("tinh", List.of(choice("hn", none), choice("dn", none)));
+        ChoiceList xa = new ChoiceList("xa", List.of(choice("hk", Map.of("tinh", "hn")), choice("bd", Map.of("tinh", "hn")),
+                choice("bh", Map.of("Tinh", "dn"))));
+        ChoiceList thon = new ChoiceList("thon", List.of(choice("t1", Map.of("xa", "hk")), choice("t2", Map.of("xa", "hk")),
+                choice("t3", Map.of("xa", "bd")), choice("t4", Map.of("xa", "bh"))));
+        Label l = Label.of("Câu", null);
+        Methodology m = new Methodology("cascade", 1, l, List.of(), List.of(tinh, xa, thon), List.of(new Section("s", l, List.of(
+                new Question("tinh", QuestionType.SELECT_ONE, l, null, null, "tinh", false, null, null, null, Map.of()),
+                new Question("xa", QuestionType.SELECT_ONE, l, null, null, "xa", false, null, null, null,
+                        Map.of("choice_filter", "tinh=${tinh}")),
+                new Question("thon", QuestionType.SELECT_MULTIPLE, l, null, null, "thon", false, null, null, null,
+                        Map.of("choice_filter", "xa = ${xa} or (name = 't3' and ${tinh} != 'dn')"))))), null);
+        CapiForm form = CapiForm.of(m);
+        List<Map<String, Object>> cases = new ArrayList<>();
+        for (String province : List.of("", "hn", "dn")) {
+            for (String commune : List.of("", "hk", "bd", "bh")) {
+                Map<String, String> stored = Map.of("tinh", province, "xa", commune);
+                for (int level = 1; level <= 2; level++) {
+                    Question q = m.sections().get(0).questions().get(level);
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("item", json.writeValueAsString(form.sections().get(0).questions().get(level)));
+                    c.put("stored", stored);
+                    c.put("server", String.join(" ", m.choiceList(q.choices()).orElseThrow()
+                            .offered(q.choiceFilter(), stored::get).stream().map(ChoiceList.Choice::code).toList()));
+                    cases.add(c);
+                }
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<String> disagreements = (List<String>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const [cases, done] = arguments;
+                import('/capi/form.js').then(x => done(cases.map(c => {
+                    const item = JSON.parse(c.item);
+                    const device = x.offeredOptions(item, c.stored).map(o => o.code).join(' ');
+                    return device === c.server ? null : item.name + ' with ' + JSON.stringify(c.stored)
+                        + ': the device offers "' + device + '", the server "' + c.server + '"';
+                }).filter(d => d)));""", cases);
+        assertThat(cases).hasSize(24).anyMatch(c -> c.get("server").equals("hk bd")).anyMatch(c -> c.get("server").equals(""));
+        assertThat(disagreements).isEmpty();
+    }
+
+    private static ChoiceList.Choice choice(String code, Map<String, String> columns) {
+        return new ChoiceList.Choice(code, Label.of("Lựa chọn " + code, null), columns);
     }
 
     private void awaitApp() {
