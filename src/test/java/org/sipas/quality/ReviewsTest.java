@@ -67,7 +67,8 @@ class ReviewsTest {
         assertThat(stored.tallyRows()).isEqualTo(never.tallyRows());
 
         // the rejection reversed: the response counts again, as a fresh fold of every response says
-        users.runAs(stored.field.admin(), () -> reviews.move(doubtful, "ACCEPTED", "phúc tra lại: có phỏng vấn"));
+        users.runAs(stored.field.admin(), () -> reviews.move(doubtful, "ACCEPTED", "phúc tra lại: có phỏng vấn",
+                "thiếu câu trả lời do người dân từ chối trả lời"));
         tallies.fold();
         List<String> folded = stored.tallyRows();
         assertThat(folded).isNotEqualTo(never.tallyRows());
