@@ -167,7 +167,8 @@ class ReviewsTest {
         tallies.fold();
         assertThat(sampledN(campaign)).isZero();
 
-        users.runAs(campaign.field.admin(), () -> reviews.move(first, "ACCEPTED", "đã kiểm tra"));
+        users.runAs(campaign.field.admin(), () -> reviews.move(first, "ACCEPTED", "đã kiểm tra",
+                "câu bỏ trống: người dân không trả lời"));
         tallies.fold();
 
         assertThat(sampledN(campaign)).isOne();
