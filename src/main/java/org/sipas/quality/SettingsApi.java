@@ -19,6 +19,29 @@ class SettingsApi {
 
     static final String ADMINS = "hasAnyRole('ADMIN','PROVINCE_ADMIN')";
 
+    /** The settings as sent: every field boxed, so a missing one is a 422 naming it (after the caller's rights are checked), not a 400. */
+    record SettingsRequest(Boolean countUntilDecided, Double recheckShare, Integer recheckMinPerInterviewer, Integer minActiveSeconds,
+                           Integer idleGapSeconds, java.time.LocalTime workingFrom, java.time.LocalTime workingTo,
+                           Integer maxDailyInterviews, Integer straightLineMinimum, Double maxDistanceKm, Double chiSquareAlpha,
+                           Double discrepancyTolerance) {
+
+        QualitySettings settings() {
+            return new QualitySettings(given(countUntilDecided, "countUntilDecided"), given(recheckShare, "recheckShare"),
+                    given(recheckMinPerInterviewer, "recheckMinPerInterviewer"), given(minActiveSeconds, "minActiveSeconds"),
+                    given(idleGapSeconds, "idleGapSeconds"), given(workingFrom, "workingFrom"), given(workingTo, "workingTo"),
+                    given(maxDailyInterviews, "maxDailyInterviews"), given(straightLineMinimum, "straightLineMinimum"),
+                    given(maxDistanceKm, "maxDistanceKm"), given(chiSquareAlpha, "chiSquareAlpha"),
+                    given(discrepancyTolerance, "discrepancyTolerance"));
+        }
+
+        private static <T> T given(T value, String field) {
+            if (value == null) {
+                throw new IllegalArgumentException(field + ": required");
+            }
+            return value;
+        }
+    }
+
     private final SettingsEditor editor;
 
     SettingsApi(SettingsEditor editor) {
@@ -40,8 +63,10 @@ class SettingsApi {
                     @ApiResponse(responseCode = "422", description = "a field out of its range (named in the problem)")})
     @PutMapping("/api/v1/campaigns/{id}/quality-settings")
     @PreAuthorize(ADMINS)
-    QualitySettings save(@PathVariable long id, @RequestBody QualitySettings settings) {
-        return editor.save(id, settings);
+    QualitySettings save(@PathVariable long id, @RequestBody SettingsRequest settings) {
+        // the campaign's scope first: a caller outside it learns nothing from the body's check
+        editor.settings(id);
+        return editor.save(id, settings.settings());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -1,6 +1,5 @@
 package org.sipas.quality;
 
-import java.util.List;
 
 import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCampaign;
@@ -88,6 +87,4 @@ class SettingsEditor {
         }
     }
 
-    static final List<String> FIELDS = List.of("recheckShare", "recheckMinPerInterviewer", "minActiveSeconds", "idleGapSeconds",
-            "maxDailyInterviews", "straightLineMinimum", "maxDistanceKm", "chiSquareAlpha", "discrepancyTolerance");
 }
