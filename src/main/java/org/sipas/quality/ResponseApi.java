@@ -25,11 +25,11 @@ class ResponseApi {
     static final String SUPERVISORS = "hasAnyRole('ADMIN','PROVINCE_ADMIN','UNIT_MANAGER')";
 
     /** A transition asked for: the state to move to and why. */
-    record TransitionRequest(String to, String reason) {
+    record TransitionRequest(String to, String reason, String overrideReason) {
     }
 
     /** Many responses of a campaign moved at once, with one reason. */
-    record BulkRequest(java.util.List<Long> responseIds, String to, String reason) {
+    record BulkRequest(java.util.List<Long> responseIds, String to, String reason, String overrideReason) {
     }
 
     /** How many responses a bulk decision moved. */
@@ -48,7 +48,7 @@ class ResponseApi {
         this.campaigns = campaigns;
     }
 
-    @Operation(summary = "A response's quality state, its flags, the history of its states and the corrections of its answers",
+    @Operation(summary = "A response's quality state, its flags, the history of its states, the corrections of its answers and its cleaning failures",
             responses = {@ApiResponse(responseCode = "200"), @ApiResponse(responseCode = "403", description = "outside the caller's scope"),
                     @ApiResponse(responseCode = "404", description = "no such response in a campaign")})
     @GetMapping("/api/v1/responses/{responseId}")
@@ -62,11 +62,11 @@ class ResponseApi {
             responses = {@ApiResponse(responseCode = "200"), @ApiResponse(responseCode = "403", description = "outside the caller's scope"),
                     @ApiResponse(responseCode = "404", description = "no such response"),
                     @ApiResponse(responseCode = "409", description = "not allowed from the response's state"),
-                    @ApiResponse(responseCode = "422", description = "unknown state or no reason")})
+                    @ApiResponse(responseCode = "422", description = "unknown state, no reason, or accepting a response with cleaning failures without overrideReason")})
     @PostMapping("/api/v1/responses/{responseId}/transitions")
     @PreAuthorize(SUPERVISORS)
     Reviews.ResponseView transition(@PathVariable long responseId, @RequestBody TransitionRequest request) {
-        return reviews.move(responseId, request.to(), request.reason());
+        return reviews.move(responseId, request.to(), request.reason(), request.overrideReason());
     }
 
     @Operation(summary = "Corrects one answer of a response, keeping the original; audited with before and after",
@@ -83,12 +83,12 @@ class ResponseApi {
             responses = {@ApiResponse(responseCode = "200"), @ApiResponse(responseCode = "403", description = "a response outside the caller's scope"),
                     @ApiResponse(responseCode = "404", description = "no such response"),
                     @ApiResponse(responseCode = "409", description = "a response not allowed to move from its state"),
-                    @ApiResponse(responseCode = "422", description = "no responses, unknown state, no reason, or a response of another campaign")})
+                    @ApiResponse(responseCode = "422", description = "no responses, unknown state, no reason, a response of another campaign, or accepting one with cleaning failures without overrideReason")})
     @PostMapping("/api/v1/campaigns/{id}/decisions")
     @PreAuthorize(SUPERVISORS)
     BulkResult decide(@PathVariable long id, @RequestBody BulkRequest request) {
         campaigns.within(id);
-        return new BulkResult(reviews.moveAll(id, request.responseIds(), request.to(), request.reason()));
+        return new BulkResult(reviews.moveAll(id, request.responseIds(), request.to(), request.reason(), request.overrideReason()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

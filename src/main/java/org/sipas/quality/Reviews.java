@@ -3,6 +3,7 @@ package org.sipas.quality;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUsers;
@@ -33,7 +34,11 @@ class Reviews {
     record ResponseView(long id, long campaignId, String channel, String interviewer, long unitId, ReviewState state,
                         String reason, Long activeSeconds, Long wallSeconds, boolean counts, List<ReviewState> transitions,
                         List<QualityRepository.FlagRow> flags, List<QualityRepository.Transition> history,
-                        List<QualityRepository.Correction> corrections) {
+                        List<QualityRepository.Correction> corrections, List<Cleaning.Failure> failures) {
+    }
+
+    /** A response of a campaign with its cleaning failures (the supervisors' cleaning page). */
+    record Failing(long id, String interviewer, long unitId, ReviewState state, List<Cleaning.Failure> failures) {
     }
 
     private final QualityRepository repository;
@@ -42,8 +47,11 @@ class Reviews {
     private final AuditLog audit;
     private final UnitScope scope;
     private final CurrentUsers users;
+    private final Cleaning cleaning;
 
-    Reviews(QualityRepository repository, Tallies tallies, Recounts recounts, AuditLog audit, UnitScope scope, CurrentUsers users) {
+    Reviews(QualityRepository repository, Tallies tallies, Recounts recounts, AuditLog audit, UnitScope scope, CurrentUsers users,
+            Cleaning cleaning) {
+        this.cleaning = cleaning;
         this.repository = repository;
         this.tallies = tallies;
         this.recounts = recounts;
@@ -67,15 +75,68 @@ class Reviews {
         return new ResponseView(response.id(), response.campaignId(), response.channel(), response.interviewer(), response.unitId(),
                 state, review == null ? null : review.reason(), review == null ? null : review.activeSeconds(),
                 review == null ? null : review.wallSeconds(), recounts.counts(responseId), List.copyOf(state.next()),
-                repository.flags(responseId), repository.history(responseId), repository.corrections(responseId));
+                repository.flags(responseId), repository.history(responseId), repository.corrections(responseId),
+                cleaning.failures(response));
+    }
+
+    /** The campaign's undecided responses (not accepted, not rejected) of the caller's scope that fail a cleaning rule. */
+    @Transactional(readOnly = true)
+    List<Failing> failing(long campaignId) {
+        List<ArrivedResponse> responses = repository.responses(campaignId);
+        java.util.Set<Long> covered = scope.covered(responses.stream().map(ArrivedResponse::unitId).distinct().toList());
+        List<Failing> failing = new java.util.ArrayList<>();
+        for (ArrivedResponse r : responses) {
+            if (!covered.contains(r.unitId())) {
+                continue;
+            }
+            ReviewState state = repository.review(r.id()).map(QualityRepository.Review::state).orElse(ReviewState.SUBMITTED);
+            if (state == ReviewState.ACCEPTED || state == ReviewState.REJECTED) {
+                continue;
+            }
+            List<Cleaning.Failure> failures = cleaning.failures(r);
+            if (!failures.isEmpty()) {
+                failing.add(new Failing(r.id(), r.interviewer(), r.unitId(), state, failures));
+            }
+        }
+        return failing;
     }
 
     /** Moves a response of the caller's scope to the state named {@code to}, for {@code reason}. */
     @Transactional
     ResponseView move(long responseId, String to, String reason) {
+        return move(responseId, to, reason, null);
+    }
+
+    /**
+     * Moves a response of the caller's scope; accepting one that fails a cleaning rule needs
+     * {@code overrideReason}, why it is accepted all the same (audited with its failures).
+     */
+    @Transactional
+    ResponseView move(long responseId, String to, String reason, String overrideReason) {
         ArrivedResponse response = inScope(responseId);
-        move(response, ReviewState.named(to), reason);
+        ReviewState state = ReviewState.named(to);
+        acceptingFailures(response, state, overrideReason);
+        move(response, state, reason);
         return view(responseId);
+    }
+
+    /** Refuses to accept a response with cleaning failures without a reason; with one, audits the failures accepted. */
+    private void acceptingFailures(ArrivedResponse response, ReviewState to, String overrideReason) {
+        if (to != ReviewState.ACCEPTED) {
+            return;
+        }
+        List<Cleaning.Failure> failures = cleaning.failures(response);
+        if (failures.isEmpty()) {
+            return;
+        }
+        if (overrideReason == null || overrideReason.isBlank()) {
+            throw new IllegalArgumentException("overrideReason: response " + response.id() + " fails cleaning rules "
+                    + failures.stream().map(f -> f.rule() + (f.question() == null ? "" : " " + f.question())).toList()
+                    + "; say why it is accepted all the same");
+        }
+        audit.record("response.accept.failures", "response", Long.toString(response.id()),
+                Map.of("failures", failures.stream().map(f -> f.rule() + " " + Objects.toString(f.question(), "") + ": " + f.detail()).toList()),
+                null, overrideReason.strip());
     }
 
     /**
@@ -116,6 +177,12 @@ class Reviews {
      */
     @Transactional
     int moveAll(long campaignId, List<Long> responseIds, String to, String reason) {
+        return moveAll(campaignId, responseIds, to, reason, null);
+    }
+
+    /** As {@link #moveAll(long, List, String, String)}; accepting responses with cleaning failures needs {@code overrideReason}. */
+    @Transactional
+    int moveAll(long campaignId, List<Long> responseIds, String to, String reason, String overrideReason) {
         if (responseIds == null || responseIds.isEmpty()) {
             throw new IllegalArgumentException("responseIds: name the responses to decide");
         }
@@ -125,6 +192,7 @@ class Reviews {
             if (response.campaignId() != campaignId) {
                 throw new IllegalArgumentException("responseIds: response " + id + " is not of campaign " + campaignId);
             }
+            acceptingFailures(response, state, overrideReason);
             move(response, state, reason);
         }
         return new java.util.TreeSet<>(responseIds).size();

@@ -24,9 +24,15 @@
  *       The campaign's report ({@link org.sipas.quality.RecheckReport}, page and XLSX) adds each
  *       interviewer's answer distribution against the others' in the same units, a chi-square test
  *       with its p-value ({@link org.sipas.quality.InterviewerDistributions}).</li>
- *   <li>Not built yet: the CAPI position check (geojson / unit points), the dossier-mismatch flag,
- *       device step times from CAPI, coding of open answers (only {@link org.sipas.quality.CohenKappa}
- *       exists), cleaning rules, and an index recomputed from the originals.</li>
+ *   <li>Coding of open answers ({@link org.sipas.quality.Coding}): a code frame per methodology
+ *       version ({@code code_frame}, version 0 the shipped frame), a first coding of record and a blind
+ *       second coding on a sample seeded per campaign, Cohen's kappa per code and overall; counts per
+ *       code and unit for dashboards through {@link org.sipas.quality.CodedThemes}.</li>
+ *   <li>Cleaning rules ({@link org.sipas.quality.Cleaning}), computed on reading: range, constraint,
+ *       not relevant, required, the dossier's unit, procedure and channel; accepting a failing
+ *       response by hand needs an override reason, audited (a re-check's outcome does not ask).</li>
+ *   <li>Not built yet: the CAPI position check (geojson / unit points), the dossier-mismatch flag on
+ *       arrival, device step times from CAPI, and an index recomputed from the originals.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Quality (phúc tra, làm sạch, đánh mã)")

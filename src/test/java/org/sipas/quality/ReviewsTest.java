@@ -67,7 +67,8 @@ class ReviewsTest {
         assertThat(stored.tallyRows()).isEqualTo(never.tallyRows());
 
         // the rejection reversed: the response counts again, as a fresh fold of every response says
-        users.runAs(stored.field.admin(), () -> reviews.move(doubtful, "ACCEPTED", "phúc tra lại: có phỏng vấn"));
+        users.runAs(stored.field.admin(), () -> reviews.move(doubtful, "ACCEPTED", "phúc tra lại: có phỏng vấn",
+                "thiếu câu trả lời do người dân từ chối trả lời"));
         tallies.fold();
         List<String> folded = stored.tallyRows();
         assertThat(folded).isNotEqualTo(never.tallyRows());
@@ -166,7 +167,8 @@ class ReviewsTest {
         tallies.fold();
         assertThat(sampledN(campaign)).isZero();
 
-        users.runAs(campaign.field.admin(), () -> reviews.move(first, "ACCEPTED", "đã kiểm tra"));
+        users.runAs(campaign.field.admin(), () -> reviews.move(first, "ACCEPTED", "đã kiểm tra",
+                "câu bỏ trống: người dân không trả lời"));
         tallies.fold();
 
         assertThat(sampledN(campaign)).isOne();

@@ -1,0 +1,31 @@
+package org.sipas.quality;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The coded themes of a campaign's open answers for dashboards: how many answers of each unit got
+ * each code in the coding of record (the first coder's), rejected responses left out. The caller
+ * decides who may see them and passes the scope (e.g. {@code UnitScope.unitId()}).
+ */
+@Service
+public class CodedThemes {
+
+    /** Answers of a unit that got a code. */
+    public record ThemeCount(long unitId, String code, long answers) {
+    }
+
+    private final CodingRepository repository;
+
+    CodedThemes(CodingRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Counts per unit and code, of the units within {@code unitScope} (a unit id: it and its subtree). */
+    @Transactional(readOnly = true)
+    public List<ThemeCount> counts(long campaignId, long unitScope) {
+        return repository.counts(campaignId, unitScope);
+    }
+}
