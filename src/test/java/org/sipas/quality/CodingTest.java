@@ -61,6 +61,22 @@ class CodingTest {
     MockMvc mvc;
 
     @Test
+    void theCampaignPageLeadsAnAnalystToCodingAndASupervisorToTheReportAndCleaning() throws Exception {
+        QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QCL", 4, 17);
+        String coding = "/campaigns/" + campaign.id() + "/coding\"";
+        String cleaning = "/campaigns/" + campaign.id() + "/cleaning\"";
+        String report = "/campaigns/" + campaign.id() + "/rechecks\"";
+        String analysts = mvc.perform(get("/campaigns/{id}", campaign.id())
+                        .with(org.sipas.identity.SignedIn.as(new CurrentUser("phantich-qcl", Set.of(Role.ANALYST), campaign.field.province()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(analysts).contains(coding).doesNotContain(cleaning).doesNotContain(report);
+        String managers = mvc.perform(get("/campaigns/{id}", campaign.id())
+                        .with(org.sipas.identity.SignedIn.as(new CurrentUser("quanly-qcl", Set.of(Role.UNIT_MANAGER), campaign.field.province()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(managers).contains(cleaning).contains(report).doesNotContain(coding);
+    }
+
+    @Test
     void twoCodersCodeTheSuggestionsTheSecondBlindOnTheSeededSampleAndTheirAgreementIsKappaPerCodeAndOverall() throws Exception {
         QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QCD", 40, 16);
         Map<Long, String> expected = new HashMap<>();
