@@ -62,16 +62,16 @@ class CodingTest {
 
     @Test
     void theCampaignPageLeadsAnAnalystToCodingAndASupervisorToTheReportAndCleaning() throws Exception {
-        QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QCL", 4, 17);
+        QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QLK", 4, 17);
         String coding = "/campaigns/" + campaign.id() + "/coding\"";
         String cleaning = "/campaigns/" + campaign.id() + "/cleaning\"";
         String report = "/campaigns/" + campaign.id() + "/rechecks\"";
         String analysts = mvc.perform(get("/campaigns/{id}", campaign.id())
-                        .with(org.sipas.identity.SignedIn.as(new CurrentUser("phantich-qcl", Set.of(Role.ANALYST), campaign.field.province()))))
+                        .with(org.sipas.identity.SignedIn.as(new CurrentUser("phantich-qlk", Set.of(Role.ANALYST), campaign.field.province()))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(analysts).contains(coding).doesNotContain(cleaning).doesNotContain(report);
         String managers = mvc.perform(get("/campaigns/{id}", campaign.id())
-                        .with(org.sipas.identity.SignedIn.as(new CurrentUser("quanly-qcl", Set.of(Role.UNIT_MANAGER), campaign.field.province()))))
+                        .with(org.sipas.identity.SignedIn.as(new CurrentUser("quanly-qlk", Set.of(Role.UNIT_MANAGER), campaign.field.province()))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(managers).contains(cleaning).contains(report).doesNotContain(coding);
     }
