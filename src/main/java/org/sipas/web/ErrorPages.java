@@ -1,5 +1,7 @@
 package org.sipas.web;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,10 +28,12 @@ class ErrorPages implements ErrorController {
 
     private final FilterProblems problems;
     private final MessageSource messages;
+    private final PageAccess access;
 
-    ErrorPages(FilterProblems problems, MessageSource messages) {
+    ErrorPages(FilterProblems problems, MessageSource messages, PageAccess access) {
         this.problems = problems;
         this.messages = messages;
+        this.access = access;
     }
 
     @RequestMapping("${server.error.path:/error}")
@@ -40,7 +44,24 @@ class ErrorPages implements ErrorController {
             problems.write(request, response, status, type(status), key);
             return null;
         }
-        return new ModelAndView(PAGE, Map.of("status", status.value(), "titleKey", key + ".title", "textKey", key + ".text"), status);
+        Map<String, Object> model = new HashMap<>(Map.of("status", status.value(), "titleKey", key + ".title", "textKey", key + ".text"));
+        if (status == HttpStatus.FORBIDDEN) {
+            model.put("pageRoles", pageRoles(request));
+        }
+        return new ModelAndView(PAGE, model, status);
+    }
+
+    /**
+     * The roles the refused page is for, so that a refusal says who may open it (an administrator
+     * opening an interviewer's call list learns it is the interviewers' own); empty when the page
+     * is refused for its data's scope rather than for the role.
+     */
+    private List<String> pageRoles(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (!(uri instanceof String path) || !"GET".equals(request.getMethod())) {
+            return List.of();
+        }
+        return access.roles(path.substring(request.getContextPath().length())).stream().toList();
     }
 
     private static HttpStatus status(HttpServletRequest request) {

@@ -22,6 +22,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
+    private final Navigation navigation;
+
+    WebConfiguration(Navigation navigation) {
+        this.navigation = navigation;
+    }
+
     @Bean
     LocaleResolver localeResolver(@Value("${sipas.web.secure-cookies:false}") boolean secureCookies) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("sipas-lang");
@@ -62,5 +68,6 @@ class WebConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         registry.addInterceptor(change);
         registry.addInterceptor(new PageLinks());
+        registry.addInterceptor(new MenuModel(navigation));
     }
 }

@@ -85,7 +85,11 @@ class ErrorPagesTest {
     @Test
     void aRefusedPageIsAnErrorPageNotJson() throws Exception {
         // the administrator has no interviewer's call list: /cati is for interviewers
-        assertPage(page("/cati", "vi"), 403, "vi", "Không có quyền truy cập");
+        HttpResponse<String> refused = page("/cati", "vi");
+        assertPage(refused, 403, "vi", "Không có quyền truy cập");
+        // it says whose page it is, and keeps the navigation to where the administrator may go
+        assertThat(refused.body()).contains("Trang này dành cho vai trò:", "<strong>Điều tra viên</strong>", "href=\"/cati/supervision\"");
+        assertThat(page("/cati?lang=en", "en").body()).contains("This page is for the roles:", "<strong>Interviewer</strong>");
     }
 
     @Test
