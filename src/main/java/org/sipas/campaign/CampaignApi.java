@@ -40,12 +40,14 @@ class CampaignApi {
     record Detail(Campaign campaign, Allocation allocation, CostEstimate cost) {
     }
 
+    @Operation(summary = "The campaigns (đợt khảo sát) the caller may see")
     @GetMapping
     @PreAuthorize(READERS)
     List<Campaign> list() {
         return campaigns.visible();
     }
 
+    @Operation(summary = "Creates a campaign as a draft: scope, period, methodology, target size, minimum per unit, channel mix and costs")
     @PostMapping
     @PreAuthorize(MANAGERS)
     @ResponseStatus(HttpStatus.CREATED)
@@ -53,6 +55,7 @@ class CampaignApi {
         return detail(campaigns.create(form.plan(catalog)));
     }
 
+    @Operation(summary = "A campaign with its allocation (every step) and budget")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     Detail detail(@PathVariable long id) {
@@ -62,18 +65,21 @@ class CampaignApi {
     }
 
     /** n = N / (1 + N·e²) for a frame of N and a margin e (0.05 by default). */
+    @Operation(summary = "The sample size n = N / (1 + N·e²) for a frame of N dossiers and a margin e")
     @GetMapping("/target")
     @PreAuthorize(READERS)
     TargetSize target(@RequestParam long frame, @RequestParam(defaultValue = "0.05") double margin) {
         return TargetSize.of(frame, margin);
     }
 
+    @Operation(summary = "Draws the sample and its reserve list (simple random sampling per stratum) with a recorded seed")
     @PostMapping("/{id}/draw")
     @PreAuthorize(MANAGERS)
     Campaigns.DrawSummary draw(@PathVariable long id, @RequestParam(required = false) Long seed) {
         return campaigns.draw(id, seed);
     }
 
+    @Operation(summary = "Starts fieldwork: the drawn sample goes to its channels")
     @PostMapping("/{id}/start")
     @PreAuthorize(MANAGERS)
     Campaign start(@PathVariable long id) {
@@ -81,6 +87,7 @@ class CampaignApi {
         return campaigns.get(id);
     }
 
+    @Operation(summary = "Closes fieldwork: no more responses are taken")
     @PostMapping("/{id}/close")
     @PreAuthorize(MANAGERS)
     Campaign close(@PathVariable long id) {
@@ -103,6 +110,7 @@ class CampaignApi {
         return ResponseEntity.status(next.created() ? HttpStatus.CREATED : HttpStatus.OK).body(campaigns.get(next.id()));
     }
 
+    @Operation(summary = "Replaces a sample member by the next one of its stratum's reserve list, with a reason")
     @PostMapping("/{id}/sample/{member}/replace")
     @PreAuthorize(MANAGERS)
     SampleMember replace(@PathVariable long id, @PathVariable long member, @RequestParam String reason) {
@@ -111,18 +119,21 @@ class CampaignApi {
     }
 
     /** The sample of a campaign without contacts: members, strata, channels, inclusion probabilities. */
+    @Operation(summary = "The sample without contacts: members, strata, channels and inclusion probabilities")
     @GetMapping("/{id}/sample")
     @PreAuthorize(READERS)
     List<SampleMember> sample(@PathVariable long id) {
         return campaigns.members(campaigns.get(id), null, null);
     }
 
+    @Operation(summary = "A channel's work list of the sample as CSV or XLSX (contacts masked for the roles that do not call)")
     @GetMapping("/{id}/work-list/{channel}.{format:csv|xlsx}")
     @PreAuthorize(FIELD)
     ResponseEntity<byte[]> workList(@PathVariable long id, @PathVariable SurveyChannel channel, @PathVariable String format) {
         return files.workList(id, channel, format);
     }
 
+    @Operation(summary = "The campaign's cost estimate per channel and fixed cost as CSV or XLSX")
     @GetMapping("/{id}/cost.{format:csv|xlsx}")
     @PreAuthorize(READERS)
     ResponseEntity<byte[]> cost(@PathVariable long id, @PathVariable String format) {

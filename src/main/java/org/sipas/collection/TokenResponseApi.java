@@ -1,5 +1,6 @@
 package org.sipas.collection;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
@@ -56,6 +57,7 @@ class TokenResponseApi {
         this.messages = messages;
     }
 
+    @Operation(summary = "Submits a citizen's whole questionnaire by its survey token, once: acknowledged only when stored")
     @PostMapping(path = "/s/{token}/response", consumes = "application/json", produces = "application/json")
     ResponseEntity<?> post(@PathVariable String token, @RequestBody Posted posted,
                            @RequestHeader(name = "Idempotency-Key", required = false) String key, Locale locale) {

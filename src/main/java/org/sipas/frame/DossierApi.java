@@ -1,5 +1,6 @@
 package org.sipas.frame;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ class DossierApi {
     record Counts(String by, long total, List<DossierCount> counts) {
     }
 
+    @Operation(summary = "Imports dossiers (hồ sơ) from an uploaded CSV or XLSX file: all or nothing, every error located")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(DossierPage.IMPORTERS)
     ImportResult importFile(@RequestParam(required = false) MultipartFile file,
@@ -74,6 +76,7 @@ class DossierApi {
     }
 
     /** The file as the request body ({@code text/csv} or XLSX), named by {@code ?name=} in errors. */
+    @Operation(summary = "Imports dossiers from the request body (CSV or XLSX), named by ?name= in errors: all or nothing")
     @PostMapping(path = "/import", consumes = {"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @PreAuthorize(DossierPage.IMPORTERS)
     ImportResult importBody(@RequestParam(defaultValue = "dossiers.csv") String name,
@@ -83,6 +86,7 @@ class DossierApi {
     }
 
     /** A JSON array of dossiers, or {@code {"dossiers": [...]}}; errors name the 1-based item and the property. */
+    @Operation(summary = "Pushes dossiers as JSON from a one-stop system: all or nothing, errors name the item and the property")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(DossierPage.IMPORTERS)
     ImportResult push(@RequestBody JsonNode body) {
@@ -97,6 +101,7 @@ class DossierApi {
         return imports.importBatch("api", batch, currentUsers.current());
     }
 
+    @Operation(summary = "Dossier counts of the sampling frame by unit, procedure, month or channel")
     @GetMapping("/counts")
     @PreAuthorize(DossierPage.READERS + " or hasRole('INTEGRATION')")
     Counts counts(@RequestParam(defaultValue = "unit") String by, @RequestParam(required = false) String unit,

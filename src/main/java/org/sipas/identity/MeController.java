@@ -1,5 +1,6 @@
 package org.sipas.identity;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Set;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ class MeController {
         this.units = units;
     }
 
+    @Operation(summary = "The caller: user name, roles and unit scope")
     @GetMapping("/api/v1/me")
     Me me() {
         CurrentUser caller = currentUsers.current();

@@ -66,6 +66,7 @@ class EstimatesApi {
         return estimates.of(id, Domain.ofCode(domain), unit, Series.ofCode(series));
     }
 
+    @Operation(summary = "The live estimates as CSV (Accept: text/csv)")
     @GetMapping(path = "/api/v1/campaigns/{id}/estimates", produces = "text/csv")
     ResponseEntity<String> csv(@PathVariable long id, @RequestParam(defaultValue = "nation") String domain,
                                @RequestParam(required = false) String unit, @RequestParam(defaultValue = "sampled") String series) {
@@ -75,6 +76,7 @@ class EstimatesApi {
                 .body(csv(found));
     }
 
+    @Operation(summary = "The live estimates as CSV")
     @GetMapping(path = "/api/v1/campaigns/{id}/estimates.csv")
     ResponseEntity<String> csvFile(@PathVariable long id, @RequestParam(defaultValue = "nation") String domain,
                                    @RequestParam(required = false) String unit,

@@ -1,5 +1,6 @@
 package org.sipas.methodology;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -62,12 +63,14 @@ class MethodologyApi {
         this.importErrors = importErrors;
     }
 
+    @Operation(summary = "Every methodology version (questionnaire and index model) with its state")
     @GetMapping
     @PreAuthorize(MethodologyPages.READERS)
     List<VersionView> versions() {
         return methodologies.versions().stream().map(VersionView::of).toList();
     }
 
+    @Operation(summary = "Uploads a methodology version as a YAML file or an XLSForm: checked whole, every problem located")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<UploadView> uploadFile(@RequestParam(required = false) MultipartFile file, Locale locale)
@@ -78,6 +81,7 @@ class MethodologyApi {
     }
 
     /** The file as the request body (YAML or XLSX), named by {@code ?name=} in problems. */
+    @Operation(summary = "Uploads a methodology version as the request body (YAML or XLSForm), named by ?name= in problems")
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain", XLSX,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
@@ -94,12 +98,14 @@ class MethodologyApi {
                         importErrors.show(uploaded.warnings(), locale)));
     }
 
+    @Operation(summary = "A methodology version: scales, sections and questions, the index tree")
     @GetMapping("/{code}/{version:\\d+}")
     @PreAuthorize(MethodologyPages.READERS)
     Methodology methodology(@PathVariable String code, @PathVariable int version) {
         return find(code, version);
     }
 
+    @Operation(summary = "A methodology version as an XLSForm (survey, choices, settings and index sheets)")
     @GetMapping("/{code}/{version:\\d+}.xlsx")
     @PreAuthorize(MethodologyPages.READERS)
     ResponseEntity<byte[]> xlsForm(@PathVariable String code, @PathVariable int version) {
@@ -107,6 +113,7 @@ class MethodologyApi {
                 code + "-v" + version + ".xlsx");
     }
 
+    @Operation(summary = "A methodology version as its YAML file")
     @GetMapping("/{code}/{version:\\d+}.yaml")
     @PreAuthorize(MethodologyPages.READERS)
     ResponseEntity<byte[]> yaml(@PathVariable String code, @PathVariable int version) {
@@ -114,12 +121,14 @@ class MethodologyApi {
         return download(stored.source().getBytes(StandardCharsets.UTF_8), YAML, code + "-v" + version + ".yaml");
     }
 
+    @Operation(summary = "A methodology version's codebook: variables, labels, answer codes and missing-value codes")
     @GetMapping("/{code}/{version:\\d+}/codebook")
     @PreAuthorize(MethodologyPages.READERS)
     Codebook codebook(@PathVariable String code, @PathVariable int version) {
         return Codebook.of(find(code, version));
     }
 
+    @Operation(summary = "The codebook as CSV")
     @GetMapping("/{code}/{version:\\d+}/codebook.csv")
     @PreAuthorize(MethodologyPages.READERS)
     ResponseEntity<byte[]> codebookCsv(@PathVariable String code, @PathVariable int version) {

@@ -1,5 +1,6 @@
 package org.sipas.collection.capi;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -49,16 +50,19 @@ class CapiApi {
         this.messages = messages;
     }
 
+    @Operation(summary = "The CAPI app's session: the interviewer, the CSRF token and the app's texts")
     @GetMapping("/session")
     Session session(CsrfToken csrf) {
         return new Session(users.current().name(), csrf.getHeaderName(), csrf.getToken());
     }
 
+    @Operation(summary = "The interviewer's face-to-face cases with their questionnaires, for offline work")
     @GetMapping("/assignments")
     Assignments.Download assignments() {
         return assignments.download(users.current());
     }
 
+    @Operation(summary = "Syncs a face-to-face interview done on the device, once per idempotency key")
     @PostMapping("/interviews")
     ResponseEntity<Map<String, Object>> interview(@RequestBody SyncedInterview interview, Locale locale) {
         Interviews.Accepted accepted = interviews.accept(interview, users.current().name(), locale);
@@ -66,6 +70,7 @@ class CapiApi {
                 .body(Map.of("responseId", accepted.responseId(), "created", accepted.created()));
     }
 
+    @Operation(summary = "Syncs a visit without an interview (not at home, refused, moved) with its outcome")
     @PostMapping("/visits")
     ResponseEntity<Map<String, Object>> visit(@RequestBody SyncedVisit visit) {
         Visits.Recorded recorded = visits.record(visit, users.current().name());

@@ -1,5 +1,6 @@
 package org.sipas.collection.kiosk;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -145,6 +146,7 @@ class KioskController {
      * A rating sent by the tablet's script, at once or from its queue. 201 when stored, 200 when it
      * was stored before (a resend), 422 with the problems by field, 401 for an unknown or revoked kiosk.
      */
+    @Operation(summary = "Records a rating pressed on a counter kiosk, sent by the kiosk's script (queued while offline)")
     @PostMapping(path = "/k/{key}/ratings", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ResponseEntity<Map<String, Object>> rate(@PathVariable String key, @RequestBody SentRating sent, Locale locale) {

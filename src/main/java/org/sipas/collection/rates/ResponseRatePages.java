@@ -1,5 +1,6 @@
 package org.sipas.collection.rates;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -49,6 +50,7 @@ class ResponseRatePages {
         }
     }
 
+    @Operation(summary = "A campaign's response rates (AAPOR) per unit and channel")
     @GetMapping(path = "/api/v1/campaigns/{id}/response-rates", produces = "application/json")
     @ResponseBody
     Json api(@PathVariable long id) {
