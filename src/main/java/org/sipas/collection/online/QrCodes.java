@@ -16,17 +16,21 @@ final class QrCodes {
     }
 
     /**
-     * An SVG of the QR code of {@code text}: one path of dark modules, each run of dark modules on
-     * a row drawn as one rectangle ({@code M x,y h run v1 h -run z}), on a white square.
+     * An SVG of the QR code of {@code text}: one stroked path of dark modules on a white square,
+     * each run of dark modules on a row one line of width 1 through the row's middle: the row's
+     * first run {@code M x,y.5 h run}, the next ones moved to from the end of the last
+     * ({@code m gap,0 h run}). Half the bytes of a rectangle per run: a sheet of 120 receipt slips
+     * is that much lighter.
      *
      * @param label what the code says, for screen readers
      */
     static String svg(String text, String label) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int size = qr.size + 2 * QUIET_ZONE;
-        StringBuilder path = new StringBuilder(qr.size * qr.size * 2);
+        StringBuilder path = new StringBuilder(qr.size * qr.size);
         for (int y = 0; y < qr.size; y++) {
             int x = 0;
+            int end = -1;
             while (x < qr.size) {
                 if (!qr.getModule(x, y)) {
                     x++;
@@ -36,14 +40,19 @@ final class QrCodes {
                 while (x < qr.size && qr.getModule(x, y)) {
                     x++;
                 }
-                path.append('M').append(start + QUIET_ZONE).append(',').append(y + QUIET_ZONE)
-                        .append('h').append(x - start).append("v1h-").append(x - start).append('z');
+                if (end < 0) {
+                    path.append('M').append(start + QUIET_ZONE).append(',').append(y + QUIET_ZONE).append(".5");
+                } else {
+                    path.append('m').append(start - end).append(",0");
+                }
+                path.append('h').append(x - start);
+                end = x;
             }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + ' ' + size
                 + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + escape(label) + "\">"
                 + "<rect width=\"" + size + "\" height=\"" + size + "\" fill=\"#fff\"/>"
-                + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
+                + "<path stroke=\"#000\" d=\"" + path + "\"/></svg>";
     }
 
     private static String escape(String text) {

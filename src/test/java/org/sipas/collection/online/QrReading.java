@@ -19,7 +19,8 @@ import com.google.zxing.qrcode.QRCodeReader;
 final class QrReading {
 
     private static final Pattern SVG = Pattern.compile("<svg[^>]*viewBox=\"0 0 (\\d+) \\1\"[^>]*>.*?</svg>", Pattern.DOTALL);
-    private static final Pattern RUN = Pattern.compile("M(\\d+),(\\d+)h(\\d+)v1h-\\d+z");
+    /** A row's first run (M x,y.5 h n) or the next on the same row (m gap,0 h n). */
+    private static final Pattern RUN = Pattern.compile("(?:M(\\d+),(\\d+)\\.5|m(\\d+),0)h(\\d+)");
     private static final int PIXELS_PER_MODULE = 4;
 
     private QrReading() {
@@ -40,15 +41,22 @@ final class QrReading {
         int[] pixels = new int[side * side];
         java.util.Arrays.fill(pixels, 0xFFFFFFFF);
         Matcher run = RUN.matcher(svg);
+        int x = 0;
+        int y = 0;
         while (run.find()) {
-            int x = Integer.parseInt(run.group(1));
-            int y = Integer.parseInt(run.group(2));
-            int length = Integer.parseInt(run.group(3));
+            if (run.group(1) != null) {
+                x = Integer.parseInt(run.group(1));
+                y = Integer.parseInt(run.group(2));
+            } else {
+                x += Integer.parseInt(run.group(3));
+            }
+            int length = Integer.parseInt(run.group(4));
             for (int py = y * PIXELS_PER_MODULE; py < (y + 1) * PIXELS_PER_MODULE; py++) {
                 for (int px = x * PIXELS_PER_MODULE; px < (x + length) * PIXELS_PER_MODULE; px++) {
                     pixels[py * side + px] = 0xFF000000;
                 }
             }
+            x += length;
         }
         try {
             return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(side, side, pixels))),
