@@ -4,15 +4,19 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 import org.sipas.catalog.CatalogCodes;
 
 /**
  * A campaign as the create form and the JSON API send it, codes and numbers as people type them.
- * Channel shares are weights (6000 and 8500, or 41.4 and 58.6); a channel with no share is unused.
+ * Channel shares are weights (6000 and 8500, or 41.4 and 58.6) in the API; the page asks for
+ * percentages that sum to 100 ({@link #requirePercentages}). A channel with no share is unused.
  * Quotas and fixed costs are one {@code name=number} per line.
  */
 public record CampaignForm(String name, String methodologyCode, Integer methodologyVersion, String scopeUnitCode,
@@ -22,11 +26,56 @@ public record CampaignForm(String name, String methodologyCode, Integer methodol
                     Long onlineCost, Long kioskCost, Long phoneCost, Long faceToFaceCost, Long paperCost, String fixedCosts)
         implements Serializable {
 
-    /** The form as it first appears: a quarter, proportional with 60 a stratum, seed 003's costs. */
-    static CampaignForm blank(String scopeUnitCode, LocalDate today) {
-        return new CampaignForm("", "sipas-2017", 1, scopeUnitCode, "", "QUARTER", today.toString(), "", "ONE_OFF", 14_500,
-                "PROPORTIONAL", 60, "", false, 20, null, null, 6_000.0, 8_500.0, null, 0L, 0L, 40_000L, 15_000L, 0L,
-                "Phần mềm=150000000\nBáo cáo=10000000\nĐấu thầu=40000000");
+    /**
+     * The form as it first appears for a manager of {@code scopeUnitCode}: the next period of
+     * {@code last} (their unit's latest campaign) with its rules, channels and costs, so that a
+     * quarterly survey is set up again in a minute; without one, the unit's own scope, a quarter
+     * from today, the shipped SIPAS questionnaire and the usual allocation (proportional, 60 a
+     * stratum, 20% reserve), and nothing invented: no target, no channel mix, no fixed cost.
+     */
+    static CampaignForm defaults(String scopeUnitCode, Campaign last, Map<Long, String> procedureCodes, LocalDate today) {
+        if (last == null) {
+            return new CampaignForm("", "sipas-2017", 1, scopeUnitCode, "", "QUARTER", today.toString(), "", "ONE_OFF", null,
+                    "PROPORTIONAL", 60, "", false, 20, null, null, null, null, null, null, null, null, null, null, "");
+        }
+        CampaignPlan plan = last.plan();
+        // the period after the last one, of the same kind (a custom period is kept for the manager to move)
+        Period next = plan.period().kind() == Period.Kind.CUSTOM ? plan.period()
+                : Period.of(plan.period().kind(), plan.period().to().plusDays(1), null);
+        Map<SurveyChannel, ChannelPlan> channels = new EnumMap<>(SurveyChannel.class);
+        plan.channels().forEach(c -> channels.put(c.channel(), c));
+        double total = plan.channels().stream().mapToDouble(ChannelPlan::share).sum();
+        Function<SurveyChannel, Double> percent = channel -> channels.containsKey(channel)
+                ? Math.round(channels.get(channel).share() / total * 1000) / 10.0 : null;
+        Function<SurveyChannel, Long> cost = channel -> channels.containsKey(channel) ? channels.get(channel).unitCost() : null;
+        StringBuilder quotas = new StringBuilder();
+        plan.quotas().forEach((type, n) -> quotas.append(type).append('=').append(n).append('\n'));
+        StringBuilder fixed = new StringBuilder();
+        plan.fixedCosts().forEach(f -> fixed.append(f.item()).append('=').append(f.amount()).append('\n'));
+        String procedures = String.join(" ", plan.procedureIds().stream().map(procedureCodes::get).filter(Objects::nonNull).toList());
+        return new CampaignForm("", plan.methodologyCode(), plan.methodologyVersion(), scopeUnitCode, procedures,
+                plan.period().kind().name(), next.from().toString(), plan.period().kind() == Period.Kind.CUSTOM ? next.to().toString() : "",
+                plan.schedule().name(), plan.target(), plan.rule().name(), plan.minimum(), quotas.toString().strip(), plan.byProcedure(),
+                plan.reservePercent(), percent.apply(SurveyChannel.ONLINE), percent.apply(SurveyChannel.KIOSK),
+                percent.apply(SurveyChannel.PHONE), percent.apply(SurveyChannel.FACE_TO_FACE), percent.apply(SurveyChannel.PAPER),
+                cost.apply(SurveyChannel.ONLINE), cost.apply(SurveyChannel.KIOSK), cost.apply(SurveyChannel.PHONE),
+                cost.apply(SurveyChannel.FACE_TO_FACE), cost.apply(SurveyChannel.PAPER), fixed.toString().strip());
+    }
+
+    /**
+     * The channel mix as the form asks for it: percentages that add up to 100 (within a rounding
+     * of 0.1), so that nobody types 6000 and 8500 believing they are counts.
+     *
+     * @throws IllegalArgumentException {@code campaign.shares.sum} otherwise
+     */
+    void requirePercentages() {
+        double sum = 0;
+        for (Double share : new Double[] {onlineShare, kioskShare, phoneShare, faceToFaceShare, paperShare}) {
+            sum += share == null ? 0 : share;
+        }
+        if (Math.abs(sum - 100) > 0.1) {
+            throw new IllegalArgumentException("campaign.shares.sum");
+        }
     }
 
     /**

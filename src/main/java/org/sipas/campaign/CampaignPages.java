@@ -1,6 +1,8 @@
 package org.sipas.campaign;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,6 +10,8 @@ import java.util.stream.Collectors;
 
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.frame.SamplingFrame;
+import org.sipas.methodology.Methodologies;
+import org.sipas.web.Diacritics;
 import org.sipas.frame.SamplingFrame.Contact;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.web.Formats;
@@ -38,10 +42,13 @@ class CampaignPages {
     private final Campaigns campaigns;
     private final CampaignFiles files;
     private final SamplingFrame frame;
+    private final Methodologies methodologies;
     private final CatalogCodes catalog;
     private final CurrentUsers users;
 
-    CampaignPages(Campaigns campaigns, CampaignFiles files, SamplingFrame frame, CatalogCodes catalog, CurrentUsers users) {
+    CampaignPages(Campaigns campaigns, CampaignFiles files, SamplingFrame frame, CatalogCodes catalog, CurrentUsers users,
+                  Methodologies methodologies) {
+        this.methodologies = methodologies;
         this.campaigns = campaigns;
         this.files = files;
         this.frame = frame;
@@ -54,16 +61,51 @@ class CampaignPages {
     String list(Model model) {
         model.addAttribute("campaigns", campaigns.visible());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", CampaignForm.blank(catalog.unit(users.current().scopeUnitId()).code(),
-                    LocalDate.now(Formats.ZONE)));
+            model.addAttribute("form", defaults());
         }
+        model.addAttribute("unitChoices", unitChoices());
+        model.addAttribute("methodologyChoices", methodologies.all());
         return LIST;
+    }
+
+    /** A unit the scope field offers: its code, and its name indented by its depth below the caller's own unit. */
+    record UnitChoice(String code, String label) {
+    }
+
+    /**
+     * The caller's own unit and the units one level below it (a province's communes, the nation's
+     * provinces and ministries): the scopes a campaign of theirs can have, searchable by code or
+     * name, with or without diacritics (the label carries both spellings).
+     */
+    private List<UnitChoice> unitChoices() {
+        CatalogCodes.UnitRef own = catalog.unit(users.current().scopeUnitId());
+        int depth = own.path().split("/").length;
+        return catalog.unitsByCode().values().stream()
+                .filter(u -> u.path().startsWith(own.path()) && u.path().split("/").length <= depth + 1)
+                .sorted(Comparator.comparing(CatalogCodes.UnitRef::path))
+                .map(u -> {
+                    String folded = Diacritics.fold(u.name());
+                    String label = (u.id() == own.id() ? "" : "— ") + u.name() + (folded.equals(u.name()) ? "" : " (" + folded + ")");
+                    return new UnitChoice(u.code(), label);
+                })
+                .toList();
+    }
+
+    /** The create form as the manager's own unit's latest campaign leaves it, or from their scope alone. */
+    private CampaignForm defaults() {
+        long own = users.current().scopeUnitId();
+        Campaign last = campaigns.visible().stream().filter(c -> c.plan().scopeUnitId() == own)
+                .max(Comparator.comparing(Campaign::createdAt)).orElse(null);
+        Map<Long, String> procedureCodes = new HashMap<>();
+        catalog.procedureIdsByCode().forEach((code, id) -> procedureCodes.put(id, code));
+        return CampaignForm.defaults(catalog.unit(own).code(), last, procedureCodes, LocalDate.now(Formats.ZONE));
     }
 
     @PostMapping("/campaigns")
     @PreAuthorize(CampaignApi.MANAGERS)
     String create(@ModelAttribute CampaignForm form, RedirectAttributes redirect) {
         try {
+            form.requirePercentages();
             return "redirect:/campaigns/" + campaigns.create(form.plan(catalog));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("form", form);

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -50,8 +51,8 @@ class CampaignPagesTest {
                         .param("methodologyVersion", "1").param("scopeUnitCode", "CPG-P").param("periodKind", "QUARTER")
                         .param("periodFrom", "2025-02-15").param("schedule", "QUARTERLY").param("rule", "PROPORTIONAL")
                         .param("target", "300").param("minimum", "60").param("reservePercent", "20")
-                        .param("phoneShare", "6000").param("phoneCost", "40000")
-                        .param("faceToFaceShare", "8500").param("faceToFaceCost", "15000")
+                        .param("phoneShare", "41.4").param("phoneCost", "40000")
+                        .param("faceToFaceShare", "58.6").param("faceToFaceCost", "15000")
                         .param("fixedCosts", "Phần mềm=150.000.000\nBáo cáo=10000000"))
                 .andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
@@ -82,6 +83,47 @@ class CampaignPagesTest {
     }
 
     @Test
+    void theCreateFormStartsFromTheManagersOwnUnitAndInventsNothing() throws Exception {
+        CampaignFixture own = new CampaignFixture(jdbc, mvc, "CPN");
+        String form = mvc.perform(get("/campaigns").with(provinceAdmin(own))).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("name=\"scopeUnitCode\" value=\"CPN-P\"");
+        assertThat(form).doesNotContainPattern("name=\"target\" value=\"\\d");
+        assertThat(form).containsPattern("id=\"fixedCosts\"[^>]*></textarea>").doesNotContain("value=\"14500\"", "value=\"6000.0\"");
+        // the scope picker offers the unit and the units below it, searchable without diacritics
+        assertThat(form).contains("<datalist id=\"unit-choices\">", "label=\"— ");
+    }
+
+    @Test
+    void aSecondCampaignStartsFromTheFirstOnesNextPeriodAndItsShares() throws Exception {
+        CampaignFixture own = new CampaignFixture(jdbc, mvc, "CPM");
+        mvc.perform(post("/campaigns").with(provinceAdmin(own)).with(csrf())
+                        .param("name", "Quý I/2025 CPM").param("methodologyCode", own.methodology())
+                        .param("methodologyVersion", "1").param("scopeUnitCode", "CPM-P").param("periodKind", "QUARTER")
+                        .param("periodFrom", "2025-02-15").param("schedule", "QUARTERLY").param("rule", "PROPORTIONAL")
+                        .param("target", "300").param("minimum", "60").param("reservePercent", "20")
+                        .param("phoneShare", "25").param("phoneCost", "40000")
+                        .param("faceToFaceShare", "75").param("faceToFaceCost", "15000")
+                        .param("fixedCosts", "In ấn=2000000"))
+                .andExpect(status().is3xxRedirection());
+        String form = mvc.perform(get("/campaigns").with(provinceAdmin(own))).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("name=\"periodFrom\" value=\"2025-04-01\"", "name=\"phoneShare\" value=\"25.0\"",
+                "name=\"faceToFaceShare\" value=\"75.0\"", "In ấn=2000000", "name=\"target\" value=\"300\"");
+    }
+
+    @Test
+    void channelSharesThatAreNotPercentagesAreRefusedWithAReason() throws Exception {
+        CampaignFixture own = new CampaignFixture(jdbc, mvc, "CPW");
+        mvc.perform(post("/campaigns").with(SignedIn.as(own.admin())).with(csrf())
+                        .param("name", "Quý I/2025 CPW").param("methodologyCode", own.methodology())
+                        .param("methodologyVersion", "1").param("scopeUnitCode", "CPW-P").param("periodKind", "QUARTER")
+                        .param("periodFrom", "2025-02-15").param("target", "300")
+                        .param("phoneShare", "6000").param("faceToFaceShare", "8500"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", "campaign.shares.sum"));
+        assertThat(jdbc.sql("SELECT count(*) FROM campaign WHERE name = 'Quý I/2025 CPW'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void workListsOpenContactsOnlyForThoseWhoCallAndAreAudited() throws Exception {
         String csv = "receipt_code,procedure_code,unit_code,applicant_kind,applicant_name,applicant_phone,received_at,"
                 + "appointment_at,returned_at,receiving_official,processing_official,channel,status\n"
@@ -106,6 +148,10 @@ class CampaignPagesTest {
                 .andExpect(content().string(not(containsString("0912345678"))));
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'campaign.workList' AND entity_id = :id")
                 .param("id", id).query(Long.class).single()).isEqualTo(2);
+    }
+
+    private static RequestPostProcessor provinceAdmin(CampaignFixture own) {
+        return SignedIn.as(new CurrentUser("padmin-" + own.province, Set.of(Role.PROVINCE_ADMIN), own.province));
     }
 
     private RequestPostProcessor admin() {
