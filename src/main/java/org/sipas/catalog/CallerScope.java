@@ -50,6 +50,12 @@ class CallerScope {
         return units.scopePath(scope.unitId());
     }
 
+    /** The code of the caller's scope unit: the last step of its path. */
+    String unitCode() {
+        String[] steps = path().split("/");
+        return steps[steps.length - 1];
+    }
+
     /** A unit the caller may see: 404 when there is none, 403 when it lies outside their scope. */
     UnitView unit(String code) {
         UnitView unit = units.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

@@ -4,6 +4,7 @@ import java.io.InputStream;
 
 import org.sipas.identity.CurrentUser;
 import org.sipas.web.ImportResult;
+import org.sipas.web.ImportTemplate;
 import org.sipas.web.TextEncoding;
 
 /**
@@ -22,6 +23,9 @@ interface CatalogImport {
      * @throws org.sipas.web.ImportRejectedException with every error found, when nothing was stored
      */
     ImportResult importFile(String file, InputStream input, TextEncoding encoding, CurrentUser caller);
+
+    /** The file to fill in: its columns explained, their allowed values, an example row in the unit {@code scopeUnitCode}. */
+    ImportTemplate template(String scopeUnitCode);
 
     /** The same for a file in UTF-8 (or an XLSX). */
     default ImportResult importFile(String file, InputStream input, CurrentUser caller) {

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.sipas.web.ImportResult;
+import org.sipas.web.ImportTemplate;
 import org.sipas.web.ImportRejectedException;
 import org.sipas.web.RowError;
 import org.sipas.web.TextEncoding;
@@ -42,6 +43,15 @@ public class CatalogImports {
 
     public ImportResult importOfficials(String file, InputStream input) {
         return run("officials", file, input);
+    }
+
+    /** The file to fill in for {@code kind}, its example in the caller's own unit; 404 for an unknown kind. */
+    ImportTemplate template(String kind) {
+        CatalogImport importer = byKind.get(kind);
+        if (importer == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return importer.template(scope.unitCode());
     }
 
     ImportResult run(String kind, String file, InputStream input) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.sipas.web.ImportResult;
+import org.sipas.web.ImportTemplate;
+import org.sipas.web.ImportTemplate.Column;
 import org.sipas.identity.CurrentUser;
 import org.sipas.web.TabularReader;
 import org.sipas.web.TabularRow;
@@ -25,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 class OfficialImport implements CatalogImport {
 
     private static final List<String> REQUIRED = List.of("staff_code", "full_name", "unit_code");
+
     private static final List<String> YES = List.of("1", "true", "yes", "x", "có", "co");
     private static final List<String> NO = List.of("0", "false", "no", "không", "khong");
 
@@ -34,6 +37,17 @@ class OfficialImport implements CatalogImport {
     OfficialImport(OfficialRepository officials, ImportSteps steps) {
         this.officials = officials;
         this.steps = steps;
+    }
+
+    @Override
+    public ImportTemplate template(String scopeUnitCode) {
+        return new ImportTemplate("mau-cong-chuc", List.of(
+                Column.required("staff_code", "catalog.template.official.staffCode"),
+                Column.required("full_name", "catalog.template.official.fullName"),
+                Column.optional("title", "catalog.template.official.title"),
+                Column.required("unit_code", "catalog.template.official.unitCode"),
+                Column.optional("active", "catalog.template.official.active", "có", "không")),
+                List.of(List.of("CC-MAU-01", "Trần Thị Bình", "Công chức một cửa", scopeUnitCode, "có")));
     }
 
     @Override

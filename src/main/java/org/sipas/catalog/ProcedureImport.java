@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.sipas.web.ImportResult;
+import org.sipas.web.ImportTemplate;
+import org.sipas.web.ImportTemplate.Column;
 import org.sipas.identity.CurrentUser;
 import org.sipas.web.TabularReader;
 import org.sipas.web.TabularRow;
@@ -27,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ProcedureImport implements CatalogImport {
 
     private static final List<String> REQUIRED = List.of("code", "name", "level");
+
     private static final String UNIT_CODES = "unit_codes";
 
     private final ProcedureRepository procedures;
@@ -35,6 +38,17 @@ class ProcedureImport implements CatalogImport {
     ProcedureImport(ProcedureRepository procedures, ImportSteps steps) {
         this.procedures = procedures;
         this.steps = steps;
+    }
+
+    @Override
+    public ImportTemplate template(String scopeUnitCode) {
+        return new ImportTemplate("mau-thu-tuc", List.of(
+                Column.required("code", "catalog.template.procedure.code"),
+                Column.required("name", "catalog.template.procedure.name"),
+                Column.optional("field", "catalog.template.procedure.field"),
+                Column.required("level", "catalog.template.procedure.level", "Trung ương", "Tỉnh", "Xã", "Nhiều cấp"),
+                Column.optional(UNIT_CODES, "catalog.template.procedure.unitCodes")),
+                List.of(List.of("MAU.000001", "Đăng ký khai sinh", "Hộ tịch", "Xã", scopeUnitCode)));
     }
 
     @Override

@@ -5,13 +5,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import org.sipas.web.ImportResult;
+import org.sipas.web.ImportTemplate;
+import org.sipas.web.ImportTemplate.Column;
 import org.sipas.identity.CurrentUser;
 import org.sipas.web.TabularReader;
 import org.sipas.web.TabularRow;
@@ -35,6 +39,22 @@ class UnitImport implements CatalogImport {
     UnitImport(UnitRepository units, ImportSteps steps) {
         this.units = units;
         this.steps = steps;
+    }
+
+    @Override
+    public ImportTemplate template(String scopeUnitCode) {
+        String[] levels = Arrays.stream(UnitKind.values()).filter(k -> k != UnitKind.NATION)
+                .map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        return new ImportTemplate("mau-don-vi", List.of(
+                Column.required("level", "catalog.template.unit.level", levels),
+                Column.required("code", "catalog.template.unit.code"),
+                Column.required("name", "catalog.template.unit.name"),
+                Column.optional("full_name", "catalog.template.unit.fullName"),
+                Column.optional("name_en", "catalog.template.unit.nameEn"),
+                Column.optional("unit_type", "catalog.template.unit.unitType"),
+                Column.optional("parent_code", "catalog.template.unit.parentCode")),
+                List.of(List.of("commune", scopeUnitCode + "-MAU", "Phường Mẫu", "Ủy ban nhân dân Phường Mẫu", "Mau Ward", "Phường",
+                        scopeUnitCode)));
     }
 
     @Override

@@ -13,7 +13,10 @@ import org.sipas.web.ImportRejectedException;
 import org.sipas.web.PageOf;
 import org.sipas.web.RowError;
 import org.sipas.web.TextEncoding;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,9 +46,11 @@ class DossierPage {
     private final CatalogCodes catalog;
     private final UnitScope unitScope;
     private final ImportErrors importErrors;
+    private final MessageSource messages;
 
     DossierPage(DossierImport imports, DossierCounts counts, DossierRegister register, CatalogCodes catalog,
-                UnitScope unitScope, ImportErrors importErrors) {
+                UnitScope unitScope, ImportErrors importErrors, MessageSource messages) {
+        this.messages = messages;
         this.imports = imports;
         this.counts = counts;
         this.register = register;
@@ -77,6 +82,17 @@ class DossierPage {
         model.addAttribute("byMonth", counts.count(DossierCounts.By.MONTH, filter));
         model.addAttribute("page", register.page(filter, q, PageOf.number(page), PAGE_SIZE));
         return VIEW;
+    }
+
+    /**
+     * The file to fill in, as CSV or XLSX: every column with what it holds and its allowed values,
+     * and an example row in the caller's own unit that the import accepts as it is.
+     */
+    @GetMapping("/template.{format:csv|xlsx}")
+    ResponseEntity<byte[]> template(@PathVariable String format, Locale locale) {
+        String unit = catalog.unit(unitScope.unitId()).code();
+        String procedure = catalog.procedureIdsByCode().keySet().stream().sorted().findFirst().orElse("");
+        return DossierTemplate.of(unit, procedure).download(format, messages, locale);
     }
 
     @PostMapping("/import")

@@ -14,8 +14,12 @@ import java.util.Map;
 final class Vocabulary<E extends Enum<E>> {
 
     private final Map<String, E> byWord = new HashMap<>();
+    private final List<String> preferred;
 
     Vocabulary(Map<E, List<String>> words) {
+        // each value's first wording, in the enum's order: what a template offers
+        preferred = words.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getValue().get(0)).toList();
         words.forEach((value, wordings) -> {
             add(value.name(), value);
             wordings.forEach(word -> add(word, value));
@@ -25,6 +29,11 @@ final class Vocabulary<E extends Enum<E>> {
     private void add(String word, E value) {
         byWord.put(word, value);
         byWord.put(key(word), value);
+    }
+
+    /** The wording a file should use for each value, in the values' order. */
+    List<String> preferred() {
+        return preferred;
     }
 
     /** The value a word stands for, or null when it is none of them. */
