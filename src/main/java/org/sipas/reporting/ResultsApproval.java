@@ -213,9 +213,9 @@ public class ResultsApproval {
         return open;
     }
 
-    /** A campaign the caller works with: within their scope, or (an approver above it) covering it. */
+    /** A campaign wholly within the caller's scope: its analysts', and its approvers' above it. */
     private FieldCampaign visible(long campaignId) {
-        return campaigns.overlapping(campaignId);
+        return campaigns.within(campaignId);
     }
 
     /** The figures of the accepted responses, their lineage, and what differs from the latest publication. */
