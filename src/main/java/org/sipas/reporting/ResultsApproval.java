@@ -185,10 +185,10 @@ public class ResultsApproval {
     public ResultsVersion returnWithComments(long campaignId, String comments) {
         FieldCampaign campaign = visible(campaignId);
         CurrentUser me = users.current();
+        ResultsVersion open = decidable(campaign, me);
         if (comments == null || comments.isBlank()) {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "comments: say why the results go back");
         }
-        ResultsVersion open = decidable(campaign, me);
         results.decide(open.id(), ResultsVersion.State.RETURNED, me.name());
         results.comment(open.id(), "RETURNED", me.name(), comments.strip());
         audit.record("results.return", "results_version", Long.toString(open.id()), Map.of("state", "SUBMITTED"),
