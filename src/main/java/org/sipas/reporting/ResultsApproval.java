@@ -232,16 +232,15 @@ public class ResultsApproval {
             strata.add(new SnapshotLineage.StratumWeight(s.stratumId(), s.unitCode(), s.unitName(), s.procedureCode(),
                     s.frameSize(), s.responses()));
         }
-        long counted = computed.figures().values().stream()
-                .mapToLong(byDomain -> byDomain.get(Domain.NATION).lineage().n()).sum();
+        List<Long> counted = computed.counted();
         SnapshotLineage lineage = new SnapshotLineage(campaign.methodologyCode(), campaign.methodologyVersion(),
-                any.lineage().seed(), any.lineage().sampledAt(), Instant.now(), counted, digest(accepted),
+                any.lineage().seed(), any.lineage().sampledAt(), Instant.now(), counted.size(), digest(counted),
                 standing.accepted(), standing.rejected(), standing.undecided(), reviews.recheckOutcomes(campaignId), strata);
         GradeBands bands = gradeBands.forCampaign(campaignId, campaign.methodologyCode());
         List<FigureChange> changes = snapshots.latest(campaignId)
                 .map(previous -> FigureChanges.between(previous.figures(), computed.figures()))
                 .orElse(List.of());
-        return new ResultsRepository.Prepared(computed.figures(), bands, lineage, changes, accepted);
+        return new ResultsRepository.Prepared(computed.figures(), bands, lineage, changes, counted);
     }
 
     /** SHA-256 of the ids, ascending, one per line. */

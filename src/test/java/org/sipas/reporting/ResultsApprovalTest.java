@@ -319,6 +319,19 @@ class ResultsApprovalTest {
     }
 
     @Test
+    void theSnapshotsApiIsDocumentedWithItsSummariesAndErrors() throws Exception {
+        String doc = mvc.perform(get("/api/v1/openapi")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        com.jayway.jsonpath.DocumentContext api = com.jayway.jsonpath.JsonPath.parse(doc);
+        String list = "$.paths['/api/v1/campaigns/{id}/snapshots'].get";
+        String one = "$.paths['/api/v1/campaigns/{id}/snapshots/{version}'].get";
+        assertThat(api.read(list + ".summary", String.class)).contains("published versions");
+        assertThat(api.read(one + ".summary", String.class)).contains("One published version");
+        assertThat(api.read(one + ".responses", Map.class)).containsKeys("200", "401", "403", "404");
+        assertThat(api.read(list + ".responses", Map.class)).containsKeys("200", "401", "403", "404");
+    }
+
+    @Test
     void everyStepIsInTheAuditLogWithWhoDidIt() {
         ResultsCampaign campaign = interviewed("PHF", 5);
         decide(campaign, campaign.responses, "ACCEPTED", "đạt yêu cầu");
