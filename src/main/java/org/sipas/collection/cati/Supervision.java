@@ -18,6 +18,7 @@ import org.sipas.campaign.FieldCampaign;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.catalog.CatalogCodes.UnitRef;
 import org.sipas.collection.Disposition;
+import org.sipas.collection.FieldAssignments;
 import org.sipas.collection.cati.QueueEntry.Standing;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
@@ -83,16 +84,14 @@ class Supervision {
 
     private final FieldCases fieldCases;
     private final CallQueue queue;
-    private final CatalogCodes catalog;
     private final StaffAccounts accounts;
-    private final UnitScope scope;
+    private final FieldAssignments assignments;
 
-    Supervision(FieldCases fieldCases, CallQueue queue, CatalogCodes catalog, StaffAccounts accounts, UnitScope scope) {
+    Supervision(FieldCases fieldCases, CallQueue queue, StaffAccounts accounts, FieldAssignments assignments) {
         this.fieldCases = fieldCases;
         this.queue = queue;
-        this.catalog = catalog;
         this.accounts = accounts;
-        this.scope = scope;
+        this.assignments = assignments;
     }
 
     /** The campaigns in the field with units in the caller's scope. */
@@ -126,9 +125,7 @@ class Supervision {
                 e.fieldCase().assignedTo() == null ? null : names.getOrDefault(e.fieldCase().assignedTo(), e.fieldCase().assignedTo())))
                 .toList();
         List<UnitRef> campaignUnits = byUnit.keySet().stream().map(units::get).toList();
-        List<StaffMember> interviewers = accounts.enabledWith(Role.INTERVIEWER).stream()
-                .filter(m -> !scope.covered(m, byUnit.keySet()).isEmpty())
-                .toList();
+        List<StaffMember> interviewers = assignments.interviewers(byUnit.keySet());
         return new Progress(campaign, interviewerTallies, unitTallies, Tally.of("", null, entries), rows, interviewers,
                 campaignUnits);
     }
@@ -142,27 +139,9 @@ class Supervision {
      */
     @Transactional
     public int assign(long campaignId, List<Long> caseIds, String to) {
-        Map<Long, UnitRef> units = new HashMap<>();
-        Map<Long, FieldCase> cases = cases(campaignId, units).stream().collect(Collectors.toMap(FieldCase::id, Function.identity()));
-        for (long id : caseIds) {
-            if (!cases.containsKey(id)) {
-                throw new Refused("cati.supervision.notInCampaign", id);
-            }
-        }
-        if (to != null) {
-            StaffMember interviewer = accounts.enabledWith(Role.INTERVIEWER).stream().filter(m -> m.username().equals(to))
-                    .findFirst().orElseThrow(() -> new Refused("fieldwork.assign.notInterviewer"));
-            Set<Long> theirs = scope.covered(interviewer, units.keySet());
-            for (long id : caseIds) {
-                UnitRef unit = units.get(cases.get(id).unitId());
-                if (!theirs.contains(cases.get(id).unitId())) {
-                    throw new Refused("cati.supervision.outOfScope", interviewer.displayName(), unit.name());
-                }
-            }
-        }
-        List<Long> open = queue.entries(caseIds.stream().map(cases::get).toList(), Instant.now()).stream()
-                .filter(e -> e.standing() != Standing.DONE).map(QueueEntry::id).toList();
-        return open.isEmpty() ? 0 : fieldCases.assign(open, to);
+        Set<Long> open = queue.entries(assignments.cases(campaignId, CallQueue.PHONE, new HashMap<>()), Instant.now()).stream()
+                .filter(e -> e.standing() != Standing.DONE).map(QueueEntry::id).collect(Collectors.toSet());
+        return assignments.assign(campaignId, CallQueue.PHONE, caseIds, to, c -> open.contains(c.id()));
     }
 
     /** Moves every open case of interviewer {@code from} (in unit {@code unitId}, or in every unit when null) to {@code to}. */
@@ -176,25 +155,6 @@ class Supervision {
 
     /** The active phone cases of a campaign in the caller's scope; fills {@code units} with their units. */
     private List<FieldCase> cases(long campaignId, Map<Long, UnitRef> units) {
-        List<FieldCase> phone = fieldCases.of(campaignId, CallQueue.PHONE);
-        Set<Long> mine = scope.covered(phone.stream().map(FieldCase::unitId).distinct().toList());
-        List<FieldCase> visible = phone.stream().filter(c -> mine.contains(c.unitId())).toList();
-        visible.forEach(c -> units.computeIfAbsent(c.unitId(), catalog::unit));
-        return visible;
-    }
-
-    /** A reassignment the rules refuse; the message is a key with its arguments. */
-    static class Refused extends RuntimeException {
-
-        private final Object[] args;
-
-        Refused(String key, Object... args) {
-            super(key);
-            this.args = args;
-        }
-
-        Object[] args() {
-            return args;
-        }
+        return assignments.cases(campaignId, CallQueue.PHONE, units);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.sipas.campaign.FieldCampaign;
+import org.sipas.collection.FieldAssignments;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -86,7 +87,7 @@ class SupervisionPages {
             int moved = work.getAsInt();
             redirect.addFlashAttribute("done", blankToNull(to) == null ? "cati.supervision.takenBack" : "cati.supervision.moved");
             redirect.addFlashAttribute("doneArgs", new Object[] {moved, to});
-        } catch (Supervision.Refused e) {
+        } catch (FieldAssignments.AssignmentRefused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             redirect.addFlashAttribute("problemArgs", e.args());
         }
