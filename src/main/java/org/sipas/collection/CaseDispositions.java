@@ -1,5 +1,7 @@
 package org.sipas.collection;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +44,15 @@ public class CaseDispositions {
     public Optional<Disposition> of(long caseId) {
         return jdbc.sql("SELECT disposition FROM case_disposition WHERE sample_member_id = :case").param("case", caseId)
                 .query(String.class).optional().map(Disposition::valueOf);
+    }
+
+    /** The dispositions of a campaign's cases that have one, by case id. */
+    public Map<Long, Disposition> ofCampaign(long campaignId) {
+        Map<Long, Disposition> found = new HashMap<>();
+        jdbc.sql("SELECT sample_member_id, disposition FROM case_disposition WHERE campaign_id = :campaign")
+                .param("campaign", campaignId)
+                .query((rs, n) -> found.put(rs.getLong(1), Disposition.valueOf(rs.getString(2)))).list();
+        return found;
     }
 
     /** How many contact attempts the case has had. */

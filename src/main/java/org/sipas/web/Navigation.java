@@ -52,6 +52,7 @@ public class Navigation {
                     new Page("/capi", "nav.capi"),
                     new Page("/paper/entry", "nav.paperEntry"),
                     new Page("/cati/supervision", "nav.catiSupervision"),
+                    new Page("/fieldwork/face-to-face", "nav.capiAssign"),
                     new Page("/paper/differences", "nav.paperDifferences"),
                     new Page("/rechecks", "nav.rechecks"))),
             new Group("nav.group.results", List.of(
