@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.sipas.campaign.FieldCampaign;
 import org.sipas.collection.FieldAssignments;
+import org.sipas.web.PageOf;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +26,7 @@ class SupervisionPages {
     static final String SUPERVISORS = "hasAnyRole('ADMIN','PROVINCE_ADMIN','UNIT_MANAGER')";
     private static final String PAGE = "collection/cati/supervision";
     /** Cases listed at once; filters show the others. */
-    private static final int SHOWN = 300;
+    private static final int PAGE_SIZE = 50;
 
     private final Supervision supervision;
     private final CurrentUsers users;
@@ -38,7 +39,7 @@ class SupervisionPages {
     @GetMapping("/cati/supervision")
     @PreAuthorize(SUPERVISORS)
     String page(@RequestParam(required = false) Long campaign, @RequestParam(required = false) String who,
-                @RequestParam(required = false) Long unit, Model model) {
+                @RequestParam(required = false) Long unit, @RequestParam(required = false) Integer page, Model model) {
         List<FieldCampaign> campaigns = supervision.campaigns();
         model.addAttribute("campaigns", campaigns);
         if (campaigns.isEmpty()) {
@@ -52,7 +53,12 @@ class SupervisionPages {
                 .filter(r -> unit == null || r.entry().fieldCase().unitId() == unit)
                 .toList();
         model.addAttribute("progress", progress);
-        model.addAttribute("rows", filtered.subList(0, Math.min(SHOWN, filtered.size())));
+        int number = PageOf.number(page);
+        int from = Math.min(filtered.size(), (number - 1) * PAGE_SIZE);
+        PageOf<Supervision.Row> shown = new PageOf<>(filtered.subList(from, Math.min(filtered.size(), from + PAGE_SIZE)), number,
+                PAGE_SIZE, filtered.size());
+        model.addAttribute("casePage", shown);
+        model.addAttribute("rows", shown.items());
         model.addAttribute("matching", filtered.size());
         model.addAttribute("who", who);
         model.addAttribute("unit", unit);
