@@ -102,12 +102,23 @@ final class ResponseExportDictionary {
                         Measure.NOMINAL, r -> r.response().stratumId()),
                 ResponseExportColumn.number("stratum_frame_size", Label.of("N_h: số hồ sơ của tầng trong danh sách",
                         "N_h: dossiers of the stratum in the frame"), 10, 0, Measure.SCALE,
-                        r -> r.weight() == null ? null : r.weight().populationSize()),
+                        r -> r.weight() == null ? null : populationSize(r)),
                 ResponseExportColumn.number("stratum_responses", Label.of("n_h: số phiếu hợp lệ của tầng",
                         "n_h: valid responses of the stratum"), 8, 0, Measure.SCALE,
-                        r -> r.weight() == null ? null : r.weight().sampleSize()),
+                        r -> r.weight() == null ? null : r.weight().responses()),
                 ResponseExportColumn.number(WEIGHT, Label.of("Trọng số thiết kế N_h / n_h", "Design weight N_h / n_h"), 12, 6,
-                        Measure.SCALE, r -> r.weight() == null ? null : r.weight().weight()));
+                        Measure.SCALE, ResponseExportDictionary::weight));
+    }
+
+    /** N_h as the estimator takes it: the frame size, never below the stratum's responses (a census at most). */
+    private static long populationSize(ResponseExportRow row) {
+        return Math.max(row.weight().frameSize(), row.weight().responses());
+    }
+
+    /** N_h / n_h; empty outside the random sample. */
+    private static Double weight(ResponseExportRow row) {
+        return row.weight() == null || row.weight().responses() == 0 ? null
+                : (double) populationSize(row) / row.weight().responses();
     }
 
     /** The series a response belongs to, as the index puts it; null for one in none (an unsampled link). */

@@ -2,7 +2,7 @@ package org.sipas.reporting;
 
 import org.sipas.campaign.FieldCampaign;
 import org.sipas.catalog.CatalogCodes;
-import org.sipas.index.DesignWeights;
+import org.sipas.index.Estimates;
 import org.sipas.quality.AcceptedResponses;
 
 /**
@@ -10,7 +10,7 @@ import org.sipas.quality.AcceptedResponses;
  * unit, and its stratum's design weight (null outside the sample).
  */
 record ResponseExportRow(AcceptedResponses.Accepted response, FieldCampaign campaign, CatalogCodes.UnitRef unit,
-                         DesignWeights.StratumWeight weight) {
+                         Estimates.StratumSize weight) {
 
     String answer(String question) {
         return response.answers().get(question);

@@ -24,11 +24,14 @@ import org.sipas.campaign.FieldCampaign;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.identity.AuditLog;
 import org.sipas.identity.UnitScope;
-import org.sipas.index.DesignWeights;
+import org.sipas.index.Domain;
+import org.sipas.index.Estimates;
+import org.sipas.index.Series;
 import org.sipas.methodology.Codebook;
 import org.sipas.methodology.Label;
 import org.sipas.methodology.Methodologies;
 import org.sipas.quality.AcceptedResponses;
+import org.sipas.quality.ReviewDecisions;
 import org.sipas.reporting.ResponseExportColumn.Kind;
 import org.sipas.web.CsvWriter;
 import org.springframework.http.HttpStatus;
@@ -41,8 +44,9 @@ import org.springframework.web.server.ResponseStatusException;
  * The accepted responses of one or more campaigns for analysts, without personal data, as CSV
  * (UTF-8 with the byte order mark Excel needs) or as an SPSS {@code .sav}: the columns of
  * {@link ResponseExportDictionary}, a row per accepted response of a unit within the caller's
- * scope. The caller may see each campaign ({@link CampaignScope#overlapping}: 404 for none, 403
- * outside); the answer is read in one repeatable-read transaction (the {@code .sav} reads it twice:
+ * scope. Each campaign lies wholly within the caller's scope ({@link CampaignScope#within}: 404
+ * for none, 403 otherwise), as approving its results requires: a stratum's weight is the whole
+ * campaign's, and so is the export; the answer is read in one repeatable-read transaction (the {@code .sav} reads it twice:
  * once for the widths of its strings, once to write), and the export is in the audit log.
  */
 @Service
@@ -57,23 +61,25 @@ class ResponseExports {
     private final UnitScope unitScope;
     private final Methodologies methodologies;
     private final AcceptedResponses accepted;
-    private final DesignWeights weights;
+    private final Estimates estimates;
+    private final ReviewDecisions decisions;
     private final CatalogCodes catalog;
     private final AuditLog audit;
 
     ResponseExports(CampaignScope campaignScope, UnitScope unitScope, Methodologies methodologies, AcceptedResponses accepted,
-                    DesignWeights weights, CatalogCodes catalog, AuditLog audit) {
+                    Estimates estimates, ReviewDecisions decisions, CatalogCodes catalog, AuditLog audit) {
         this.campaignScope = campaignScope;
         this.unitScope = unitScope;
         this.methodologies = methodologies;
         this.accepted = accepted;
-        this.weights = weights;
+        this.estimates = estimates;
+        this.decisions = decisions;
         this.catalog = catalog;
         this.audit = audit;
     }
 
     /** The campaigns of an export, checked, with their codebooks (each code's versions newest first) and weights. */
-    record Export(List<FieldCampaign> campaigns, List<Codebook> codebooks, Map<Long, Map<Long, DesignWeights.StratumWeight>> weights,
+    record Export(List<FieldCampaign> campaigns, List<Codebook> codebooks, Map<Long, Map<Long, Estimates.StratumSize>> weights,
                   Map<Long, CatalogCodes.UnitRef> units) {
 
         Map<Long, String> campaignNames() {
@@ -165,12 +171,12 @@ class ResponseExports {
                     + " campaigns to export (?campaign=1&campaign=2), got " + ids.size());
         }
         List<FieldCampaign> campaigns = new ArrayList<>();
-        Map<Long, Map<Long, DesignWeights.StratumWeight>> byCampaign = new HashMap<>();
+        Map<Long, Map<Long, Estimates.StratumSize>> byCampaign = new HashMap<>();
         Map<String, List<Integer>> versions = new LinkedHashMap<>();
         for (long id : ids) {
-            FieldCampaign campaign = campaignScope.overlapping(id);
+            FieldCampaign campaign = campaignScope.within(id);
             campaigns.add(campaign);
-            byCampaign.put(id, weights.of(id));
+            byCampaign.put(id, weights(id));
             List<Integer> known = versions.computeIfAbsent(campaign.methodologyCode(), code -> new ArrayList<>());
             if (!known.contains(campaign.methodologyVersion())) {
                 known.add(campaign.methodologyVersion());
@@ -183,11 +189,23 @@ class ResponseExports {
         return new Export(campaigns, codebooks, byCampaign, new HashMap<>());
     }
 
+    /**
+     * The design weights of a campaign's strata as its approved results weigh them: the index engine's
+     * N_h and n_h over the campaign's accepted responses ({@code Estimates.ofResponses}, the source of
+     * a snapshot's lineage), so an analyst's weighted figures from the export are the approved ones.
+     */
+    private Map<Long, Estimates.StratumSize> weights(long campaignId) {
+        Map<Long, Estimates.StratumSize> strata = new HashMap<>();
+        estimates.ofResponses(campaignId, decisions.accepted(campaignId), Map.of(Series.SAMPLED, List.of(Domain.NATION)))
+                .strata().forEach(s -> strata.put(s.stratumId(), s));
+        return strata;
+    }
+
     /** Every accepted response of the export's campaigns within the caller's scope, campaign by campaign, in id order. */
     private void each(Export export, Consumer<ResponseExportRow> each) {
         long scope = unitScope.unitId();
         for (FieldCampaign campaign : export.campaigns()) {
-            Map<Long, DesignWeights.StratumWeight> strata = export.weights().get(campaign.id());
+            Map<Long, Estimates.StratumSize> strata = export.weights().get(campaign.id());
             accepted.each(campaign.id(), scope, response -> each.accept(new ResponseExportRow(response, campaign,
                     export.units().computeIfAbsent(response.unitId(), catalog::unit),
                     response.stratumId() == null ? null : strata.get(response.stratumId()))));

@@ -1,0 +1,288 @@
+package org.sipas.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipas.campaign.FieldCase;
+import org.sipas.campaign.FieldworkFixtures;
+import org.sipas.collection.ResponseChannel;
+import org.sipas.collection.ResponseStore;
+import org.sipas.collection.Submission;
+import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.SignedIn;
+import org.sipas.index.DomainEstimate;
+import org.sipas.index.Domain;
+import org.sipas.index.Estimates;
+import org.sipas.index.IndexEstimate;
+import org.sipas.index.Series;
+import org.sipas.quality.ReviewDecisions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The exports of accepted responses, read back as an analyst would: the {@code .sav} by GNU PSPP,
+ * whose frequencies must equal the product's own counts and figures; the CSV as a spreadsheet
+ * reads it; and an export across methodology versions keeping a question the new version dropped.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ResponseExportTest {
+
+    static final String METHODOLOGY = "sipas-2017";
+    static final String[] RATINGS = {"1", "2", "3", "4", "5", "4", "5", "9", "0", null};
+    /** An open answer over 300 bytes of UTF-8, most letters with diacritics of 2 or 3 bytes. */
+    static final String OPEN_ANSWER = ("Đề nghị bộ phận một cửa bố trí thêm ghế ngồi chờ, niêm yết công khai lệ phí và hướng dẫn"
+            + " người dân kê khai hồ sơ trực tuyến tận tình hơn; công chức tiếp nhận rất nhiệt tình, chu đáo nhưng thời gian"
+            + " chờ đợi vẫn còn dài, nhất là vào sáng thứ Hai đầu tuần.");
+    static final String FORMULA = "=HYPERLINK(\"http://example.invalid\",\"Bấm vào đây\")";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    FieldworkFixtures fixtures;
+    @Autowired
+    ResponseStore store;
+    @Autowired
+    ReviewDecisions decisions;
+    @Autowired
+    Estimates estimates;
+    @Autowired
+    CurrentUsers users;
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path directory;
+
+    /** A fixture campaign: 36 sampled phone interviews and 2 counter ratings, 32 of them accepted, 2 rejected, the rest undecided. */
+    record Fixture(FieldworkFixtures.InField field, List<Long> accepted, List<Long> rejected, List<Long> undecided, long openAnswer,
+                   long formula) {
+    }
+
+    private Fixture campaign(String prefix, long seed) {
+        FieldworkFixtures.InField field = fixtures.inField(prefix, METHODOLOGY, 40, Map.of("PHONE", 1));
+        Random random = new Random(seed);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            FieldCase c = field.cases().get(i);
+            Map<String, String> answers = answers(random);
+            if (i == 0) {
+                answers.put("suggestion", OPEN_ANSWER);
+            } else if (i == 1) {
+                answers.put("suggestion", FORMULA);
+            }
+            Instant ended = Instant.parse("2025-03-03T03:00:00Z").plus(Duration.ofDays(i % 20));
+            ids.add(store.store(Submission.of(ResponseChannel.CATI, METHODOLOGY, 1, c.unitId(), answers, ended.minus(Duration.ofMinutes(20)))
+                    .forCase(c.campaignId(), c.stratumId(), c.id(), c.dossierId()).collectedBy("dtv-" + prefix.toLowerCase())
+                    .finished(ended, null)).responseId());
+        }
+        for (int i = 0; i < 2; i++) {
+            ids.add(store.store(Submission.of(ResponseChannel.KIOSK, METHODOLOGY, 1, field.commune1(), answers(random),
+                    Instant.parse("2025-03-10T02:00:00Z")).inCampaign(field.campaignId())).responseId());
+        }
+        decisions.checkArrivals();
+        List<Long> accepted = new ArrayList<>(ids.subList(0, 30));
+        accepted.addAll(ids.subList(36, 38));
+        List<Long> rejected = ids.subList(30, 32);
+        users.runAs(field.admin(), () -> {
+            decisions.decide(field.campaignId(), accepted, "ACCEPTED", "Đã phúc tra", "Chấp nhận để kiểm thử xuất dữ liệu");
+            decisions.decide(field.campaignId(), rejected, "REJECTED", "Phỏng vấn không diễn ra", null);
+            return null;
+        });
+        return new Fixture(field, accepted, List.copyOf(rejected), List.copyOf(ids.subList(32, 36)), ids.get(0), ids.get(1));
+    }
+
+    private static Map<String, String> answers(Random random) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("applicant_kind", random.nextInt(3) == 0 ? "to_chuc" : "ca_nhan");
+        for (int i = 1; i <= 22; i++) {
+            String rating = RATINGS[random.nextInt(RATINGS.length)];
+            if (rating != null) {
+                answers.put("c%02d".formatted(i), rating);
+            }
+        }
+        return answers;
+    }
+
+    private byte[] download(String path, Fixture fixture) throws Exception {
+        MvcResult result = mvc.perform(get(path).with(SignedIn.as(fixture.field().admin()))).andReturn();
+        assertThat(result.getResponse().getStatus()).as(path + ": " + result.getResponse().getContentAsString()).isEqualTo(200);
+        return result.getResponse().getContentAsByteArray();
+    }
+
+    @Test
+    void theSavIsReadBackByPsppAndItsFrequenciesAreTheProductsOwnCounts() throws Exception {
+        Pspp.assumeInstalled();
+        Fixture fixture = campaign("RXSAV", 18);
+        long id = fixture.field().campaignId();
+        byte[] sav = download("/api/v1/campaigns/" + id + "/responses.sav", fixture);
+        Files.write(directory.resolve("export.sav"), sav);
+        List<String> criteria = new ArrayList<>();
+        for (int i = 1; i <= 22; i++) {
+            criteria.add("c%02d".formatted(i));
+        }
+
+        // the codes as they are, counted by PSPP over the random sample, without weights
+        Pspp.Output counts = Pspp.run(directory, """
+                SET TNUMBERS=VALUES TVARS=NAMES.
+                GET FILE='export.sav'.
+                SELECT IF (series = 'sampled').
+                WEIGHT OFF.
+                FREQUENCIES VARIABLES=%s applicant_kind.
+                """.formatted(String.join(" ", criteria)));
+        assertThat(counts.errors()).as("PSPP's warnings").isBlank();
+        // the database's own count of each code among the accepted sampled responses
+        Map<String, Map<String, Long>> stored = new HashMap<>();
+        jdbc.sql("""
+                        SELECT a.key, a.value, count(*) FROM response r CROSS JOIN jsonb_each_text(r.answers) a
+                        WHERE r.id = ANY(:ids) AND r.sampled GROUP BY 1, 2""")
+                .param("ids", fixture.accepted().toArray(Long[]::new))
+                .query((rs, n) -> stored.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3)))
+                .list();
+        Map<String, IndexEstimate> figures = figures(fixture);
+        for (String criterion : criteria) {
+            Map<String, Long> frequencies = frequencies(counts.table(criterion));
+            Map<String, Long> expected = new HashMap<>(stored.getOrDefault(criterion, Map.of()));
+            long asked = expected.values().stream().mapToLong(Long::longValue).sum();
+            expected.put(".", 30 - asked);
+            expected.values().removeIf(n -> n == 0);
+            assertThat(frequencies).as(criterion).isEqualTo(expected);
+            // the index's unweighted share: satisfied (4, 5) of valid (1-5), 9 and 0 left out as user-missing
+            long valid = frequencies.entrySet().stream().filter(e -> e.getKey().matches("[1-5]")).mapToLong(Map.Entry::getValue).sum();
+            long satisfied = frequencies.getOrDefault("4", 0L) + frequencies.getOrDefault("5", 0L);
+            assertThat(100.0 * satisfied / valid).as(criterion).isCloseTo(figures.get(criterion).unweightedPct(), within(1e-9));
+        }
+        assertThat(frequencies(counts.table("applicant_kind"))).isEqualTo(stored.get("applicant_kind"));
+
+        // weighted by the file's weight (N_h / n_h), PSPP's shares are the index's design-weighted estimates
+        // (the counter ratings have no weight: outside the random sample)
+        Pspp.Output weighted = Pspp.run(directory, """
+                SET TNUMBERS=VALUES TVARS=NAMES.
+                GET FILE='export.sav'.
+                SELECT IF (series = 'sampled').
+                FREQUENCIES VARIABLES=%s.
+                """.formatted(String.join(" ", criteria)));
+        assertThat(weighted.errors()).isBlank();
+        for (String criterion : criteria) {
+            Map<String, Double> sums = new HashMap<>();
+            for (List<String> row : weighted.table(criterion)) {
+                if (row.get(1).matches("[1-5]")) {
+                    sums.put(row.get(1), Double.parseDouble(row.get(2)));
+                }
+            }
+            double valid = sums.values().stream().mapToDouble(Double::doubleValue).sum();
+            double satisfied = sums.getOrDefault("4", 0.0) + sums.getOrDefault("5", 0.0);
+            assertThat(100.0 * satisfied / valid).as(criterion).isCloseTo(figures.get(criterion).estimatePct(), within(1e-4));
+        }
+
+        // the dictionary: Vietnamese labels whole, the missing-value codes, the 300-byte answer whole
+        Pspp.Output dictionary = Pspp.run(directory, """
+                GET FILE='export.sav'.
+                DISPLAY DICTIONARY.
+                SELECT IF (response_id = %d).
+                COMPUTE answer_bytes = LENGTH(RTRIM(suggestion)).
+                FORMATS answer_bytes (F5.0).
+                LIST VARIABLES=response_id suggestion answer_bytes.
+                """.formatted(fixture.openAnswer()));
+        assertThat(dictionary.errors()).isBlank();
+        assertThat(dictionary.table("Variables")).anySatisfy(row -> assertThat(row).startsWith("c13")
+                .contains("Công chức hướng dẫn kê khai hồ sơ tận tình, chu đáo", "Ordinal", "F1.0", "9; 0"));
+        // value → label, the variable's label left out (it stands on the first row of each variable)
+        assertThat(dictionary.table("Value Labels").stream().filter(row -> row.size() >= 3).map(row -> row.subList(1, 3)).toList())
+                .contains(List.of("ca_nhan", "Người dân tự đi giải quyết công việc"), List.of("5", "Rất hài lòng"),
+                        List.of("9[a]", "Không trả lời"), List.of("0[a]", "Không áp dụng"),
+                        List.of("CATI", "Phỏng vấn qua điện thoại"), List.of("RXSAV-C1", "Phường Một RXSAV"));
+        assertThat(SavWriter.utf8(OPEN_ANSWER).length).isGreaterThan(300);
+        assertThat(dictionary.table("Data List")).containsExactly(List.of("response_id", "suggestion", "answer_bytes"),
+                List.of(Long.toString(fixture.openAnswer()), OPEN_ANSWER, Integer.toString(SavWriter.utf8(OPEN_ANSWER).length)));
+    }
+
+    /** The product's own figures for the accepted responses: what approved results rest on. */
+    private Map<String, IndexEstimate> figures(Fixture fixture) {
+        long id = fixture.field().campaignId();
+        DomainEstimate nation = users.runAs(fixture.field().admin(), () -> estimates.ofResponses(id, decisions.accepted(id),
+                Map.of(Series.SAMPLED, List.of(Domain.NATION)))).figures().get(Series.SAMPLED).get(Domain.NATION).domains().get(0);
+        Map<String, IndexEstimate> byCode = new HashMap<>();
+        nation.figures().forEach(f -> byCode.put(f.index(), f));
+        return byCode;
+    }
+
+    /** A FREQUENCIES table as value → count ("." for system-missing), without the total. */
+    private static Map<String, Long> frequencies(List<List<String>> table) {
+        Map<String, Long> counts = new HashMap<>();
+        for (List<String> row : table.subList(1, table.size())) {
+            if (!row.get(0).equals("Total")) {
+                counts.put(row.get(1), Long.parseLong(row.get(2)));
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    void theCsvIsForExcelWithTheDesignWeightAndWithoutPersonalData() throws Exception {
+        Fixture fixture = campaign("RXCSV", 19);
+        long id = fixture.field().campaignId();
+        byte[] bytes = download("/api/v1/campaigns/" + id + "/responses.csv", fixture);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))
+                .getRecords();
+        List<String> header = rows.get(0).getParser().getHeaderNames();
+        assertThat(header).startsWith("response_id", "campaign_id", "methodology", "methodology_version", "period_from",
+                "period_to", "month", "unit_code", "channel", "series", "stratum", "stratum_frame_size", "stratum_responses",
+                "design_weight", "applicant_kind").contains("c01", "c22", "suggestion", "e1_expect", "official");
+        // accepted only: not the rejected, not the undecided
+        assertThat(rows.stream().map(r -> Long.valueOf(r.get("response_id"))).toList())
+                .containsExactlyInAnyOrderElementsOf(fixture.accepted());
+        // no personal data: no column, and no cell, holds a name, a phone, a token or the interviewer
+        assertThat(header).noneMatch(h -> h.matches("(?i).*(name|phone|hash|token|contact|dossier|interviewer|collected|latitude).*"));
+        assertThat(text).doesNotContain("Người dân ", "0912", "dtv-rxcsv");
+        // the weight is N_h / n_h of the stratum as the approved figures weigh it; the counter ratings have none
+        long dossiersPerCommune = 60;
+        for (CSVRecord row : rows) {
+            if (row.get("series").equals("sampled")) {
+                long n = Long.parseLong(row.get("stratum_responses"));
+                assertThat(Long.parseLong(row.get("stratum_frame_size"))).isEqualTo(dossiersPerCommune);
+                assertThat(Double.parseDouble(row.get("design_weight"))).isCloseTo((double) dossiersPerCommune / n, within(1e-12));
+                assertThat(rows.stream().filter(r -> r.get("stratum").equals(row.get("stratum"))).count()).isEqualTo(n);
+                assertThat(row.get("channel")).isEqualTo("CATI");
+            } else {
+                assertThat(row.get("series")).isEqualTo("counter");
+                assertThat(row.get("design_weight")).isEmpty();
+                assertThat(row.get("stratum")).isEmpty();
+            }
+            assertThat(row.get("period_from")).isEqualTo("01/01/2025");
+            assertThat(row.get("unit_code")).startsWith("RXCSV-C");
+        }
+        CSVRecord open = rows.stream().filter(r -> r.get("response_id").equals(Long.toString(fixture.openAnswer()))).findFirst().orElseThrow();
+        assertThat(open.get("suggestion")).isEqualTo(OPEN_ANSWER);
+        assertThat(open.get("month")).isEqualTo("2025-03");
+        // a formula typed as an answer reaches the spreadsheet as text
+        CSVRecord formula = rows.stream().filter(r -> r.get("response_id").equals(Long.toString(fixture.formula()))).findFirst().orElseThrow();
+        assertThat(formula.get("suggestion")).isEqualTo("'" + FORMULA);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'responses.export' AND entity_id = :id")
+                .param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+    }
+}
