@@ -3,6 +3,8 @@ package org.sipas.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -16,17 +18,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipas.campaign.Campaigns;
 import org.sipas.campaign.FieldCase;
+import org.sipas.campaign.FieldCases;
 import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.collection.ResponseChannel;
 import org.sipas.collection.ResponseStore;
 import org.sipas.collection.Submission;
+import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.Role;
 import org.sipas.identity.SignedIn;
 import org.sipas.index.DomainEstimate;
 import org.sipas.index.Domain;
@@ -37,6 +44,7 @@ import org.sipas.quality.ReviewDecisions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -72,6 +80,10 @@ class ResponseExportTest {
     CurrentUsers users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Campaigns campaigns;
+    @Autowired
+    FieldCases fieldCases;
 
     @TempDir
     Path directory;
@@ -127,7 +139,15 @@ class ResponseExportTest {
     }
 
     private byte[] download(String path, Fixture fixture) throws Exception {
-        MvcResult result = mvc.perform(get(path).with(SignedIn.as(fixture.field().admin()))).andReturn();
+        return download(path, fixture.field());
+    }
+
+    private byte[] download(String path, FieldworkFixtures.InField field) throws Exception {
+        return download(path, field.admin());
+    }
+
+    private byte[] download(String path, CurrentUser caller) throws Exception {
+        MvcResult result = mvc.perform(get(path).with(SignedIn.as(caller))).andReturn();
         assertThat(result.getResponse().getStatus()).as(path + ": " + result.getResponse().getContentAsString()).isEqualTo(200);
         return result.getResponse().getContentAsByteArray();
     }
@@ -284,5 +304,144 @@ class ResponseExportTest {
         assertThat(formula.get("suggestion")).isEqualTo("'" + FORMULA);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'responses.export' AND entity_id = :id")
                 .param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** A small methodology of the test's own: version 1 asks q_keep, q_dropped and q_text; version 2 drops q_dropped and adds q_new. */
+    static String methodology(String code, boolean second) {
+        return """
+                code: %s
+                version: 1
+                title: {vi: "Phiếu thử xuất dữ liệu qua các phiên bản", en: "Export across versions test form"}
+                scales:
+                  hl5:
+                    levels:
+                      - {code: 1, vi: "Rất không hài lòng", en: "Very dissatisfied"}
+                      - {code: 2, vi: "Không hài lòng", en: "Dissatisfied"}
+                      - {code: 3, vi: "Bình thường", en: "Neutral"}
+                      - {code: 4, vi: "Hài lòng", en: "Satisfied"}
+                      - {code: 5, vi: "Rất hài lòng", en: "Very satisfied"}
+                    satisfied: [4, 5]
+                    excluded:
+                      - {code: 9, vi: "Không trả lời", en: "No answer"}
+                      - {code: 0, vi: "Không áp dụng", en: "Not applicable"}
+                sections:
+                  - name: main
+                    title: {vi: "Đánh giá", en: "Rating"}
+                    questions:
+                      - {name: q_keep, type: scale hl5, label: {vi: "Thái độ của công chức", en: "The official's attitude"}}
+                %s
+                      - {name: q_text, type: text, label: {vi: "Góp ý khác", en: "Other suggestions"}}
+                index:
+                  code: HL
+                  label: {vi: "Chỉ số hài lòng", en: "Satisfaction index"}
+                  rule: mean
+                  children:
+                    - {code: q_keep, question: q_keep, rule: share_satisfied}
+                %s
+                """.formatted(code,
+                second ? "      - {name: q_new, type: scale hl5, label: {vi: \"Thời gian giải quyết hồ sơ\", en: \"Handling time\"}}"
+                        : "      - {name: q_dropped, type: scale hl5, label: {vi: \"Phí, lệ phí đúng quy định\", en: \"Fees as the rules set\"}}",
+                second ? "    - {code: q_new, question: q_new, rule: share_satisfied}"
+                        : "    - {code: q_dropped, question: q_dropped, rule: share_satisfied}");
+    }
+
+    private void upload(String yaml, FieldworkFixtures.InField anyAdmin) throws Exception {
+        MvcResult result = mvc.perform(post("/api/v1/methodologies").param("name", "xuat-phien-ban.yaml")
+                .contentType(MediaType.parseMediaType("application/yaml")).content(yaml.getBytes(StandardCharsets.UTF_8))
+                .with(SignedIn.as(anyAdmin.admin())).with(csrf())).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isIn(200, 201);
+    }
+
+    /** Stores a phone interview of each of the first {@code n} cases and accepts them all; their ids. */
+    private List<Long> interviewedAndAccepted(FieldworkFixtures.InField field, String code, int version, int n,
+                                              java.util.function.IntFunction<Map<String, String>> answers) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            FieldCase c = field.cases().get(i);
+            ids.add(store.store(Submission.of(ResponseChannel.CATI, code, version, c.unitId(), answers.apply(i),
+                            Instant.parse("2025-03-05T03:00:00Z")).forCase(c.campaignId(), c.stratumId(), c.id(), c.dossierId())
+                    .collectedBy("dtv-phien-ban").finished(Instant.parse("2025-03-05T03:20:00Z"), null)).responseId());
+        }
+        decisions.checkArrivals();
+        users.runAs(field.admin(), () -> decisions.decide(field.campaignId(), ids, "ACCEPTED", "Đã phúc tra", "Kiểm thử"));
+        return ids;
+    }
+
+    @Test
+    void aQuestionDroppedInTheNewVersionStaysAColumnOfAnExportAcrossCampaigns() throws Exception {
+        String code = "rx-phien-ban";
+        // version 1 is uploaded first, used (so frozen) by the first campaign; the upload after it becomes version 2
+        FieldworkFixtures.Drafted first = fixtures.drafted("RXVA", "sipas-2017", 20, Map.of("PHONE", 1));
+        FieldworkFixtures.InField uploader = new FieldworkFixtures.InField(first.campaignId(), first.province(), first.commune1(),
+                first.commune2(), first.admin(), List.of());
+        upload(methodology(code, false), uploader);
+        FieldworkFixtures.InField older = started(first, code, 1);
+        upload(methodology(code, true), uploader);
+        FieldworkFixtures.Drafted second = fixtures.drafted("RXVB", "sipas-2017", 20, Map.of("PHONE", 1));
+        FieldworkFixtures.InField newer = started(second, code, 2);
+
+        List<Long> olderIds = interviewedAndAccepted(older, code, 1, 4,
+                i -> Map.of("q_keep", Integer.toString(1 + i), "q_dropped", i == 3 ? "9" : Integer.toString(5 - i), "q_text", "Ý kiến " + i));
+        List<Long> newerIds = interviewedAndAccepted(newer, code, 2, 3, i -> Map.of("q_keep", "4", "q_new", Integer.toString(3 + i)));
+
+        // CSV: every variable either version asked, empty where the campaign did not ask it
+        String query = "?campaign=" + older.campaignId() + "&campaign=" + newer.campaignId();
+        // the first province's administrator may not export the other province's campaign with it
+        assertThat(mvc.perform(get("/api/v1/responses.csv" + query).with(SignedIn.as(older.admin()))).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+        long nation = jdbc.sql("SELECT id FROM unit WHERE code = 'VN'").query(Long.class).single();
+        CurrentUser analyst = new CurrentUser("rx-phan-tich", Set.of(Role.ANALYST), nation);
+        byte[] bytes = download("/api/v1/responses.csv" + query, analyst);
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))).getRecords();
+        List<String> header = rows.get(0).getParser().getHeaderNames();
+        // the newest version's order, the dropped question where it stood in the version that had it
+        assertThat(header.subList(header.indexOf("q_keep"), header.size())).containsExactly("q_keep", "q_dropped", "q_new", "q_text");
+        assertThat(rows).hasSize(7);
+        for (CSVRecord row : rows) {
+            boolean old = olderIds.contains(Long.valueOf(row.get("response_id")));
+            assertThat(row.get("methodology_version")).isEqualTo(old ? "1" : "2");
+            assertThat(row.get("q_dropped").isEmpty()).as("q_dropped of " + row.get("response_id")).isEqualTo(!old);
+            assertThat(row.get("q_new").isEmpty()).as("q_new of " + row.get("response_id")).isEqualTo(old);
+        }
+        assertThat(rows.stream().map(r -> Long.valueOf(r.get("response_id"))).toList())
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(olderIds.stream(), newerIds.stream()).toList());
+
+        // .sav: the dropped question is a variable with its labels and missing codes, system-missing for the new campaign
+        Pspp.assumeInstalled();
+        Files.write(directory.resolve("cross.sav"), download("/api/v1/responses.sav" + query, analyst));
+        Pspp.Output output = Pspp.run(directory, """
+                GET FILE='cross.sav'.
+                DISPLAY DICTIONARY.
+                LIST VARIABLES=campaign_id methodology_version q_keep q_dropped q_new q_text.
+                """);
+        assertThat(output.errors()).isBlank();
+        assertThat(output.table("Variables")).anySatisfy(row -> assertThat(row).startsWith("q_dropped")
+                .contains("Phí, lệ phí đúng quy định", "Ordinal", "9; 0"));
+        List<List<String>> listed = output.table("Data List");
+        String a = Long.toString(older.campaignId());
+        String b = Long.toString(newer.campaignId());
+        assertThat(listed).containsExactly(
+                List.of("campaign_id", "methodology_version", "q_keep", "q_dropped", "q_new", "q_text"),
+                List.of(a, "1", "1", "5", ".", "Ý kiến 0"),
+                List.of(a, "1", "2", "4", ".", "Ý kiến 1"),
+                List.of(a, "1", "3", "3", ".", "Ý kiến 2"),
+                List.of(a, "1", "4", "9", ".", "Ý kiến 3"),
+                List.of(b, "2", "4", ".", "3", ""),
+                List.of(b, "2", "4", ".", "4", ""),
+                List.of(b, "2", "4", ".", "5", ""));
+    }
+
+    /** A drafted campaign moved to version {@code version} of {@code code}, drawn and in the field. */
+    private FieldworkFixtures.InField started(FieldworkFixtures.Drafted drafted, String code, int version) {
+        jdbc.sql("UPDATE campaign SET methodology_code = :code, methodology_version = :v WHERE id = :id")
+                .param("code", code).param("v", version).param("id", drafted.campaignId()).update();
+        users.runAs(drafted.admin(), () -> {
+            campaigns.draw(drafted.campaignId(), 1L);
+            campaigns.startFieldwork(drafted.campaignId());
+            return null;
+        });
+        return new FieldworkFixtures.InField(drafted.campaignId(), drafted.province(), drafted.commune1(), drafted.commune2(),
+                drafted.admin(), fieldCases.of(drafted.campaignId(), null));
     }
 }
