@@ -100,4 +100,28 @@ final class Pspp {
         cells.add(cell.toString());
         return cells;
     }
+
+    /** A FREQUENCIES table as value → frequency ("." for system-missing), the total left out. */
+    static java.util.Map<String, Double> frequencies(List<List<String>> table) {
+        java.util.Map<String, Double> frequencies = new java.util.HashMap<>();
+        for (List<String> row : table.subList(1, table.size())) {
+            if (!row.get(0).equals("Total")) {
+                frequencies.put(row.get(1), Double.parseDouble(row.get(2)));
+            }
+        }
+        return frequencies;
+    }
+
+    /** The percent of a SIPAS scale's valid answers (1-5) that are satisfied (4, 5), from its frequencies. */
+    static double satisfiedPct(java.util.Map<String, Double> frequencies) {
+        double valid = 0;
+        double satisfied = 0;
+        for (java.util.Map.Entry<String, Double> e : frequencies.entrySet()) {
+            if (e.getKey().matches("[1-5]")) {
+                valid += e.getValue();
+                satisfied += e.getKey().matches("[45]") ? e.getValue() : 0;
+            }
+        }
+        return 100 * satisfied / valid;
+    }
 }
