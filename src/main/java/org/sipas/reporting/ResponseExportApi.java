@@ -80,7 +80,8 @@ class ResponseExportApi {
                             content = @Content(schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "404", description = "no such campaign",
                             content = @Content(schema = @Schema(implementation = ProblemDetail.class))),
-                    @ApiResponse(responseCode = "422", description = "a question's name is taken by a design variable",
+                    @ApiResponse(responseCode = "422", description = "a question's name is taken by a design variable, or an "
+                            + "answer is longer than an SPSS string (32,767 bytes)",
                             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))})
     @GetMapping("/api/v1/campaigns/{id}/responses.sav")
     void campaignSav(@PathVariable long id, HttpServletResponse response) {
@@ -113,7 +114,8 @@ class ResponseExportApi {
                             content = @Content(schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "404", description = "a campaign does not exist",
                             content = @Content(schema = @Schema(implementation = ProblemDetail.class))),
-                    @ApiResponse(responseCode = "422", description = "more than 50 campaigns, or one variable name with two types",
+                    @ApiResponse(responseCode = "422", description = "more than 50 campaigns, one variable name with two types, "
+                            + "or an answer longer than an SPSS string (32,767 bytes)",
                             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))})
     @GetMapping("/api/v1/responses.sav")
     void sav(@RequestParam("campaign") @Parameter(description = "a campaign id; repeat for each campaign") List<Long> campaigns,

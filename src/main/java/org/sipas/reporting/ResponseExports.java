@@ -234,6 +234,12 @@ class ResponseExports {
                     width = Math.max(width, value.getKey().getBytes(StandardCharsets.UTF_8).length);
                     labels.put(value.getKey(), label(value.getValue()));
                 }
+                if (width > SavWriter.MAX_WIDTH) {
+                    // known before a byte is sent: the caller gets a problem, not half a file
+                    throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "An answer to " + column.name() + " is "
+                            + width + " bytes long, more than an SPSS string holds (" + SavWriter.MAX_WIDTH
+                            + " bytes): export these responses as CSV, which keeps it whole.");
+                }
                 yield new SavWriter.Variable(column.name(), label, width, SavWriter.Format.text(Math.min(width, 255)),
                         column.measure(), labels, null);
             }
