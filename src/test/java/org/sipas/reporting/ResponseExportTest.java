@@ -287,6 +287,26 @@ class ResponseExportTest {
                 .param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aWrongRequestIsAProblemBeforeAnyByteOfTheFile() throws Exception {
+        long nation = jdbc.sql("SELECT id FROM unit WHERE code = 'VN'").query(Long.class).single();
+        CurrentUser admin = new CurrentUser("rx-quan-tri", Set.of(Role.ADMIN), nation);
+        MvcResult unknown = mvc.perform(get("/api/v1/campaigns/987654321/responses.sav").with(SignedIn.as(admin))).andReturn();
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
+        assertThat(unknown.getResponse().getContentType()).doesNotContain(ResponseExportApi.SAV);
+        StringBuilder many = new StringBuilder("/api/v1/responses.csv?campaign=1");
+        for (int i = 2; i <= ResponseExports.MAX_CAMPAIGNS + 1; i++) {
+            many.append("&campaign=").append(i);
+        }
+        MvcResult tooMany = mvc.perform(get(many.toString()).with(SignedIn.as(admin))).andReturn();
+        assertThat(tooMany.getResponse().getStatus()).isEqualTo(422);
+        assertThat(tooMany.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("1 to 50 campaigns");
+        // a unit's manager sees the figures of the dashboard, never the rows of those who rated the unit
+        CurrentUser manager = new CurrentUser("rx-truong-don-vi", Set.of(Role.UNIT_MANAGER), nation);
+        assertThat(mvc.perform(get("/api/v1/campaigns/1/responses.csv").with(SignedIn.as(manager))).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+    }
+
     /** A small methodology of the test's own: version 1 asks q_keep, q_dropped and q_text; version 2 drops q_dropped and adds q_new. */
     static String methodology(String code, boolean second) {
         return """
