@@ -14,7 +14,7 @@ public enum Series {
     PORTAL;
 
     /** The series of a response, or null for a response that is in none (an unsampled web link). */
-    static Series of(boolean sampled, String channel) {
+    public static Series of(boolean sampled, String channel) {
         if (sampled) {
             return SAMPLED;
         }

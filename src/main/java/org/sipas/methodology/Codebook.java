@@ -13,21 +13,27 @@ import org.sipas.web.CsvWriter;
  * basis of data exports (SPSS value labels, missing values), and what an analyst reads to know
  * what a column of a campaign's data means.
  */
-record Codebook(String code, int version, Label title, List<Variable> variables, IndexNode index) {
+public record Codebook(String code, int version, Label title, List<Variable> variables, IndexNode index) {
 
     /** One variable: a question of the questionnaire. */
-    record Variable(String section, String name, Label label, String type, boolean required, String relevant,
-                    String constraint, List<Value> values) {
+    public record Variable(String section, String name, Label label, String type, boolean required, String relevant,
+                           String constraint, List<Value> values) {
+
+        /** The kind of answer it takes ({@code type} is as a file writes it: {@code scale sipas5}). */
+        public QuestionType questionType() {
+            return QuestionKind.parse(type).type();
+        }
     }
 
     /** One value a variable takes, with its label. */
-    record Value(String value, Label label, boolean excludedFromBase, boolean countsAsSatisfied) {
+    public record Value(String value, Label label, boolean excludedFromBase, boolean countsAsSatisfied) {
     }
 
     static final List<String> CSV_COLUMNS = List.of("variable", "label_vi", "label_en", "type", "value",
             "value_label_vi", "value_label_en", "excluded_from_base", "counts_as_satisfied");
 
-    static Codebook of(Methodology m) {
+    /** The codebook of a version (exports: variable and value labels, missing-value codes). */
+    public static Codebook of(Methodology m) {
         List<Variable> variables = new ArrayList<>();
         for (Section section : m.sections()) {
             for (Question q : section.questions()) {
