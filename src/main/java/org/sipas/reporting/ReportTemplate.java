@@ -304,7 +304,7 @@ final class ReportTemplate {
         private void check(String text, int line, Place place) {
             int open = text.lastIndexOf("${");
             if (text.indexOf('}', open) < 0) {
-                error(line, text.substring(open), "report.template.unclosed", text.substring(open), where(place));
+                error(line, text.substring(open), "report.template.unclosed", text.substring(open), where(place), null);
             }
             Matcher m = PLACEHOLDER.matcher(text);
             while (m.find()) {
@@ -314,7 +314,7 @@ final class ReportTemplate {
                 if (name.startsWith(EACH)) {
                     String list = name.substring(EACH.length()).trim();
                     if (place == null) {
-                        error(line, shown, "report.template.markerOutsideTable", shown, where(place));
+                        error(line, shown, "report.template.markerOutsideTable", shown, where(place), null);
                     } else if (!vocabulary().isList(list)) {
                         error(line, shown, "report.template.unknownList", shown, where(place),
                                 String.join(", ", new java.util.TreeSet<>(vocabulary().lists().keySet())));
@@ -325,7 +325,7 @@ final class ReportTemplate {
                         error(line, shown, "report.template.unknownChart", shown, where(place),
                                 String.join(", ", new java.util.TreeSet<>(vocabulary().images())));
                     } else if (!text.trim().equals(shown)) {
-                        error(line, shown, "report.template.chartNotAlone", shown, where(place));
+                        error(line, shown, "report.template.chartNotAlone", shown, where(place), null);
                     }
                 } else if (dot > 0 && vocabulary().isList(name.substring(0, dot))) {
                     String list = name.substring(0, dot);
@@ -336,22 +336,24 @@ final class ReportTemplate {
                                 String.join(", ", new java.util.TreeSet<>(vocabulary().lists().get(list))));
                     }
                 } else if (!vocabulary().values().contains(name)) {
-                    error(line, shown, "report.template.unknown", shown, where(place));
+                    error(line, shown, "report.template.unknown", shown, where(place), null);
                 }
             }
         }
 
-        /** The place as the message's argument: table, row, cell numbers, or nothing in the text. */
-        private static String where(Place place) {
-            return place == null ? "" : place.table() + "/" + place.row() + (place.cell() > 0 ? "/" + place.cell() : "");
+        /** The place as the message's arguments: table, row and cell numbers (1-based), zeros in the text. */
+        private static Object[] where(Place place) {
+            return place == null ? new Object[] {0, 0, 0} : new Object[] {place.table(), place.row(), place.cell()};
         }
 
-        private void error(String code, String placeholder, String where) {
-            errors.add(RowError.of(template.fileName, paragraphs, placeholder, code, placeholder, where));
+        private void error(String code, String placeholder, Object[] where) {
+            error(paragraphs + 1, placeholder, code, placeholder, where, null);
         }
 
-        private void error(int line, String placeholder, String code, Object... args) {
-            errors.add(RowError.of(template.fileName, line, placeholder, code, args));
+        /** An error's arguments: the placeholder, table, row, cell, and what the kind offers instead. */
+        private void error(int line, String placeholder, String code, String shown, Object[] where, String offered) {
+            errors.add(RowError.of(template.fileName, line, placeholder, code, shown, where[0], where[1], where[2],
+                    offered == null ? "" : offered));
         }
 
         /** The paragraph's text replaced by the picture, as wide as the field says. */
