@@ -43,8 +43,20 @@ class ReportTemplateController {
     @GetMapping("/admin/report-templates")
     String list(Model model) {
         model.addAttribute("templates", Arrays.stream(ReportKind.values()).map(templates::info).toList());
-        model.addAttribute("vocabulary", ReportKind.CAMPAIGN.vocabulary());
+        model.addAttribute("placeholders", placeholders(ReportKind.CAMPAIGN.vocabulary()));
         return VIEW;
+    }
+
+    /** Every placeholder a template of the kind may use, as typed in it: values, then each list's marker and fields, then charts. */
+    static java.util.List<String> placeholders(ReportVocabulary vocabulary) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        new java.util.TreeSet<>(vocabulary.values()).forEach(v -> out.add("${" + v + "}"));
+        new java.util.TreeMap<>(vocabulary.lists()).forEach((list, fields) -> {
+            out.add("${each:" + list + "}");
+            new java.util.TreeSet<>(fields).forEach(f -> out.add("${" + list + "." + f + "}"));
+        });
+        new java.util.TreeSet<>(vocabulary.images()).forEach(i -> out.add("${chart:" + i + "}"));
+        return out;
     }
 
     @PostMapping("/admin/report-templates/{kind}")

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ReportTemplates {
 
     /** What an administrator sees of a kind's template. */
-    record Info(ReportKind kind, String fileName, String digest, boolean shipped, String uploadedBy, Instant uploadedAt) {
+    record Info(ReportKind kind, String code, String fileName, String digest, boolean shipped, String uploadedBy, Instant uploadedAt) {
     }
 
     private final ReportRepository repository;
@@ -52,8 +52,8 @@ class ReportTemplates {
     @Transactional(readOnly = true)
     Info info(ReportKind kind) {
         return repository.template(kind)
-                .map(t -> new Info(kind, t.fileName(), t.digest(), false, t.uploadedBy(), t.uploadedAt()))
-                .orElseGet(() -> new Info(kind, kind.fileName(), digest(shipped(kind).bytes()), true, null, null));
+                .map(t -> new Info(kind, kind.code(), t.fileName(), t.digest(), false, t.uploadedBy(), t.uploadedAt()))
+                .orElseGet(() -> new Info(kind, kind.code(), kind.fileName(), digest(shipped(kind).bytes()), true, null, null));
     }
 
     /**
