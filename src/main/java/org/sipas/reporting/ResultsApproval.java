@@ -185,10 +185,10 @@ public class ResultsApproval {
     public ResultsVersion returnWithComments(long campaignId, String comments) {
         FieldCampaign campaign = visible(campaignId);
         CurrentUser me = users.current();
+        ResultsVersion open = decidable(campaign, me);
         if (comments == null || comments.isBlank()) {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "comments: say why the results go back");
         }
-        ResultsVersion open = decidable(campaign, me);
         results.decide(open.id(), ResultsVersion.State.RETURNED, me.name());
         results.comment(open.id(), "RETURNED", me.name(), comments.strip());
         audit.record("results.return", "results_version", Long.toString(open.id()), Map.of("state", "SUBMITTED"),
@@ -232,16 +232,15 @@ public class ResultsApproval {
             strata.add(new SnapshotLineage.StratumWeight(s.stratumId(), s.unitCode(), s.unitName(), s.procedureCode(),
                     s.frameSize(), s.responses()));
         }
-        long counted = computed.figures().values().stream()
-                .mapToLong(byDomain -> byDomain.get(Domain.NATION).lineage().n()).sum();
+        List<Long> counted = computed.counted();
         SnapshotLineage lineage = new SnapshotLineage(campaign.methodologyCode(), campaign.methodologyVersion(),
-                any.lineage().seed(), any.lineage().sampledAt(), Instant.now(), counted, digest(accepted),
+                any.lineage().seed(), any.lineage().sampledAt(), Instant.now(), counted.size(), digest(counted),
                 standing.accepted(), standing.rejected(), standing.undecided(), reviews.recheckOutcomes(campaignId), strata);
         GradeBands bands = gradeBands.forCampaign(campaignId, campaign.methodologyCode());
         List<FigureChange> changes = snapshots.latest(campaignId)
                 .map(previous -> FigureChanges.between(previous.figures(), computed.figures()))
                 .orElse(List.of());
-        return new ResultsRepository.Prepared(computed.figures(), bands, lineage, changes, accepted);
+        return new ResultsRepository.Prepared(computed.figures(), bands, lineage, changes, counted);
     }
 
     /** SHA-256 of the ids, ascending, one per line. */

@@ -42,6 +42,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 @SpringBootTest
 @AutoConfigureMockMvc
+@org.springframework.test.context.event.RecordApplicationEvents
 class ResultsApprovalTest {
 
     @Autowired
@@ -68,6 +69,8 @@ class ResultsApprovalTest {
     Approvers approvers;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
 
     private ResultsCampaign interviewed(String prefix, int interviews) {
         ResultsCampaign campaign = new ResultsCampaign(fixtures, store, jdbc, prefix, 20, prefix.hashCode());
@@ -284,6 +287,13 @@ class ResultsApprovalTest {
         assertThat(overview.comments().get(2).body()).isEqualTo("Đề nghị bổ sung kết quả phúc tra trước khi công bố");
         assertThat(overview.comments().get(2).author()).isEqualTo(campaign.nationalAdmin.name());
 
+        // the campaign page links to the results for those who prepare or approve them, not for a unit's manager
+        String link = "/campaigns/" + id + "/results";
+        mvc.perform(get("/campaigns/{id}", id).with(SignedIn.as(campaign.analyst)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(link)));
+        mvc.perform(get("/campaigns/{id}", id).with(SignedIn.as(new CurrentUser("ql-phd", Set.of(Role.UNIT_MANAGER), campaign.field.province()))))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(link))));
+
         // through the page: the buttons are the steps; a step refused for its state comes back with the reason
         mvc.perform(post("/campaigns/{id}/results/submit", id).with(csrf()).with(SignedIn.as(campaign.analyst)))
                 .andExpect(status().is3xxRedirection());
@@ -319,11 +329,30 @@ class ResultsApprovalTest {
     }
 
     @Test
-    void everyStepIsInTheAuditLogWithWhoDidIt() {
+    void theSnapshotsApiIsDocumentedWithItsSummariesAndErrors() throws Exception {
+        String doc = mvc.perform(get("/api/v1/openapi")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        com.jayway.jsonpath.DocumentContext api = com.jayway.jsonpath.JsonPath.parse(doc);
+        String list = "$.paths['/api/v1/campaigns/{id}/snapshots'].get";
+        String one = "$.paths['/api/v1/campaigns/{id}/snapshots/{version}'].get";
+        assertThat(api.read(list + ".summary", String.class)).contains("published versions");
+        assertThat(api.read(one + ".summary", String.class)).contains("One published version");
+        assertThat(api.read(one + ".responses", Map.class)).containsKeys("200", "401", "403", "404");
+        assertThat(api.read(list + ".responses", Map.class)).containsKeys("200", "401", "403", "404");
+    }
+
+    @Test
+    void everyStepIsInTheAuditLogWithWhoDidIt() throws Exception {
         ResultsCampaign campaign = interviewed("PHF", 5);
         decide(campaign, campaign.responses, "ACCEPTED", "đạt yêu cầu");
         users.runAs(campaign.analyst, () -> approval.prepare(campaign.id()));
         users.runAs(campaign.analyst, () -> approval.submit(campaign.id(), null));
+        String approve = "/campaigns/" + campaign.id() + "/results/approve";
+        mvc.perform(get("/campaigns/{id}/results", campaign.id()).with(SignedIn.as(campaign.nationalAdmin)))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString(approve)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Đã trình, chờ phê duyệt")));
+        mvc.perform(get("/campaigns/{id}/results", campaign.id()).with(SignedIn.as(campaign.analyst)))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(approve))));
         users.runAs(campaign.nationalAdmin, () -> approval.returnWithComments(campaign.id(), "Xem lại"));
         users.runAs(campaign.analyst, () -> approval.submit(campaign.id(), null));
         Snapshot snapshot = users.runAs(campaign.nationalAdmin, () -> approval.approve(campaign.id(), "Đồng ý"));
@@ -339,6 +368,8 @@ class ResultsApprovalTest {
                 "results.return " + campaign.nationalAdmin.name(),
                 "results.submit " + campaign.analyst.name(),
                 "results.approve " + campaign.nationalAdmin.name());
+        assertThat(events.stream(ResultsPublished.class))
+                .containsExactly(new ResultsPublished(campaign.id(), snapshot.id(), 1));
         assertThat(entries.get(2).get("detail")).isEqualTo("Xem lại");
         assertThat(entries.get(4).get("detail")).isEqualTo("Đồng ý");
     }
