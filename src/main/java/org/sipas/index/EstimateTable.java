@@ -31,24 +31,16 @@ final class EstimateTable {
      * numbers, an empty one as {@code NA}; a domain's name that starts like a formula is text.
      */
     static byte[] csv(List<AnalysisSample.DomainEstimate> rows, boolean byteOrderMark) {
-        List<List<Object>> cells = new ArrayList<>(rows.size());
-        for (AnalysisSample.DomainEstimate row : rows) {
-            List<Object> line = new ArrayList<>(COLUMNS.size());
-            line.add(row.domainKind());
-            line.add(row.domain());
-            line.add(row.estimate().level());
-            line.add(row.estimate().index());
-            line.add(row.estimate().n());
-            for (Double value : figures(row.estimate())) {
-                line.add(value == null || value.isNaN() ? NA : value);
-            }
-            cells.add(line);
-        }
-        return CsvWriter.table(COLUMNS, cells, byteOrderMark);
+        return CsvWriter.table(COLUMNS, cells(rows, value -> value == null || value.isNaN() ? NA : value), byteOrderMark);
     }
 
     /** The XLSX: numbers stay numbers, an empty figure is an empty cell. */
     static byte[] xlsx(List<AnalysisSample.DomainEstimate> rows) {
+        return XlsxWriter.write(new XlsxWriter.Table("estimates", COLUMNS, cells(rows, value -> value)));
+    }
+
+    /** The rows with the columns of {@link #COLUMNS}, each figure as {@code figure} writes it. */
+    private static List<List<Object>> cells(List<AnalysisSample.DomainEstimate> rows, java.util.function.Function<Double, Object> figure) {
         List<List<Object>> cells = new ArrayList<>(rows.size());
         for (AnalysisSample.DomainEstimate row : rows) {
             List<Object> line = new ArrayList<>(COLUMNS.size());
@@ -57,10 +49,10 @@ final class EstimateTable {
             line.add(row.estimate().level());
             line.add(row.estimate().index());
             line.add(row.estimate().n());
-            line.addAll(figures(row.estimate()));
+            figures(row.estimate()).forEach(value -> line.add(figure.apply(value)));
             cells.add(line);
         }
-        return XlsxWriter.write(new XlsxWriter.Table("estimates", COLUMNS, cells));
+        return cells;
     }
 
     private static List<Double> figures(IndexEstimate e) {
