@@ -145,7 +145,7 @@ final class ReportTemplate {
         private void body(IBody body, Place outer) {
             for (IBodyElement element : List.copyOf(body.getBodyElements())) {
                 if (element instanceof XWPFParagraph paragraph) {
-                    paragraph(paragraph, outer);
+                    paragraph(paragraph, outer, body);
                 } else if (element instanceof XWPFTable table) {
                     table(table, body);
                 }
@@ -220,7 +220,7 @@ final class ReportTemplate {
             return found;
         }
 
-        private void paragraph(XWPFParagraph paragraph, Place place) {
+        private void paragraph(XWPFParagraph paragraph, Place place, IBody body) {
             int line = ++paragraphs;
             List<XWPFRun> runs = paragraph.getRuns();
             List<String> texts = new ArrayList<>(runs.size());
@@ -242,6 +242,13 @@ final class ReportTemplate {
             if (alone.matches() && alone.group(1).trim().startsWith(CHART)) {
                 chart(paragraph, alone.group(1).trim().substring(CHART.length()).trim());
                 return;
+            }
+            if (alone.matches() && runs.size() > 0) {
+                String value = value(alone.group(1).trim(), place);
+                if (value != null && value.contains("\n")) {
+                    paragraphs(paragraph, body, value);
+                    return;
+                }
             }
             List<int[]> found = new ArrayList<>();
             List<String> values = new ArrayList<>();
@@ -354,6 +361,43 @@ final class ReportTemplate {
         private void error(int line, String placeholder, String code, String shown, Object[] where, String offered) {
             errors.add(RowError.of(template.fileName, line, placeholder, code, shown, where[0], where[1], where[2],
                     offered == null ? "" : offered));
+        }
+
+        /**
+         * A text of several lines where a placeholder stands alone: one paragraph per line, each
+         * with the paragraph's format and its first run's, so that each keeps the first-line indent
+         * and spacing of the template's paragraph (a recommendation a paragraph).
+         */
+        private void paragraphs(XWPFParagraph paragraph, IBody body, String value) {
+            String[] lines = value.split("\n", -1);
+            XWPFRun first = paragraph.getRuns().get(0);
+            for (int i = paragraph.getRuns().size() - 1; i > 0; i--) {
+                paragraph.removeRun(i);
+            }
+            write(first, lines[0]);
+            XWPFParagraph previous = paragraph;
+            for (int i = 1; i < lines.length; i++) {
+                XWPFParagraph next;
+                try (org.apache.xmlbeans.XmlCursor cursor = previous.getCTP().newCursor()) {
+                    cursor.toEndToken();
+                    cursor.toNextToken();
+                    next = body.insertNewParagraph(cursor);
+                }
+                if (next == null) {
+                    // a body that takes no new paragraph here (a header): the lines stay as breaks
+                    write(first, value);
+                    return;
+                }
+                if (paragraph.getCTP().getPPr() != null) {
+                    next.getCTP().setPPr(paragraph.getCTP().getPPr());
+                }
+                XWPFRun run = next.createRun();
+                if (first.getCTR().getRPr() != null) {
+                    run.getCTR().setRPr(first.getCTR().getRPr());
+                }
+                write(run, lines[i]);
+                previous = next;
+            }
         }
 
         /** The paragraph's text replaced by the picture, as wide as the field says. */

@@ -96,6 +96,11 @@ class ReportRenderingTest {
             XWPFRun first = document.getParagraphs().stream().flatMap(p -> p.getRuns().stream()).findFirst().orElseThrow();
             assertThat(first.getFontFamily()).isEqualTo("Times New Roman");
             assertThat(document.getAllPictures()).hasSize(1);
+            // a recommendation a paragraph, each with the template paragraph's first-line indent
+            XWPFParagraph second = document.getParagraphs().stream()
+                    .filter(p -> p.getText().equals("Rút ngắn thời gian giải quyết hồ sơ.")).findFirst().orElseThrow();
+            assertThat(second.getIndentationFirstLine()).isEqualTo(567);
+            assertThat(document.getParagraphs()).anySatisfy(p -> assertThat(p.getText()).isEqualTo("Tăng cường hướng dẫn thủ tục."));
         }
     }
 

@@ -148,6 +148,10 @@ class ReportsTest {
             }
         }
 
+        mvc.perform(get("/api/v1/campaigns/{id}/report.docx?snapshot=5", campaign.id()).with(SignedIn.as(campaign.analyst)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("phiên bản kết quả đã công bố số 5")));
+
         byte[] pdf = download("/api/v1/campaigns/{id}/report.pdf", campaign.id(), campaign.analyst);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
