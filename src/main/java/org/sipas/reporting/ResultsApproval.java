@@ -40,6 +40,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class ResultsApproval {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ResultsApproval.class);
+
     /** What a version freezes: each series with the kinds of domain a report, the portal and the open data show. */
     static final Map<Series, List<Domain>> FROZEN = frozen();
 
@@ -114,7 +116,9 @@ public class ResultsApproval {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "version " + open.get().version() + " is waiting for approval: it is approved or returned first");
         }
+        long started = System.nanoTime();
         ResultsRepository.Prepared prepared = compute(campaign);
+        long took = (System.nanoTime() - started) / 1_000_000;
         long id;
         int version;
         if (open.isPresent()) {
@@ -126,6 +130,8 @@ public class ResultsApproval {
             id = results.insert(campaignId, version, prepared, me.name());
         }
         results.comment(id, "PREPARED", me.name(), null);
+        log.info("results of campaign {} version {} prepared by {} from {} accepted responses in {} ms", campaignId, version,
+                me.name(), prepared.lineage().responsesCounted(), took);
         audit.record("results.prepare", "results_version", Long.toString(id), null,
                 Map.of("campaign", campaignId, "version", version, "responsesCounted", prepared.lineage().responsesCounted(),
                         "changed", prepared.changes().size()),

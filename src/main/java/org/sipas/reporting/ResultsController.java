@@ -1,15 +1,12 @@
 package org.sipas.reporting;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import org.sipas.identity.CurrentUsers;
 import org.sipas.index.CampaignEstimates;
 import org.sipas.index.Domain;
 import org.sipas.index.Percent;
 import org.sipas.index.Series;
-import org.sipas.methodology.IndexNode;
 import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
 import org.springframework.http.HttpStatus;
@@ -83,7 +80,7 @@ class ResultsController {
             model.addAttribute("lineage", open.lineage());
             model.addAttribute("changes", open.changes());
         }
-        model.addAttribute("labels", labels(methodology.index(), locale));
+        model.addAttribute("labels", methodology.index().labels(locale));
         model.addAttribute("pct", new Percent(locale));
         return VIEW;
     }
@@ -136,17 +133,4 @@ class ResultsController {
         return "redirect:/campaigns/" + id + "/results";
     }
 
-    /** Index code → its label in the reader's language. */
-    private static Map<String, String> labels(IndexNode node, Locale locale) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        collect(node, locale, labels);
-        return labels;
-    }
-
-    private static void collect(IndexNode node, Locale locale, Map<String, String> labels) {
-        labels.put(node.code(), node.label() == null ? node.code() : node.label().in(locale));
-        for (IndexNode child : node.children()) {
-            collect(child, locale, labels);
-        }
-    }
 }

@@ -122,6 +122,9 @@ class ResultsApprovalTest {
         CampaignEstimates live = users.runAs(campaign.nationalAdmin,
                 () -> estimates.of(campaign.id(), Domain.NATION, null, Series.SAMPLED));
         assertThat(live.domains().get(0).n()).isEqualTo(11);
+        // and a re-check reopens another one: it waits outside the approved count, the published figures still do not move
+        long reopened = campaign.responses.get(1);
+        decide(campaign, List.of(reopened), "IN_RECHECK", "phúc tra lại theo yêu cầu của thanh tra");
         assertThat(publications.version(campaign.id(), 1)).contains(first);
         assertThat(publications.latest(campaign.id())).contains(first);
         assertThat(storedRow(first.id())).isEqualTo(firstRow);
@@ -134,18 +137,19 @@ class ResultsApprovalTest {
         assertThat(draft.state()).isEqualTo(ResultsVersion.State.DRAFT);
         assertThatThrownBy(() -> users.runAs(campaign.analyst, () -> approval.submit(campaign.id(), "  ")))
                 .isInstanceOfSatisfying(ResponseStatusException.class, e -> assertThat(e.getStatusCode().value()).isEqualTo(422));
-        Snapshot second = publish(campaign, "Loại một phiếu sau phúc tra (phỏng vấn không diễn ra)");
+        Snapshot second = publish(campaign, "Loại một phiếu sau phúc tra (phỏng vấn không diễn ra), một phiếu đang phúc tra lại");
         assertThat(second.version()).isEqualTo(2);
-        assertThat(second.whatChanged()).isEqualTo("Loại một phiếu sau phúc tra (phỏng vấn không diễn ra)");
-        assertThat(overallN(second)).isEqualTo(11);
+        assertThat(second.whatChanged()).isEqualTo("Loại một phiếu sau phúc tra (phỏng vấn không diễn ra), một phiếu đang phúc tra lại");
+        assertThat(overallN(second)).isEqualTo(10);
         assertThat(second.lineage().rejected()).isEqualTo(1);
-        assertThat(publications.countedResponses(second.id())).doesNotContain(doubtful).hasSize(11);
+        assertThat(second.lineage().undecided()).isEqualTo(1);
+        assertThat(publications.countedResponses(second.id())).doesNotContain(doubtful, reopened).hasSize(10);
         assertThat(second.changes()).anySatisfy(change -> {
             assertThat(change.series()).isEqualTo("SAMPLED");
             assertThat(change.domainKind()).isEqualTo("NATION");
             assertThat(change.index()).isEqualTo(first.overall().domains().get(0).overall().index());
             assertThat(change.nBefore()).isEqualTo(12);
-            assertThat(change.nAfter()).isEqualTo(11);
+            assertThat(change.nAfter()).isEqualTo(10);
             assertThat(change.before()).isEqualTo(first.overall().domains().get(0).overall().estimatePct());
         });
 
@@ -163,7 +167,7 @@ class ResultsApprovalTest {
                 .andExpect(jsonPath("$.lineage.responsesCounted").value(12));
         mvc.perform(get("/api/v1/campaigns/{id}/snapshots/2", campaign.id()).with(SignedIn.as(reader)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.figures.SAMPLED.NATION.domains[0].n").value(11))
+                .andExpect(jsonPath("$.figures.SAMPLED.NATION.domains[0].n").value(10))
                 .andExpect(jsonPath("$.whatChanged").value(second.whatChanged()));
         mvc.perform(get("/api/v1/campaigns/{id}/snapshots", campaign.id()).with(SignedIn.as(reader)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2))
