@@ -1,12 +1,10 @@
 package org.sipas.reporting;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCampaign;
-import org.sipas.methodology.IndexNode;
 import org.sipas.methodology.Methodologies;
 import org.sipas.web.XlsxWriter;
 import org.springframework.context.MessageSource;
@@ -99,17 +97,9 @@ class Reports {
         return "bao-cao-" + snapshot.campaignId() + "-v" + snapshot.version() + "." + extension;
     }
 
+    /** Index node code → its Vietnamese label, as the report is written. */
     private Map<String, String> labels(Snapshot snapshot) {
-        Map<String, String> labels = new HashMap<>();
-        methodologies.find(snapshot.methodologyCode(), snapshot.methodologyVersion())
-                .ifPresent(m -> collect(m.index(), labels));
-        return labels;
-    }
-
-    private static void collect(IndexNode node, Map<String, String> labels) {
-        if (node.label() != null) {
-            labels.put(node.code(), node.label().in(java.util.Locale.forLanguageTag("vi")));
-        }
-        node.children().forEach(child -> collect(child, labels));
+        return methodologies.find(snapshot.methodologyCode(), snapshot.methodologyVersion())
+                .map(m -> m.index().labels(java.util.Locale.forLanguageTag("vi"))).orElse(Map.of());
     }
 }

@@ -52,8 +52,18 @@ class DemoReportTest {
                     context.getBean(UnitDirectory.class).root().id());
             Reports reports = context.getBean(Reports.class);
             CurrentUsers users = context.getBean(CurrentUsers.class);
+            long started = System.nanoTime();
             Reports.File docx = users.runAs(reader, () -> reports.docx(demo.campaignId(), null));
+            long docxMs = (System.nanoTime() - started) / 1_000_000;
+            started = System.nanoTime();
             Reports.File pdf = users.runAs(reader, () -> reports.pdf(demo.campaignId(), 1));
+            long pdfMs = (System.nanoTime() - started) / 1_000_000;
+            started = System.nanoTime();
+            Reports.File xlsx = users.runAs(reader, () -> reports.estimates(demo.campaignId(), 1));
+            long xlsxMs = (System.nanoTime() - started) / 1_000_000;
+            // the figures of the closing report: first call of each, so the first template read and font load are in them
+            System.out.printf("demo report: DOCX %d ms %d bytes, PDF %d ms %d bytes, XLSX %d ms %d bytes%n", docxMs,
+                    docx.bytes().length, pdfMs, pdf.bytes().length, xlsxMs, xlsx.bytes().length);
             Path out = Files.createDirectories(Path.of("target/reports"));
             Files.write(out.resolve("demo-" + docx.name()), docx.bytes());
             Files.write(out.resolve("demo-" + pdf.name()), pdf.bytes());
