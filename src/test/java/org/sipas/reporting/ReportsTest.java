@@ -129,6 +129,12 @@ class ReportsTest {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "reports.draft.saved"));
         assertThat(audit.page("report_draft", 10, 0)).anySatisfy(e -> assertThat(e.entityId()).isEqualTo(campaign.id() + "/1"));
 
+        mvc.perform(get("/campaigns/{id}/report", campaign.id()).with(SignedIn.as(campaign.analyst)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Trần Thị Bình"),
+                        org.hamcrest.Matchers.containsString("15/07/2026"),
+                        org.hamcrest.Matchers.containsString("/api/v1/campaigns/" + campaign.id() + "/report.pdf?snapshot=1"))));
+
         byte[] docx = download("/api/v1/campaigns/{id}/report.docx", campaign.id(), campaign.analyst);
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
             String text = ReportRenderingTest.text(document);
