@@ -407,58 +407,87 @@ final class PdfReport {
         float total = (float) grid.stream().mapToDouble(Float::doubleValue).sum();
         float scale = total > width ? width / total : 1;
         boolean borders = bordered(table);
-        for (XWPFTableRow row : table.getRows()) {
-            List<float[]> spans = new ArrayList<>();
-            List<List<Laid>> cells = new ArrayList<>();
-            float height = 0;
-            int col = 0;
-            float x = left;
-            for (XWPFTableCell cell : row.getTableCells()) {
-                int span = span(cell);
-                float cellWidth = 0;
-                for (int k = col; k < Math.min(col + span, grid.size()); k++) {
-                    cellWidth += grid.get(k) * scale;
-                }
-                List<Laid> laid = new ArrayList<>();
-                float cellHeight = 2 * CELL_PADDING;
-                for (XWPFParagraph p : cell.getParagraphs()) {
-                    Laid l = lay(p, cellWidth - 2 * CELL_PADDING);
-                    laid.add(l);
-                    cellHeight += l.height();
-                }
-                spans.add(new float[] {x, cellWidth});
-                cells.add(laid);
-                height = Math.max(height, cellHeight);
-                x += cellWidth;
-                col += span;
-            }
-            if (y - height < bottom) {
-                newPage();
-            }
-            for (int c = 0; c < cells.size(); c++) {
-                float cellX = spans.get(c)[0];
-                float cellWidth = spans.get(c)[1];
-                float saved = y;
-                y -= CELL_PADDING;
-                for (Laid laid : cells.get(c)) {
-                    y -= laid.before();
-                    boolean first = true;
-                    for (Line line : laid.lines()) {
-                        draw(line, laid, cellX + CELL_PADDING, cellWidth - 2 * CELL_PADDING, first);
-                        y -= line.height();
-                        first = false;
-                    }
-                    y -= laid.after();
-                }
-                y = saved;
-                if (borders) {
-                    out.setLineWidth(0.5f);
-                    out.addRect(cellX, y - height, cellWidth, height);
-                    out.stroke();
-                }
-            }
-            y -= height;
+        float[] widths = new float[grid.size()];
+        for (int k = 0; k < widths.length; k++) {
+            widths[k] = grid.get(k) * scale;
         }
+        // the rows marked to repeat as a header (the index tables run over pages) are drawn again atop each new page
+        List<RowLayout> header = new ArrayList<>();
+        boolean inHeader = true;
+        for (XWPFTableRow row : table.getRows()) {
+            RowLayout laid = layRow(row, widths);
+            inHeader = inHeader && row.isRepeatHeader();
+            if (y - laid.height() < bottom) {
+                newPage();
+                if (!inHeader) {
+                    for (RowLayout repeated : header) {
+                        drawRow(repeated, borders);
+                    }
+                }
+            }
+            drawRow(laid, borders);
+            if (inHeader) {
+                header.add(laid);
+            }
+        }
+    }
+
+    /** A table row laid out: each cell's left edge and width, its paragraphs, and the row's height. */
+    private record RowLayout(List<float[]> spans, List<List<Laid>> cells, float height) {
+    }
+
+    private RowLayout layRow(XWPFTableRow row, float[] columns) throws IOException {
+        List<float[]> spans = new ArrayList<>();
+        List<List<Laid>> cells = new ArrayList<>();
+        float height = 0;
+        int col = 0;
+        float x = left;
+        for (XWPFTableCell cell : row.getTableCells()) {
+            int span = span(cell);
+            float cellWidth = 0;
+            for (int k = col; k < Math.min(col + span, columns.length); k++) {
+                cellWidth += columns[k];
+            }
+            List<Laid> laid = new ArrayList<>();
+            float cellHeight = 2 * CELL_PADDING;
+            for (XWPFParagraph p : cell.getParagraphs()) {
+                Laid l = lay(p, cellWidth - 2 * CELL_PADDING);
+                laid.add(l);
+                cellHeight += l.height();
+            }
+            spans.add(new float[] {x, cellWidth});
+            cells.add(laid);
+            height = Math.max(height, cellHeight);
+            x += cellWidth;
+            col += span;
+        }
+        return new RowLayout(spans, cells, height);
+    }
+
+    private void drawRow(RowLayout row, boolean borders) throws IOException {
+        for (int c = 0; c < row.cells().size(); c++) {
+            float cellX = row.spans().get(c)[0];
+            float cellWidth = row.spans().get(c)[1];
+            float saved = y;
+            y -= CELL_PADDING;
+            for (Laid laid : row.cells().get(c)) {
+                y -= laid.before();
+                boolean first = true;
+                for (Line line : laid.lines()) {
+                    draw(line, laid, cellX + CELL_PADDING, cellWidth - 2 * CELL_PADDING, first);
+                    y -= line.height();
+                    first = false;
+                }
+                y -= laid.after();
+            }
+            y = saved;
+            if (borders) {
+                out.setLineWidth(0.5f);
+                out.addRect(cellX, y - row.height(), cellWidth, row.height());
+                out.stroke();
+            }
+        }
+        y -= row.height();
     }
 
     private static int span(XWPFTableRow row) {
