@@ -477,7 +477,7 @@ class AccessMatrixTest {
             case "key" -> side.kioskKey();
             case "unitCode" -> side.receiptUnit();
             case "receiptCode" -> side.receiptCode();
-            case "kind" -> "units";
+            case "kind" -> path.contains("/report-templates/") ? "campaign" : "units";
             case "action" -> "draw";
             case "channel" -> "PHONE";
             case "format" -> "csv";
@@ -496,6 +496,7 @@ class AccessMatrixTest {
             case "enabled" -> "true";
             case "reason" -> "Không liên lạc được";
             case "step" -> "1";
+            case "snapshot" -> "1";
             case "campaign" -> Long.toString(side.field().campaignId());
             case "frame" -> "1000";
             case "from" -> "am-interviewer";

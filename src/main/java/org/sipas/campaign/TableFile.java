@@ -1,14 +1,9 @@
 package org.sipas.campaign;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.sipas.web.CsvWriter;
+import org.sipas.web.XlsxWriter;
 
 /**
  * A table a campaign exports (work list, budget), written as CSV (UTF-8 with a byte order mark,
@@ -18,7 +13,7 @@ import org.sipas.web.CsvWriter;
  */
 record TableFile(String sheet, List<String> header, List<List<Object>> rows) {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = XlsxWriter.CONTENT_TYPE;
     static final String CSV = "text/csv;charset=UTF-8";
 
     byte[] csv() {
@@ -26,29 +21,10 @@ record TableFile(String sheet, List<String> header, List<List<Object>> rows) {
     }
 
     byte[] xlsx() {
-        // streaming: a national work list of tens of thousands of rows keeps a window of them in memory
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            Sheet out = book.createSheet(sheet);
-            write(out.createRow(0), List.copyOf(header));
-            for (int r = 0; r < rows.size(); r++) {
-                write(out.createRow(r + 1), rows.get(r));
-            }
-            book.write(bytes);
-            book.dispose();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Row row, List<?> values) {
-        for (int c = 0; c < values.size(); c++) {
-            Object value = values.get(c);
-            if (value instanceof Number number) {
-                row.createCell(c).setCellValue(number.doubleValue());
-            } else {
-                row.createCell(c).setCellValue(value == null ? "" : value.toString());
-            }
-        }
+        // an empty value stays an empty text cell, as the work lists have always been written
+        List<List<Object>> cells = rows.stream()
+                .map(row -> row.stream().map(v -> v == null ? (Object) "" : v).toList())
+                .toList();
+        return XlsxWriter.write(new XlsxWriter.Table(sheet, header, cells));
     }
 }

@@ -52,6 +52,23 @@ class CaseStore {
         return new PageOf<>(items, page, size, total);
     }
 
+    /** A campaign's cases counted by unit, of the units within the scope unit's subtree. */
+    List<CaseCounts.UnitCases> countsByUnit(long campaignId, long scopeUnitId, Instant now) {
+        return jdbc.sql("""
+                        SELECT u.code, u.name, count(*) AS total,
+                               count(*) FILTER (WHERE c.state IN ('RESOLVED', 'CLOSED')) AS resolved,
+                               count(*) FILTER (WHERE %1$s) AS open,
+                               count(*) FILTER (WHERE %1$s AND c.due_at < :now) AS overdue
+                        FROM feedback_case c JOIN unit u ON u.id = c.unit_id
+                        WHERE c.campaign_id = :campaign AND %2$s
+                        GROUP BY u.code, u.name ORDER BY u.name, u.code""".formatted(OPEN,
+                        CatalogCodes.unitWithinScope("c.unit_id", "scope")))
+                .param("campaign", campaignId).param("scope", scopeUnitId).param("now", Timestamp.from(now))
+                .query((rs, n) -> new CaseCounts.UnitCases(rs.getString("code"), rs.getString("name"), rs.getLong("total"),
+                        rs.getLong("resolved"), rs.getLong("open"), rs.getLong("overdue")))
+                .list();
+    }
+
     Optional<CaseView> find(long id, Instant now) {
         return jdbc.sql(SELECT + " WHERE c.id = :id").param("id", id).param("now", Timestamp.from(now)).query(CaseStore::view).optional();
     }

@@ -1,16 +1,11 @@
 package org.sipas.index;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.sipas.web.CsvWriter;
+import org.sipas.web.XlsxWriter;
 
 /**
  * The figures of the standalone engine as a table with exactly the columns of the estimation
@@ -23,7 +18,7 @@ final class EstimateTable {
     static final List<String> COLUMNS = List.of("domain_kind", "domain", "level", "index", "n", "unweighted_pct",
             "estimate_pct", "se_pct", "ci95_low", "ci95_high");
     static final String CSV = "text/csv;charset=UTF-8";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = XlsxWriter.CONTENT_TYPE;
     static final String NA = "NA";
 
     private EstimateTable() {
@@ -36,6 +31,16 @@ final class EstimateTable {
      * numbers, an empty one as {@code NA}; a domain's name that starts like a formula is text.
      */
     static byte[] csv(List<AnalysisSample.DomainEstimate> rows, boolean byteOrderMark) {
+        return CsvWriter.table(COLUMNS, cells(rows, value -> value == null || value.isNaN() ? NA : value), byteOrderMark);
+    }
+
+    /** The XLSX: numbers stay numbers, an empty figure is an empty cell. */
+    static byte[] xlsx(List<AnalysisSample.DomainEstimate> rows) {
+        return XlsxWriter.write(new XlsxWriter.Table("estimates", COLUMNS, cells(rows, value -> value)));
+    }
+
+    /** The rows with the columns of {@link #COLUMNS}, each figure as {@code figure} writes it. */
+    private static List<List<Object>> cells(List<AnalysisSample.DomainEstimate> rows, java.util.function.Function<Double, Object> figure) {
         List<List<Object>> cells = new ArrayList<>(rows.size());
         for (AnalysisSample.DomainEstimate row : rows) {
             List<Object> line = new ArrayList<>(COLUMNS.size());
@@ -44,43 +49,10 @@ final class EstimateTable {
             line.add(row.estimate().level());
             line.add(row.estimate().index());
             line.add(row.estimate().n());
-            for (Double value : figures(row.estimate())) {
-                line.add(value == null || value.isNaN() ? NA : value);
-            }
+            figures(row.estimate()).forEach(value -> line.add(figure.apply(value)));
             cells.add(line);
         }
-        return CsvWriter.table(COLUMNS, cells, byteOrderMark);
-    }
-
-    /** The XLSX: numbers stay numbers, an empty figure is an empty cell. */
-    static byte[] xlsx(List<AnalysisSample.DomainEstimate> rows) {
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("estimates");
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                header.createCell(c).setCellValue(COLUMNS.get(c));
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                AnalysisSample.DomainEstimate row = rows.get(r);
-                Row out = sheet.createRow(r + 1);
-                out.createCell(0).setCellValue(row.domainKind());
-                out.createCell(1).setCellValue(row.domain());
-                out.createCell(2).setCellValue(row.estimate().level());
-                out.createCell(3).setCellValue(row.estimate().index());
-                out.createCell(4).setCellValue(row.estimate().n());
-                List<Double> figures = figures(row.estimate());
-                for (int c = 0; c < figures.size(); c++) {
-                    if (figures.get(c) != null) {
-                        out.createCell(5 + c).setCellValue(figures.get(c));
-                    }
-                }
-            }
-            book.write(bytes);
-            book.dispose();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return cells;
     }
 
     private static List<Double> figures(IndexEstimate e) {

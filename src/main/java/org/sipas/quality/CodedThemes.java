@@ -1,6 +1,10 @@
 package org.sipas.quality;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.sipas.methodology.Label;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,5 +31,13 @@ public class CodedThemes {
     @Transactional(readOnly = true)
     public List<ThemeCount> counts(long campaignId, long unitScope) {
         return repository.counts(campaignId, unitScope);
+    }
+
+    /** The labels of the codes of a methodology version's code frame, in the frame's order. */
+    @Transactional(readOnly = true)
+    public Map<String, Label> labels(String methodologyCode, int methodologyVersion) {
+        Map<String, Label> labels = new LinkedHashMap<>();
+        repository.frame(methodologyCode, methodologyVersion).forEach(code -> labels.put(code.code(), code.label()));
+        return labels;
     }
 }

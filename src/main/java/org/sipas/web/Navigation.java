@@ -66,6 +66,7 @@ public class Navigation {
                     new Page("/feedback/rules", "nav.feedbackRules"),
                     new Page("/feedback/webhooks", "nav.webhooks"),
                     new Page("/feedback/consent", "nav.consent"),
+                    new Page("/admin/report-templates", "reports.templates.title"),
                     new Page("/admin/audit", "nav.audit"))));
 
     private final PageAccess access;
