@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo on a first start, through the same imports a user would use: the 34 provinces,
  * ten communes, departments and vertical agencies of Đồng Nai, their procedures and officials,
- * a year of dossiers, and a SIPAS campaign in the field with its first responses.
+ * a year of dossiers, and a SIPAS campaign in the field with its first responses, accepted by quality
+ * control and their results approved and published as version 1 ({@link DemoResults}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -46,9 +47,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final CurrentUsers currentUsers;
     private final DemoFieldwork fieldwork;
     private final Tallies tallies;
+    private final DemoResults results;
 
     DemoDataLoader(DemoProperties properties, CatalogCodes catalog, CatalogImports catalogImports, DossierImport dossiers,
-                   UnitDirectory units, CurrentUsers currentUsers, DemoFieldwork fieldwork, Tallies tallies) {
+                   UnitDirectory units, CurrentUsers currentUsers, DemoFieldwork fieldwork, Tallies tallies,
+                   DemoResults results) {
+        this.results = results;
         this.tallies = tallies;
         this.fieldwork = fieldwork;
         this.properties = properties;
@@ -74,12 +78,13 @@ class DemoDataLoader implements ApplicationRunner {
             LocalDate today = LocalDate.now(Formats.ZONE);
             ImportResult dossierResult = dossiers.importFile("demo/dossiers.csv",
                     text(data.dossiersCsv(properties.dossiers(), today)));
-            int responses = fieldwork.play(today, properties.seed());
+            DemoFieldwork.Played played = fieldwork.play(today, properties.seed());
             // the live dashboard shows its figures with CIs from the first page on
             tallies.fold();
+            results.publish(played.campaignId());
             log.info("sipas: demo data loaded in {} ms: {} units, {} officials, {} dossiers, a campaign in the field with {} "
-                            + "responses and its live dashboard (SIPAS_DEMO=false turns it off)", (System.nanoTime() - started) / 1_000_000,
-                    unitResult.inserted(), officialResult.inserted(), dossierResult.inserted(), responses);
+                            + "responses, its live dashboard and its results approved as version 1 (SIPAS_DEMO=false turns it off)", (System.nanoTime() - started) / 1_000_000,
+                    unitResult.inserted(), officialResult.inserted(), dossierResult.inserted(), played.responses());
             return dossierResult;
         });
     }

@@ -58,8 +58,11 @@ class DemoFieldwork {
         this.dispositions = dispositions;
     }
 
-    /** @return how many responses the fieldwork stored */
-    int play(LocalDate today, long seed) {
+    /** The campaign the fieldwork played and how many responses it stored. */
+    record Played(long campaignId, int responses) {
+    }
+
+    Played play(LocalDate today, long seed) {
         LocalDate quarter = today.with(IsoFields.DAY_OF_QUARTER, 1).minusMonths(3);
         String name = "SIPAS quý %d/%d, Đồng Nai (dữ liệu mẫu)".formatted(quarter.get(IsoFields.QUARTER_OF_YEAR), quarter.getYear());
         long id = campaigns.create(new CampaignForm(name, METHODOLOGY, 1, PROVINCE, "", "QUARTER", quarter.toString(), "",
@@ -106,7 +109,7 @@ class DemoFieldwork {
             dispositions.record(fieldCase.id(), id, Disposition.COMPLETE, true, "demo");
             stored++;
         }
-        return stored;
+        return new Played(id, stored);
     }
 
     private static Instant min(Instant a, Instant b) {

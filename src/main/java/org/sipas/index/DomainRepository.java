@@ -102,6 +102,17 @@ class DomainRepository {
                         rs.getInt("depth"))).single();
     }
 
+    /** Stratum id → the code of its procedure, for the strata of unit × procedure among those given. */
+    Map<Long, String> stratumProcedures(long campaignId, Collection<Long> strata) {
+        Map<Long, String> procedures = new HashMap<>();
+        jdbc.sql("""
+                        SELECT s.id, p.code FROM campaign_stratum s JOIN procedure p ON p.id = s.procedure_id
+                        WHERE s.campaign_id = :c AND s.id = ANY(:ids)""")
+                .param("c", campaignId).param("ids", strata.toArray(Long[]::new))
+                .query((rs, n) -> procedures.put(rs.getLong(1), rs.getString(2))).list();
+        return procedures;
+    }
+
     /** Unit code → name, for the codes given. */
     Map<String, String> unitNames(Collection<String> codes) {
         Map<String, String> names = new HashMap<>();

@@ -72,12 +72,55 @@ public class Estimates {
         FieldCampaign campaign = campaignScope.overlapping(campaignId);
         long scope = unitScope.unitId();
         DomainRepository.Place root = root(campaign, unitCode, scope);
-        Methodology methodology = methodologies.find(campaign.methodologyCode(), campaign.methodologyVersion()).orElseThrow();
-        IndexTree tree = IndexTree.of(methodology.index());
+        Set<String> kinds = kinds(asked);
+        Tallies.Read read = tallies.read(campaignId, asked.keySet(), kinds, scope, root.id());
+        return compute(campaign, root, read, asked).figures();
+    }
 
+    /**
+     * The figures of a campaign's whole scope computed from the named responses alone (those of them
+     * that count), by the same engine and the same steps as the live tallies: what approved results
+     * rest on (only accepted responses). With every counted response named, the figures equal
+     * {@link #of(long, String, Map)}'s for the campaign's scope. The caller must see the campaign in full.
+     *
+     * @param responseIds the responses to count (others of the campaign are left out, n_h included)
+     */
+    public OfResponses ofResponses(long campaignId, Collection<Long> responseIds, Map<Series, ? extends Collection<Domain>> asked) {
+        FieldCampaign campaign = campaignScope.within(campaignId);
+        DomainRepository.Place root = domains.unit(campaign.scopeUnitId());
+        Tallies.Read read = tallies.readResponses(campaignId, responseIds, asked.keySet(), kinds(asked));
+        return compute(campaign, root, read, asked);
+    }
+
+    /**
+     * Figures computed from named responses, with each sampled stratum's sizes (the design weights
+     * N_h / n_h they used).
+     */
+    public record OfResponses(Map<Series, Map<Domain, CampaignEstimates>> figures, List<StratumSize> strata) {
+    }
+
+    /**
+     * One stratum of the sample as the estimate weighted it.
+     *
+     * @param procedureCode the stratum's procedure when strata are unit × procedure, else null
+     * @param frameSize     N_h
+     * @param responses     n_h, the responses counted in it
+     */
+    public record StratumSize(long stratumId, String unitCode, String unitName, String procedureCode, long frameSize,
+                              long responses) {
+    }
+
+    private static Set<String> kinds(Map<Series, ? extends Collection<Domain>> asked) {
         Set<String> kinds = new LinkedHashSet<>(List.of(Domain.WHOLE_STRATUM));
         asked.values().forEach(domains -> domains.forEach(d -> kinds.add(d.tallyKind())));
-        Tallies.Read read = tallies.read(campaignId, asked.keySet(), kinds, scope, root.id());
+        return kinds;
+    }
+
+    private OfResponses compute(FieldCampaign campaign, DomainRepository.Place root, Tallies.Read read,
+                                Map<Series, ? extends Collection<Domain>> asked) {
+        long campaignId = campaign.id();
+        Methodology methodology = methodologies.find(campaign.methodologyCode(), campaign.methodologyVersion()).orElseThrow();
+        IndexTree tree = IndexTree.of(methodology.index());
         Map<Series, Map<TallyKey, Sums>> bySeries = new EnumMap<>(Series.class);
         Set<Long> units = new HashSet<>();
         read.rows().forEach((key, sums) -> {
@@ -96,6 +139,7 @@ public class Estimates {
         CampaignEstimates.Root rootOf = rootOf(root);
 
         Map<Series, Map<Domain, CampaignEstimates>> out = new EnumMap<>(Series.class);
+        Map<Long, Long> sampled = new TreeMap<>();
         asked.forEach((series, domainsAsked) -> {
             Map<TallyKey, Sums> rows = bySeries.getOrDefault(series, Map.of());
             // n_h: every response of the stratum that counts, in the domain or not
@@ -107,6 +151,9 @@ public class Estimates {
                     n += row.getValue().n;
                 }
             }
+            if (series.isRandomSample()) {
+                sampled.putAll(sampleSizes);
+            }
             Lineage lineage = new Lineage(draw.methodologyCode(), draw.methodologyVersion(), draw.seed(), draw.sampledAt(),
                     read.watermark().fold(), read.watermark().foldedAt(), read.tail(), n);
             Map<Domain, CampaignEstimates> byDomain = new EnumMap<>(Domain.class);
@@ -116,7 +163,15 @@ public class Estimates {
             }
             out.put(series, byDomain);
         });
-        return out;
+        List<StratumSize> sizes = new ArrayList<>();
+        Map<Long, String> procedures = domains.stratumProcedures(campaignId, sampled.keySet());
+        sampled.forEach((stratumId, n) -> {
+            DomainRepository.Stratum stratum = strata.get(stratumId);
+            DomainRepository.Place place = stratum == null ? null : places.get(stratum.unitId());
+            sizes.add(new StratumSize(stratumId, place == null ? null : place.code(), place == null ? null : place.name(),
+                    procedures.get(stratumId), stratum == null ? 0 : stratum.frameSize(), n));
+        });
+        return new OfResponses(out, sizes);
     }
 
     /** The breakdowns a dashboard shows beside its index, in their order. */

@@ -222,6 +222,20 @@ public class Tallies {
         });
     }
 
+    /**
+     * The sums the named responses of a campaign add, those of them that count, computed from the
+     * responses as a rebuild counts them (the tallies themselves are not read): the figures of a
+     * chosen set of responses, such as the accepted ones of approved results.
+     */
+    Read readResponses(long campaignId, Collection<Long> responseIds, Collection<Series> series, Collection<String> kinds) {
+        return snapshots.execute(status -> {
+            Map<TallyKey, Sums> rows = new HashMap<>();
+            repository.eachCounted(campaignId, responseIds, response -> add(rows, response, 1));
+            rows.keySet().removeIf(key -> !series.contains(key.series()) || !kinds.contains(key.domainKind()));
+            return new Read(rows, repository.watermark(), 0);
+        });
+    }
+
     /** Tallies read in one snapshot: rows (tail included), the watermark they were folded to, and the tail's size. */
     record Read(Map<TallyKey, Sums> rows, TallyRepository.Watermark watermark, int tail) {
     }

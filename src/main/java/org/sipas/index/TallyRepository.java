@@ -147,6 +147,20 @@ class TallyRepository {
         });
     }
 
+    /** As {@link #eachCounted(long, Consumer)}, for the named responses of the campaign only. */
+    void eachCounted(long campaignId, Collection<Long> responseIds, Consumer<CountedResponse> each) {
+        template.query(con -> {
+            PreparedStatement ps = con.prepareStatement(RESPONSES + " WHERE r.campaign_id = ? AND r.id = ANY(?) AND " + COUNTS
+                    + " ORDER BY r.id");
+            ps.setLong(1, campaignId);
+            ps.setArray(2, con.createArrayOf("bigint", responseIds.toArray(Long[]::new)));
+            ps.setFetchSize(5_000);
+            return ps;
+        }, rs -> {
+            each.accept(response(rs, 0));
+        });
+    }
+
     private CountedResponse response(ResultSet rs, int n) throws SQLException {
         List<String> officials = new ArrayList<>(2);
         if (rs.getString("receiving") != null) {
