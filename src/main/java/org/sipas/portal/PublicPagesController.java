@@ -31,7 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  * the next correction, so browsers keep it five minutes; a page of a named past version is kept a day.
  */
 @Controller
-class PortalController {
+class PublicPagesController {
 
     private static final CacheControl LATEST = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
     private static final CacheControl VERSIONED = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
@@ -42,7 +42,7 @@ class PortalController {
     private final RenderedPages pages;
     private final MessageSource messages;
 
-    PortalController(PublishedResults published, PortalFigures figures, ProvinceBoundaries boundaries, RenderedPages pages,
+    PublicPagesController(PublishedResults published, PortalFigures figures, ProvinceBoundaries boundaries, RenderedPages pages,
                      MessageSource messages) {
         this.published = published;
         this.figures = figures;
