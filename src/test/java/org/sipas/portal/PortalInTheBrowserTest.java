@@ -40,7 +40,7 @@ class PortalInTheBrowserTest {
     static final Path ARTIFACTS = Path.of("target", "browser-artifacts");
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     ConfigurableApplicationContext app;
     int port;
