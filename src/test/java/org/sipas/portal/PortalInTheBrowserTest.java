@@ -78,6 +78,8 @@ class PortalInTheBrowserTest {
             new WebDriverWait(browser, Duration.ofSeconds(30))
                     .until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-charts-drawn") != null);
 
+            Files.createDirectories(ARTIFACTS);
+            Files.writeString(ARTIFACTS.resolve("portal-campaign.html"), browser.getPageSource());
             assertThat(browser.findElements(By.cssSelector("[data-chart='bar'] canvas"))).as("the ranking chart").isNotEmpty();
             assertThat(browser.findElements(By.cssSelector("[data-chart='line'] canvas"))).as("the trend chart").isNotEmpty();
             assertThat(Integer.parseInt(browser.findElement(By.tagName("body")).getDomAttribute("data-charts-drawn"))).isEqualTo(2);

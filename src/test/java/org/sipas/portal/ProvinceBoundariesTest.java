@@ -153,7 +153,7 @@ class ProvinceBoundariesTest {
     }
 
     @Test
-    void theOfficialBoundariesOfThe34ProvincesDrawInAFewTensOfKilobytes() throws IOException {
+    void theOfficialBoundariesOfThe34ProvincesDrawInAFewTensOfKilobytes() throws Exception {
         Assumptions.assumeTrue(Files.isReadable(SHARED_BOUNDARIES),
                 "skipped: " + SHARED_BOUNDARIES.toAbsolutePath().normalize() + " is absent (third-party data, not committed)");
         String provinces = new ClassPathResource("demo/units.csv").getContentAsString(StandardCharsets.UTF_8).lines()
@@ -170,6 +170,10 @@ class ProvinceBoundariesTest {
         assertThat(bytes).as("SVG path bytes for 34 provinces").isBetween(10_000, 150_000);
         assertThat(outline.shapes()).allSatisfy(s -> assertThat(s.path()).startsWith("M").endsWith("Z"));
         assertThat(outline.height()).isBetween(300.0, 500.0);
+        String page = mvc.perform(get("/admin/map").with(user("map-admin").roles("ADMIN")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.nio.file.Files.writeString(Path.of("target", "admin-map.html"), page);
+        assertThat(page.split("<path", -1)).hasSize(34 + 1);
     }
 
     private static byte[] readShared() {
