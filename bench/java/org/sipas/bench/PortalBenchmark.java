@@ -70,8 +70,8 @@ public final class PortalBenchmark {
             System.out.printf("PortalBenchmark: %s (%d bytes, ETag %s, map %s), %d connections, %d s a run, %d rounds, %d cores%n",
                     path, page.body().length, page.headers().firstValue("ETag").orElse("-"),
                     boundaries == null ? "absent" : "34 provinces", clients, seconds, rounds, Runtime.getRuntime().availableProcessors());
-            Wrk.print(Wrk.get("warm-up sipas", work, ours, clients, Math.max(5, seconds / 2)));
-            Wrk.print(Wrk.get("warm-up nginx", work, theirs, clients, Math.max(5, seconds / 2)));
+            Wrk.print(Wrk.get("warm-up sipas", work, ours, clients, seconds));
+            Wrk.print(Wrk.get("warm-up nginx", work, theirs, clients, seconds));
             List<Wrk.Run> sipas = new ArrayList<>();
             List<Wrk.Run> file = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {

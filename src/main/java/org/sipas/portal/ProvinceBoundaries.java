@@ -38,10 +38,13 @@ class ProvinceBoundaries {
     private final AuditLog audit;
     private final CurrentUsers users;
 
+    private final PageCache pages;
     private volatile Optional<MapOutline> outline;
     private volatile long checkedAt;
 
-    ProvinceBoundaries(JdbcClient jdbc, JsonMapper json, CatalogCodes catalog, AuditLog audit, CurrentUsers users) {
+    ProvinceBoundaries(JdbcClient jdbc, JsonMapper json, CatalogCodes catalog, AuditLog audit, CurrentUsers users,
+                       PageCache pages) {
+        this.pages = pages;
         this.jdbc = jdbc;
         this.json = json;
         this.catalog = catalog;
@@ -72,6 +75,7 @@ class ProvinceBoundaries {
         audit.record("upload", "province_boundaries", Long.toString(id), before.orElse(null), stored, missing.isEmpty() ? fileName : fileName + "; without " + String.join(", ", missing));
         outline = Optional.of(MapOutline.of(id, read));
         checkedAt = System.nanoTime();
+        pages.forget();
         return stored;
     }
 

@@ -88,9 +88,7 @@ class PortalInTheBrowserTest {
                 assertThat(browser.findElements(By.cssSelector("svg.map path.province:not(.none)"))).as("Đồng Nai shaded").hasSize(1);
             }
             assertThat(Axe.seriousViolations(browser, "the portal's campaign page")).isEmpty();
-            Files.createDirectories(ARTIFACTS);
-            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, ARTIFACTS.resolve("portal-campaign.png"), StandardCopyOption.REPLACE_EXISTING);
+            screenshot(browser, "portal-campaign.png");
 
             browser.get(url("/portal/campaigns/" + demo.campaignId() + "/provinces/" + demo.scopeUnitCode()));
             new WebDriverWait(browser, Duration.ofSeconds(30))
@@ -122,10 +120,21 @@ class PortalInTheBrowserTest {
                 assertThat(browser.findElements(By.cssSelector("svg.map path.province"))).hasSize(34);
             }
             assertThat(browser.findElement(By.tagName("body")).getText()).contains("Overall satisfaction index");
-            Files.createDirectories(ARTIFACTS);
-            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, ARTIFACTS.resolve("portal-campaign-no-javascript.png"), StandardCopyOption.REPLACE_EXISTING);
+            screenshot(browser, "portal-campaign-no-javascript.png");
         }
+    }
+
+    /** The whole page, top to bottom, at the phone's width: the window is stretched to the page's height for the shot. */
+    private static void screenshot(WebDriver browser, String name) throws Exception {
+        Files.createDirectories(ARTIFACTS);
+        org.openqa.selenium.Dimension phone = browser.manage().window().getSize();
+        Object height = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(phone.getWidth(),
+                Math.min(12_000, ((Number) height).intValue() + 100)));
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, ARTIFACTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(phone);
     }
 
     private static List<WebElement> rows(WebDriver browser, String table) {

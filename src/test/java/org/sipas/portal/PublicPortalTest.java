@@ -134,6 +134,27 @@ class PublicPortalTest {
     }
 
     @Test
+    void aPageGivenAgainFromTheMicroCacheIsTheSameAnswerWithItsSecurityHeaders() throws Exception {
+        String path = "/portal/campaigns/" + campaign.id() + "/provinces/" + campaign.province();
+        MockHttpServletResponse first = anonymous(get(path));
+        MockHttpServletResponse again = anonymous(get(path));
+
+        assertThat(again.getStatus()).isEqualTo(200);
+        assertThat(again.getContentAsByteArray()).isEqualTo(first.getContentAsByteArray());
+        for (String header : List.of("ETag", "Cache-Control", "Vary", "Content-Security-Policy", "X-Frame-Options",
+                "X-Content-Type-Options", "Referrer-Policy")) {
+            assertThat(again.getHeader(header)).as(header).isNotNull().isEqualTo(first.getHeader(header));
+        }
+        assertThat(again.getContentType()).startsWith("text/html");
+        assertThat(again.getContentLength()).isEqualTo(first.getContentAsByteArray().length);
+        assertThat(anonymous(get(path).header("If-None-Match", first.getHeader("ETag"))).getStatus()).isEqualTo(304);
+        // the language switch sets a cookie: never kept, always answered by the whole stack
+        MockHttpServletResponse switched = anonymous(get(path + "?lang=en"));
+        assertThat(switched.getHeader("Set-Cookie")).contains("sipas-lang=en");
+        assertThat(body(switched)).contains("Overall satisfaction index");
+    }
+
+    @Test
     void theSamePageInEnglishHasItsOwnTag() throws Exception {
         MockHttpServletResponse vi = anonymous(get("/portal/campaigns/" + campaign.id()));
         MockHttpServletResponse en = anonymous(get("/portal/campaigns/" + campaign.id()).cookie(new Cookie("sipas-lang", "en")));
