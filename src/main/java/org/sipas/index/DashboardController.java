@@ -12,7 +12,6 @@ import org.sipas.campaign.FieldCases;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.collection.rates.ResponseRates;
 import org.sipas.identity.UnitScope;
-import org.sipas.methodology.IndexNode;
 import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -122,7 +121,7 @@ class DashboardController {
         // the response rates are the whole campaign's: shown to those who may see all of it
         model.addAttribute("rates", unitScope.covers(campaign.scopeUnitId()) ? rates.of(id) : null);
         model.addAttribute("crumbs", crumbs(overall.root().path(), campaignScope, catalog.unit(unitScope.unitId()).code()));
-        model.addAttribute("labels", labels(methodology.index(), locale));
+        model.addAttribute("labels", methodology.index().labels(locale));
         model.addAttribute("pct", new Percent(locale));
         model.addAttribute("live", campaign.isInField());
         return fragment != null ? VIEW + " :: figures" : VIEW;
@@ -166,15 +165,4 @@ class DashboardController {
         return path.subList(from, path.size());
     }
 
-    /** Index code → its label in the reader's language. */
-    private static Map<String, String> labels(IndexNode node, Locale locale) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        collect(node, locale, labels);
-        return labels;
-    }
-
-    private static void collect(IndexNode node, Locale locale, Map<String, String> labels) {
-        labels.put(node.code(), node.label() == null ? node.code() : node.label().in(locale));
-        node.children().forEach(child -> collect(child, locale, labels));
-    }
 }

@@ -88,15 +88,18 @@ public class Estimates {
     public OfResponses ofResponses(long campaignId, Collection<Long> responseIds, Map<Series, ? extends Collection<Domain>> asked) {
         FieldCampaign campaign = campaignScope.within(campaignId);
         DomainRepository.Place root = domains.unit(campaign.scopeUnitId());
-        Tallies.Read read = tallies.readResponses(campaignId, responseIds, asked.keySet(), kinds(asked));
-        return compute(campaign, root, read, asked);
+        Tallies.Counted counted = tallies.readResponses(campaignId, responseIds, asked.keySet(), kinds(asked));
+        OfResponses computed = compute(campaign, root, counted.read(), asked);
+        return new OfResponses(computed.figures(), computed.strata(), counted.responseIds());
     }
 
     /**
      * Figures computed from named responses, with each sampled stratum's sizes (the design weights
      * N_h / n_h they used).
+     *
+     * @param counted the named responses that counted (in a series, not excluded from the count), ascending
      */
-    public record OfResponses(Map<Series, Map<Domain, CampaignEstimates>> figures, List<StratumSize> strata) {
+    public record OfResponses(Map<Series, Map<Domain, CampaignEstimates>> figures, List<StratumSize> strata, List<Long> counted) {
     }
 
     /**
@@ -171,7 +174,7 @@ public class Estimates {
             sizes.add(new StratumSize(stratumId, place == null ? null : place.code(), place == null ? null : place.name(),
                     procedures.get(stratumId), stratum == null ? 0 : stratum.frameSize(), n));
         });
-        return new OfResponses(out, sizes);
+        return new OfResponses(out, sizes, List.of());
     }
 
     /** The breakdowns a dashboard shows beside its index, in their order. */

@@ -152,16 +152,18 @@ public class Tallies {
         return deltas;
     }
 
-    private void add(Map<TallyKey, Sums> into, CountedResponse response, int sign) {
+    /** Adds what a response adds to its rows; false when it is in no series (an unsampled web link) and adds nothing. */
+    private boolean add(Map<TallyKey, Sums> into, CountedResponse response, int sign) {
         Series series = Series.of(response.sampled(), response.channel());
         if (series == null) {
-            return;
+            return false;
         }
         Scoring scoring = scoring(response.campaignId());
         Scoring.Indicators indicators = scoring.score(response.answers());
         for (TallyKey key : response.keys(series, scoring)) {
             into.computeIfAbsent(key, k -> new Sums(scoring.size())).add(indicators.valid(), indicators.satisfied(), sign);
         }
+        return true;
     }
 
     /**
@@ -227,13 +229,22 @@ public class Tallies {
      * responses as a rebuild counts them (the tallies themselves are not read): the figures of a
      * chosen set of responses, such as the accepted ones of approved results.
      */
-    Read readResponses(long campaignId, Collection<Long> responseIds, Collection<Series> series, Collection<String> kinds) {
+    Counted readResponses(long campaignId, Collection<Long> responseIds, Collection<Series> series, Collection<String> kinds) {
         return snapshots.execute(status -> {
             Map<TallyKey, Sums> rows = new HashMap<>();
-            repository.eachCounted(campaignId, responseIds, response -> add(rows, response, 1));
+            List<Long> counted = new java.util.ArrayList<>();
+            repository.eachCounted(campaignId, responseIds, response -> {
+                if (add(rows, response, 1)) {
+                    counted.add(response.id());
+                }
+            });
             rows.keySet().removeIf(key -> !series.contains(key.series()) || !kinds.contains(key.domainKind()));
-            return new Read(rows, repository.watermark(), 0);
+            return new Counted(new Read(rows, repository.watermark(), 0), List.copyOf(counted));
         });
+    }
+
+    /** The sums of named responses, and which of them counted (in a series, not excluded), ascending. */
+    record Counted(Read read, List<Long> responseIds) {
     }
 
     /** Tallies read in one snapshot: rows (tail included), the watermark they were folded to, and the tail's size. */

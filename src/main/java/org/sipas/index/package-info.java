@@ -19,6 +19,9 @@
  *       subpopulations keeping each stratum's n_h); every answer carries its
  *       {@link org.sipas.index.Lineage}. The API is {@code GET /api/v1/campaigns/{id}/estimates}
  *       (JSON, CSV), the page {@code /campaigns/{id}/dashboard}, live by server-sent events.</li>
+ *   <li>{@link org.sipas.index.Estimates#ofResponses} computes the same figures from a chosen set of a
+ *       campaign's responses (the accepted ones, for approved results) by the same steps, without the
+ *       tallies: with every counted response chosen it equals the live figures.</li>
  * </ul>
  */
 package org.sipas.index;

@@ -1,6 +1,8 @@
 package org.sipas.methodology;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,6 +19,18 @@ public record IndexNode(String code, Label label, Rule rule, String question, Li
     public IndexNode {
         children = children == null ? List.of() : List.copyOf(children);
         weights = weights == null ? Map.of() : Map.copyOf(weights);
+    }
+
+    /** Code → label in the reader's language (the code where there is none) of this node and every node below, top down. */
+    public Map<String, String> labels(Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        collect(this, locale, labels);
+        return labels;
+    }
+
+    private static void collect(IndexNode node, Locale locale, Map<String, String> labels) {
+        labels.put(node.code(), node.label() == null ? node.code() : node.label().in(locale));
+        node.children().forEach(child -> collect(child, locale, labels));
     }
 
     public enum Rule {

@@ -40,6 +40,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class ResultsApproval {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ResultsApproval.class);
+
     /** What a version freezes: each series with the kinds of domain a report, the portal and the open data show. */
     static final Map<Series, List<Domain>> FROZEN = frozen();
 
@@ -114,7 +116,9 @@ public class ResultsApproval {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "version " + open.get().version() + " is waiting for approval: it is approved or returned first");
         }
+        long started = System.nanoTime();
         ResultsRepository.Prepared prepared = compute(campaign);
+        long took = (System.nanoTime() - started) / 1_000_000;
         long id;
         int version;
         if (open.isPresent()) {
@@ -126,6 +130,8 @@ public class ResultsApproval {
             id = results.insert(campaignId, version, prepared, me.name());
         }
         results.comment(id, "PREPARED", me.name(), null);
+        log.info("results of campaign {} version {} prepared by {} from {} accepted responses in {} ms", campaignId, version,
+                me.name(), prepared.lineage().responsesCounted(), took);
         audit.record("results.prepare", "results_version", Long.toString(id), null,
                 Map.of("campaign", campaignId, "version", version, "responsesCounted", prepared.lineage().responsesCounted(),
                         "changed", prepared.changes().size()),
@@ -185,10 +191,10 @@ public class ResultsApproval {
     public ResultsVersion returnWithComments(long campaignId, String comments) {
         FieldCampaign campaign = visible(campaignId);
         CurrentUser me = users.current();
+        ResultsVersion open = decidable(campaign, me);
         if (comments == null || comments.isBlank()) {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "comments: say why the results go back");
         }
-        ResultsVersion open = decidable(campaign, me);
         results.decide(open.id(), ResultsVersion.State.RETURNED, me.name());
         results.comment(open.id(), "RETURNED", me.name(), comments.strip());
         audit.record("results.return", "results_version", Long.toString(open.id()), Map.of("state", "SUBMITTED"),
@@ -213,9 +219,9 @@ public class ResultsApproval {
         return open;
     }
 
-    /** A campaign the caller works with: within their scope, or (an approver above it) covering it. */
+    /** A campaign wholly within the caller's scope: its analysts', and its approvers' above it. */
     private FieldCampaign visible(long campaignId) {
-        return campaigns.overlapping(campaignId);
+        return campaigns.within(campaignId);
     }
 
     /** The figures of the accepted responses, their lineage, and what differs from the latest publication. */
@@ -232,16 +238,15 @@ public class ResultsApproval {
             strata.add(new SnapshotLineage.StratumWeight(s.stratumId(), s.unitCode(), s.unitName(), s.procedureCode(),
                     s.frameSize(), s.responses()));
         }
-        long counted = computed.figures().values().stream()
-                .mapToLong(byDomain -> byDomain.get(Domain.NATION).lineage().n()).sum();
+        List<Long> counted = computed.counted();
         SnapshotLineage lineage = new SnapshotLineage(campaign.methodologyCode(), campaign.methodologyVersion(),
-                any.lineage().seed(), any.lineage().sampledAt(), Instant.now(), counted, digest(accepted),
+                any.lineage().seed(), any.lineage().sampledAt(), Instant.now(), counted.size(), digest(counted),
                 standing.accepted(), standing.rejected(), standing.undecided(), reviews.recheckOutcomes(campaignId), strata);
         GradeBands bands = gradeBands.forCampaign(campaignId, campaign.methodologyCode());
         List<FigureChange> changes = snapshots.latest(campaignId)
                 .map(previous -> FigureChanges.between(previous.figures(), computed.figures()))
                 .orElse(List.of());
-        return new ResultsRepository.Prepared(computed.figures(), bands, lineage, changes, accepted);
+        return new ResultsRepository.Prepared(computed.figures(), bands, lineage, changes, counted);
     }
 
     /** SHA-256 of the ids, ascending, one per line. */
