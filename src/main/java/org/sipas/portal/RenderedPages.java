@@ -78,11 +78,6 @@ class RenderedPages {
                 .contentLength(page.body().length).body(page.body());
     }
 
-    /** Forgets every page: a snapshot was published (a "latest" page changed) or the map was replaced. */
-    void forget() {
-        pages.clear();
-    }
-
     private static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
