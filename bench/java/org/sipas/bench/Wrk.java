@@ -85,6 +85,48 @@ final class Wrk {
                 Double.parseDouble(result.group(4)), Long.parseLong(result.group(5)), Long.parseLong(result.group(6)));
     }
 
+    /** Counts the 200 answers of plain GETs (any other answer is refused), with the same RESULT line. */
+    static final String GETS = """
+            local threads = {}
+            function setup(thread)
+              table.insert(threads, thread)
+            end
+            function init(args)
+              created = 0
+              other = 0
+            end
+            function response(status, headers, body)
+              if status == 200 then created = created + 1 else other = other + 1 end
+            end
+            function done(summary, latency, requests)
+              local c, o = 0, 0
+              for _, t in ipairs(threads) do c = c + t:get("created"); o = o + t:get("other") end
+              local e = summary.errors
+              io.write(string.format("RESULT created=%d other=%d errors=%d seconds=%.3f p50us=%d p99us=%d\\n", c, o,
+                e.connect + e.read + e.write + e.timeout, summary.duration / 1e6, latency:percentile(50), latency:percentile(99)))
+            end
+            """;
+
+    /** wrk GETting {@code url} for {@code duration} seconds from {@code clients} connections; only a 200 counts. */
+    static Run get(String line, Path dir, String url, int clients, int duration) throws Exception {
+        Path script = dir.resolve("get.lua");
+        Files.writeString(script, GETS);
+        Path out = dir.resolve(line.replaceAll("[^A-Za-z0-9]+", "-") + ".out");
+        Process process = new ProcessBuilder("wrk", "-t", Integer.toString(THREADS), "-c", Integer.toString(clients),
+                "-d", duration + "s", "--timeout", "10s", "-s", script.toString(), url)
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + Files.readString(out));
+        }
+        Matcher result = Pattern.compile("RESULT created=(\\d+) other=(\\d+) errors=(\\d+) seconds=([\\d.]+) p50us=(\\d+) p99us=(\\d+)")
+                .matcher(Files.readString(out));
+        if (!result.find()) {
+            throw new IllegalStateException("no result in " + out + ": " + Files.readString(out));
+        }
+        return new Run(line, Integer.parseInt(result.group(1)), Integer.parseInt(result.group(2)) + Integer.parseInt(result.group(3)),
+                Double.parseDouble(result.group(4)), Long.parseLong(result.group(5)), Long.parseLong(result.group(6)));
+    }
+
     static <T> double median(List<T> values, ToDoubleFunction<T> of) {
         double[] sorted = values.stream().mapToDouble(of).sorted().toArray();
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;

@@ -27,6 +27,10 @@ public class CatalogCodes {
     public record UnitOfficial(String staffCode, String fullName, String title) {
     }
 
+    /** A province as the public portal names it, in both languages (the English name falls back to the Vietnamese). */
+    public record Province(String code, String name, String nameEn) {
+    }
+
     private final JdbcClient jdbc;
 
     CatalogCodes(JdbcClient jdbc) {
@@ -87,5 +91,15 @@ public class CatalogCodes {
                 .list()
                 .forEach(o -> officials.put(o.staffCode(), o));
         return officials;
+    }
+
+    /** The provinces under the nation, by code: those the public map draws and its uploaded boundaries must name. */
+    public List<Province> provinces() {
+        return jdbc.sql("""
+                        SELECT code, name, coalesce(name_en, name) AS name_en FROM unit
+                        WHERE kind = 'PROVINCE' AND depth = 1 AND successor_id IS NULL
+                          AND (valid_to IS NULL OR valid_to >= current_date) ORDER BY code""")
+                .query((rs, n) -> new Province(rs.getString("code"), rs.getString("name"), rs.getString("name_en")))
+                .list();
     }
 }

@@ -24,6 +24,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -83,6 +85,37 @@ class SecurityConfiguration {
     @Bean
     WebSecurityCustomizer firewall() {
         return web -> web.httpFirewall(HeaderRules.firewall());
+    }
+
+    /**
+     * The public portal and its open data, deliberately open to everyone: published results only,
+     * nothing personal, read-only (GET; no form, so no CSRF token and no session). No session, no
+     * saved request, no anonymous token: the busiest public reads go through the headers and
+     * nothing else. The open-data API answers cross-origin reads (CORS for GET, any origin), so a
+     * newsroom's page or a researcher's notebook can fetch it; its rate limit is the portal's own
+     * filter before this chain.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicPortal(HttpSecurity http) throws Exception {
+        CorsConfiguration reads = new CorsConfiguration();
+        reads.addAllowedOrigin("*");
+        reads.setAllowedMethods(java.util.List.of("GET", "HEAD", "OPTIONS"));
+        reads.addAllowedHeader("*");
+        reads.setExposedHeaders(java.util.List.of("ETag", "Retry-After", "Content-Disposition"));
+        reads.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource cors = new UrlBasedCorsConfigurationSource();
+        cors.registerCorsConfiguration("/api/v1/public/**", reads);
+        return http.securityMatcher("/portal", "/portal/**", "/api/v1/public/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(c -> c.configurationSource(cors))
+                .csrf(c -> c.disable())
+                .requestCache(r -> r.disable())
+                .anonymous(a -> a.disable())
+                .logout(l -> l.disable())
+                .headers(h -> headers(h, ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .build();
     }
 
     @Bean
@@ -168,6 +201,8 @@ class SecurityConfiguration {
                 + (failure instanceof ThrottledLogin.Throttled t ? "/login?throttled=" + t.retryAfterSeconds() : "/login?error"));
         return http
                 .authorizeHttpRequests(a -> a
+                        // "/" is the staff home for the signed in and the public portal for everyone else (web.HomeController)
+                        .requestMatchers("/").permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         // the CAPI app's static files (scripts, styles, manifest, icons, service worker) hold
                         // no data: public, so that a browser refreshing them never lands on the login page

@@ -7,7 +7,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The staff home page: the figures each feature contributes. */
+/**
+ * The home page: for staff signed in, the figures each feature contributes; for everyone else, the
+ * public portal ({@code /portal}, served in place, so a citizen typing the bare address sees the
+ * published results rather than a log-in form).
+ */
 @Controller
 class HomeController {
 
@@ -20,7 +24,10 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(Model model, java.security.Principal signedIn) {
+        if (signedIn == null) {
+            return "forward:/portal";
+        }
         model.addAttribute("tiles", sources.stream()
                 .flatMap(source -> source.tile().stream())
                 .sorted(Comparator.comparingInt(DashboardTile::order))

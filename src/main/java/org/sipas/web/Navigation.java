@@ -36,7 +36,7 @@ public class Navigation {
     public record Link(String path, String labelKey, boolean current) {
     }
 
-    static final List<Page> TOP = List.of(new Page("/", "nav.home"), new Page("/inbox", "nav.inbox"));
+    static final List<Page> TOP = List.of(new Page("/", "nav.home"), new Page("/inbox", "nav.inbox"), new Page("/portal", "nav.portal"));
 
     static final List<Group> GROUPS = List.of(
             new Group("nav.group.catalog", List.of(
@@ -67,6 +67,7 @@ public class Navigation {
                     new Page("/feedback/webhooks", "nav.webhooks"),
                     new Page("/feedback/consent", "nav.consent"),
                     new Page("/admin/report-templates", "reports.templates.title"),
+                    new Page("/admin/map", "nav.portalMap"),
                     new Page("/admin/audit", "nav.audit"))));
 
     private final PageAccess access;

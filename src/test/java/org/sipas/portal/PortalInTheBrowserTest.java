@@ -1,0 +1,143 @@
+package org.sipas.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sipas.SipasApplication;
+import org.sipas.collection.Axe;
+import org.sipas.collection.Chromium;
+import org.sipas.reporting.Publications;
+import org.sipas.reporting.Snapshot;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The public portal of the demo, as a fresh installation shows it, in Debian's Chromium: with
+ * JavaScript the map, the ranking chart and the trend chart are drawn; without it the map (server
+ * SVG) and every table are there and no empty chart box is; axe-core finds no serious violation.
+ * A screenshot of the page is kept under {@code target/browser-artifacts/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalInTheBrowserTest {
+
+    static final Path ARTIFACTS = Path.of("target", "browser-artifacts");
+
+    @TempDir
+    static Path dir;
+
+    ConfigurableApplicationContext app;
+    int port;
+    Snapshot demo;
+    boolean withMap;
+
+    @BeforeAll
+    void startTheDemo() {
+        withMap = Files.isReadable(ProvinceBoundariesTest.SHARED_BOUNDARIES);
+        app = new SpringApplicationBuilder(SipasApplication.class).run("--server.port=0",
+                "--sipas.demo.enabled=true", "--sipas.demo.dossiers=3000", "--sipas.admin.password=portal-browser-test-password",
+                "--sipas.db.embedded.shared-in-jvm=false", "--sipas.db.embedded.shared-buffers=128MB",
+                "--sipas.db.embedded.data-dir=" + dir.resolve("pg"), "--sipas.contacts.key-dir=" + dir.resolve("keys"),
+                "--sipas.portal.demo-boundaries=" + (withMap ? ProvinceBoundariesTest.SHARED_BOUNDARIES.toAbsolutePath() : ""));
+        port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        demo = app.getBean(Publications.class).published().get(0);
+    }
+
+    @AfterAll
+    void stopTheDemo() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void withJavaScriptTheMapTheRankingAndTheTrendAreDrawnAndTheyPassAxe() throws Exception {
+        try (Chromium chromium = Chromium.start(true)) {
+            WebDriver browser = chromium.driver();
+            browser.get(url("/portal/campaigns/" + demo.campaignId()));
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-charts-drawn") != null);
+
+            Files.createDirectories(ARTIFACTS);
+            Files.writeString(ARTIFACTS.resolve("portal-campaign.html"), browser.getPageSource());
+            assertThat(browser.findElements(By.cssSelector("[data-chart='bar'] canvas"))).as("the ranking chart").isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("[data-chart='line'] canvas"))).as("the trend chart").isNotEmpty();
+            assertThat(Integer.parseInt(browser.findElement(By.tagName("body")).getDomAttribute("data-charts-drawn"))).isEqualTo(2);
+            if (withMap) {
+                assertThat(browser.findElements(By.cssSelector("svg.map path.province"))).hasSize(34);
+                assertThat(browser.findElements(By.cssSelector("svg.map path.province:not(.none)"))).as("Đồng Nai shaded").hasSize(1);
+            }
+            assertThat(Axe.seriousViolations(browser, "the portal's campaign page")).isEmpty();
+            screenshot(browser, "portal-campaign.png");
+
+            browser.get(url("/portal/campaigns/" + demo.campaignId() + "/provinces/" + demo.scopeUnitCode()));
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-charts-drawn") != null);
+            assertThat(Axe.seriousViolations(browser, "the portal's province page")).isEmpty();
+            browser.get(url("/"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Chỉ số hài lòng về sự phục vụ hành chính");
+            assertThat(Axe.seriousViolations(browser, "the portal's home")).isEmpty();
+            Path home = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(home, ARTIFACTS.resolve("portal-home.png"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void withoutJavaScriptTheTablesAndTheMapAreThereAndNoEmptyChartBox() throws Exception {
+        try (Chromium chromium = Chromium.start(false)) {
+            WebDriver browser = chromium.driver();
+            browser.get(url("/portal/campaigns/" + demo.campaignId() + "?lang=en"));
+
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(demo.campaignName());
+            assertThat(rows(browser, "province-table")).isNotEmpty();
+            assertThat(rows(browser, "unit-ranking")).hasSize(demo.figures(org.sipas.index.Series.SAMPLED,
+                    org.sipas.index.Domain.UNIT).domains().size());
+            assertThat(rows(browser, "trend-table")).hasSize(1);
+            assertThat(rows(browser, "index-table")).hasSize(22 + 5 + 1);
+            assertThat(browser.findElements(By.cssSelector(".portal-chart")))
+                    .allSatisfy(chart -> assertThat(chart.isDisplayed()).isFalse());
+            if (withMap) {
+                assertThat(browser.findElements(By.cssSelector("svg.map path.province"))).hasSize(34);
+            }
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Overall satisfaction index");
+            screenshot(browser, "portal-campaign-no-javascript.png");
+        }
+    }
+
+    /** The whole page, top to bottom, at the phone's width: the window is stretched to the page's height for the shot. */
+    private static void screenshot(WebDriver browser, String name) throws Exception {
+        Files.createDirectories(ARTIFACTS);
+        org.openqa.selenium.Dimension phone = browser.manage().window().getSize();
+        Object height = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(phone.getWidth(),
+                Math.min(12_000, ((Number) height).intValue() + 100)));
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, ARTIFACTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(phone);
+    }
+
+    private static List<WebElement> rows(WebDriver browser, String table) {
+        return browser.findElements(By.cssSelector("#" + table + " tbody tr"));
+    }
+}

@@ -1,0 +1,97 @@
+package org.sipas.portal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.sipas.campaign.FieldCase;
+import org.sipas.campaign.FieldworkFixtures;
+import org.sipas.collection.ResponseChannel;
+import org.sipas.collection.ResponseStore;
+import org.sipas.collection.Submission;
+import org.sipas.identity.CurrentUser;
+import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.Role;
+import org.sipas.index.Tallies;
+import org.sipas.quality.ReviewDecisions;
+import org.sipas.reporting.ResultsApproval;
+import org.sipas.reporting.Snapshot;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A province-wide SIPAS 2017 campaign as the demo has one, published as version 1 through the
+ * product's own steps (phone interviews stored, accepted by quality control, prepared by an analyst,
+ * approved by a national administrator): {@code answered1} responses in the first commune and
+ * {@code answered2} in the second, so that a test can put one on each side of the minimum n.
+ */
+final class PublishedCampaign {
+
+    private static final String METHODOLOGY = "sipas-2017";
+    private static final String[] RATINGS = {"1", "2", "3", "4", "5", "4", "5", "5", "4", "9"};
+
+    final FieldworkFixtures.InField field;
+    final String prefix;
+    final Snapshot snapshot;
+    final List<Long> responses = new ArrayList<>();
+
+    PublishedCampaign(FieldworkFixtures fixtures, ResponseStore store, JdbcClient jdbc, ReviewDecisions reviews,
+                      ResultsApproval approval, Tallies tallies, CurrentUsers users, String prefix, int answered1, int answered2) {
+        this.prefix = prefix;
+        this.field = fixtures.inField(prefix, METHODOLOGY, 80, Map.of("PHONE", 1));
+        Random random = new Random(prefix.hashCode());
+        int[] left = {answered1, answered2};
+        int i = 0;
+        for (FieldCase c : field.cases()) {
+            int side = c.unitId() == field.commune1() ? 0 : 1;
+            if (left[side] == 0) {
+                continue;
+            }
+            left[side]--;
+            Instant ended = Instant.parse("2025-03-03T03:00:00Z").plus(Duration.ofHours(i++));
+            responses.add(store.store(Submission.of(ResponseChannel.CATI, METHODOLOGY, 1, c.unitId(), answers(random),
+                            ended.minus(Duration.ofMinutes(20)))
+                    .forCase(c.campaignId(), c.stratumId(), c.id(), c.dossierId()).collectedBy("dtv-" + prefix.toLowerCase())
+                    .finished(ended, null)).responseId());
+        }
+        long nation = jdbc.sql("SELECT id FROM unit WHERE code = 'VN'").query(Long.class).single();
+        CurrentUser supervisor = new CurrentUser("qt-tinh-" + prefix.toLowerCase(), Set.of(Role.PROVINCE_ADMIN), field.province());
+        CurrentUser analyst = new CurrentUser("phan-tich-" + prefix.toLowerCase(), Set.of(Role.ANALYST), field.province());
+        CurrentUser approver = new CurrentUser("phe-duyet-" + prefix.toLowerCase(), Set.of(Role.ADMIN), nation);
+        users.runAs(supervisor, () -> {
+            reviews.checkArrivals();
+            return reviews.decide(field.campaignId(), responses, "ACCEPTED", "đạt yêu cầu", "phiếu thử: chấp nhận");
+        });
+        tallies.fold();
+        users.runAs(analyst, () -> {
+            approval.prepare(field.campaignId());
+            return approval.submit(field.campaignId(), null);
+        });
+        this.snapshot = users.runAs(approver, () -> approval.approve(field.campaignId(), "Đồng ý công bố"));
+    }
+
+    long id() {
+        return field.campaignId();
+    }
+
+    String province() {
+        return prefix + "-P";
+    }
+
+    String commune(int which) {
+        return prefix + "-C" + which;
+    }
+
+    private static Map<String, String> answers(Random random) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("applicant_kind", random.nextBoolean() ? "ca_nhan" : "to_chuc");
+        for (int i = 1; i <= 22; i++) {
+            answers.put("c%02d".formatted(i), RATINGS[random.nextInt(RATINGS.length)]);
+        }
+        return answers;
+    }
+}
