@@ -88,16 +88,13 @@ class FaceToFacePages {
                 .map(c -> new Row(c.id(), units.get(c.unitId()).name(), c.assignedTo(),
                         c.assignedTo() == null ? null : names.getOrDefault(c.assignedTo(), c.assignedTo()), outcome.get(c.id())))
                 .toList();
-        int number = PageOf.number(page);
-        int from = Math.min(matching.size(), (number - 1) * PAGE_SIZE);
         model.addAttribute("campaign", current);
         model.addAttribute("filter", filter);
         model.addAttribute("units", units.values().stream().sorted(Comparator.comparing(UnitRef::path)).toList());
         model.addAttribute("interviewers", interviewers);
         model.addAttribute("total", cases.size());
         model.addAttribute("unassigned", cases.stream().filter(c -> c.assignedTo() == null).count());
-        model.addAttribute("page", new PageOf<>(matching.subList(from, Math.min(matching.size(), from + PAGE_SIZE)), number,
-                PAGE_SIZE, matching.size()));
+        model.addAttribute("page", PageOf.of(matching, page, PAGE_SIZE));
         return PAGE;
     }
 

@@ -53,10 +53,7 @@ class SupervisionPages {
                 .filter(r -> unit == null || r.entry().fieldCase().unitId() == unit)
                 .toList();
         model.addAttribute("progress", progress);
-        int number = PageOf.number(page);
-        int from = Math.min(filtered.size(), (number - 1) * PAGE_SIZE);
-        PageOf<Supervision.Row> shown = new PageOf<>(filtered.subList(from, Math.min(filtered.size(), from + PAGE_SIZE)), number,
-                PAGE_SIZE, filtered.size());
+        PageOf<Supervision.Row> shown = PageOf.of(filtered, page, PAGE_SIZE);
         model.addAttribute("casePage", shown);
         model.addAttribute("rows", shown.items());
         model.addAttribute("matching", filtered.size());
