@@ -247,7 +247,7 @@ class ImportFuzzTest {
 
         String openApi = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .get("/api/v1/openapi").with(admin())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        for (String path : List.of("/api/v1/{kind}/import", "/api/v1/dossiers/import")) {
+        for (String path : List.of("/api/v1/units/import", "/api/v1/procedures/import", "/api/v1/officials/import", "/api/v1/dossiers/import")) {
             List<String> described = JsonPath.read(openApi, "$.paths['" + path + "'].post.parameters[?(@.name == 'encoding')].description");
             assertThat(described).as(path).singleElement().asString().contains("windows-1258", "windows-1252");
         }

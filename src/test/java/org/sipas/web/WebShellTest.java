@@ -47,7 +47,8 @@ class WebShellTest {
 
     @Test
     void staffPagesAskForLogin() throws Exception {
-        mvc.perform(get("/")).andExpect(redirectedUrl("/login"));
+        // "/" is the public portal for a visitor (PublicPortalTest); the staff pages ask for login
+        mvc.perform(get("/campaigns")).andExpect(redirectedUrl("/login"));
     }
 
     @Test
