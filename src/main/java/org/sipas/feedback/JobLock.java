@@ -12,10 +12,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs a feedback job on one node at a time: the job's row of {@code feedback_job} is locked FOR
  * UPDATE SKIP LOCKED for the job's transaction, so a second node finds it taken and skips (as the
- * tally fold does with its watermark row).
+ * tally fold does with its watermark row). Public: any timed job of a package above feedback (plans'
+ * reminders, paper hand-out reminders) takes its own row here (inserted by its migration) instead of
+ * a second lock of its own.
  */
 @Component
-class JobLock {
+public class JobLock {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -26,7 +28,7 @@ class JobLock {
     }
 
     /** The job's result, or {@code skipped} when another node holds the job. */
-    <T> T exclusively(String job, Instant now, T skipped, Supplier<T> work) {
+    public <T> T exclusively(String job, Instant now, T skipped, Supplier<T> work) {
         return transactions.execute(status -> {
             boolean mine = jdbc.sql("SELECT name FROM feedback_job WHERE name = :n FOR UPDATE SKIP LOCKED").param("n", job)
                     .query(String.class).optional().isPresent();

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * who complained.
  */
 @Service
-class Notifications {
+public class Notifications {
 
     private final JdbcClient jdbc;
     private final CaseStore cases;
@@ -74,8 +74,12 @@ class Notifications {
         queueWebhooks(c, "case." + c.state().toLowerCase(), now);
     }
 
-    /** An inbox message (and a mail, when the person gave an address) for one staff member. */
-    void tell(String username, Long caseId, String subject, String body, String link, Instant now) {
+    /**
+     * An inbox message (and a mail, when the person gave an address) for one staff member, in the
+     * caller's transaction; {@code caseId} is null for anything that is not a case (a plan's
+     * deadline, an overdue paper batch). The one way any package tells a person something.
+     */
+    public void tell(String username, Long caseId, String subject, String body, String link, Instant now) {
         long inboxId = jdbc.sql("""
                         INSERT INTO inbox_message (username, case_id, subject, body, link, created_at)
                         VALUES (:u, :c, :s, :b, :l, :now) RETURNING id""")

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Days are counted in Vietnamese time.
  */
 @Service
-class WorkingDays {
+public class WorkingDays {
 
     record Holiday(LocalDate day, String name) {
     }
@@ -35,7 +35,7 @@ class WorkingDays {
      * {@code days}-th working day after its date (opened on Friday at 10:00 with one day: Monday at
      * 10:00, or Tuesday when Monday is a holiday).
      */
-    Instant add(Instant from, int days) {
+    public Instant add(Instant from, int days) {
         ZonedDateTime start = from.atZone(Formats.ZONE);
         // a year of holidays at most is ever skipped: read them once
         Set<LocalDate> holidays = holidays(start.toLocalDate(), start.toLocalDate().plusDays(days * 3L + 400));
@@ -51,7 +51,7 @@ class WorkingDays {
     }
 
     /** Working days from {@code from} to {@code to} (whole days passed; 0 on the same day). */
-    int between(Instant from, Instant to) {
+    public int between(Instant from, Instant to) {
         LocalDate a = from.atZone(Formats.ZONE).toLocalDate();
         LocalDate b = to.atZone(Formats.ZONE).toLocalDate();
         Set<LocalDate> holidays = holidays(a, b);

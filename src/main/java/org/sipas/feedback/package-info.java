@@ -26,6 +26,10 @@
  *       with SKIP LOCKED, so two nodes run each once.</li>
  * </ul>
  *
+ * Public to packages above (plans, field operations): {@link org.sipas.feedback.Notifications#tell}
+ * (inbox and mail), {@link org.sipas.feedback.JobLock} (one node per timed job) and
+ * {@link org.sipas.feedback.WorkingDays} (the holiday calendar).
+ *
  * Depends on collection (the response stored), frame (the dossier's officials), catalog, identity,
  * methodology, campaign and index (the monthly figures, through {@code index.Estimates} only).
  */
