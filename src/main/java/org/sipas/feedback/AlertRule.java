@@ -1,5 +1,7 @@
 package org.sipas.feedback;
 
+import org.sipas.methodology.AlertSeverity;
+import org.sipas.methodology.AlertKind;
 import java.util.List;
 
 /**
@@ -11,8 +13,8 @@ import java.util.List;
  * @param words     WATCH_LIST: the words to find in open text
  * @param channels  the channels it applies to; empty: every channel
  */
-record AlertRule(Long id, String methodologyCode, int methodologyVersion, String code, RuleKind kind, List<String> questions,
-                 List<String> codes, Integer level, List<String> words, List<String> channels, Severity severity,
+record AlertRule(Long id, String methodologyCode, int methodologyVersion, String code, AlertKind kind, List<String> questions,
+                 List<String> codes, Integer level, List<String> words, List<String> channels, AlertSeverity severity,
                  String label, boolean enabled) {
 
     AlertRule {

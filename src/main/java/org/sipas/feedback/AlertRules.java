@@ -1,5 +1,7 @@
 package org.sipas.feedback;
 
+import org.sipas.methodology.AlertSeverity;
+import org.sipas.methodology.AlertKind;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -82,9 +84,9 @@ class AlertRules {
 
     private static AlertRule row(ResultSet rs, int n) throws SQLException {
         return new AlertRule(rs.getLong("id"), rs.getString("methodology_code"), rs.getInt("methodology_version"),
-                rs.getString("code"), RuleKind.valueOf(rs.getString("kind")), texts(rs.getArray("questions")),
+                rs.getString("code"), AlertKind.valueOf(rs.getString("kind")), texts(rs.getArray("questions")),
                 texts(rs.getArray("codes")), (Integer) rs.getObject("level"), texts(rs.getArray("words")),
-                texts(rs.getArray("channels")), Severity.valueOf(rs.getString("severity")), rs.getString("label"),
+                texts(rs.getArray("channels")), AlertSeverity.valueOf(rs.getString("severity")), rs.getString("label"),
                 rs.getBoolean("enabled"));
     }
 

@@ -1,5 +1,6 @@
 package org.sipas.feedback;
 
+import org.sipas.methodology.AlertSeverity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -46,7 +47,7 @@ class CasePages {
         model.addAttribute("byUnit", cases.statistics("unit", from, to));
         model.addAttribute("byOfficial", cases.statistics("official", from, to));
         model.addAttribute("states", CaseState.values());
-        model.addAttribute("severities", Severity.values());
+        model.addAttribute("severities", AlertSeverity.values());
         return LIST;
     }
 

@@ -1,5 +1,6 @@
 package org.sipas.feedback;
 
+import org.sipas.methodology.AlertSeverity;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +55,7 @@ class Escalations {
                     // the nation's own cases have nobody above: they stay overdue in the lists
                     continue;
                 }
-                Instant newDue = workingDays.add(now, workingDays.slaDays(Severity.valueOf(c.severity())));
+                Instant newDue = workingDays.add(now, workingDays.slaDays(AlertSeverity.valueOf(c.severity())));
                 jdbc.sql("""
                                 UPDATE feedback_case SET owner_unit_id = :owner, escalations = escalations + 1, due_at = :due,
                                     updated_at = :now WHERE id = :id AND state = 'NEW'""")

@@ -1,5 +1,7 @@
 package org.sipas.feedback;
 
+import org.sipas.methodology.AlertSeverity;
+import org.sipas.methodology.AlertKind;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -41,10 +43,12 @@ class FeedbackPages {
     private final UnitDirectory units;
     private final org.sipas.identity.AuditLog audit;
     private final Clock clock;
+    private final org.sipas.web.ImportErrors importErrors;
 
     FeedbackPages(Inbox inbox, MailDispatch mail, WorkingDays workingDays, MonthlyResults monthly, AlertRules rules,
                   RulePreview preview, Webhooks webhooks, Methodologies methodologies, CurrentUsers users, UnitScope scope,
-                  UnitDirectory units, org.sipas.identity.AuditLog audit, Clock clock) {
+                  UnitDirectory units, org.sipas.identity.AuditLog audit, Clock clock, org.sipas.web.ImportErrors importErrors) {
+        this.importErrors = importErrors;
         this.inbox = inbox;
         this.mail = mail;
         this.workingDays = workingDays;
@@ -86,7 +90,7 @@ class FeedbackPages {
         model.addAttribute("smtp", mail.smtpConfigured());
         model.addAttribute("from", mail.from());
         model.addAttribute("holidays", workingDays.all());
-        model.addAttribute("sla", Arrays.stream(Severity.values()).map(s -> new Object[] {s, workingDays.slaDays(s)}).toList());
+        model.addAttribute("sla", Arrays.stream(AlertSeverity.values()).map(s -> new Object[] {s, workingDays.slaDays(s)}).toList());
         model.addAttribute("exclusions", monthly.exclusions(scope.unitId()));
         return "feedback/settings";
     }
@@ -137,8 +141,8 @@ class FeedbackPages {
     @PreAuthorize(ADMINS)
     String rules(@RequestParam(required = false) Long preview, Model model) {
         model.addAttribute("rules", rules.all());
-        model.addAttribute("kinds", RuleKind.values());
-        model.addAttribute("severities", Severity.values());
+        model.addAttribute("kinds", AlertKind.values());
+        model.addAttribute("severities", AlertSeverity.values());
         model.addAttribute("methodologies", methodologies.all());
         if (preview != null) {
             AlertRule rule = rules.find(preview).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no rule " + preview));
@@ -154,29 +158,26 @@ class FeedbackPages {
                     @RequestParam String questions, @RequestParam(required = false) String codes,
                     @RequestParam(required = false) Integer level, @RequestParam(required = false) String words,
                     @RequestParam(required = false) String channels, @RequestParam String severity, @RequestParam String label,
-                    @RequestParam(defaultValue = "false") boolean enabled) {
+                    @RequestParam(defaultValue = "false") boolean enabled, Model model, java.util.Locale locale,
+                    jakarta.servlet.http.HttpServletResponse response) {
         String[] version = methodology.split("/");
         if (version.length != 2 || methodologies.find(version[0], parse(version[1])).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown methodology version (methodology) " + methodology);
         }
-        RuleKind ruleKind;
-        Severity ruleSeverity;
-        try {
-            ruleKind = RuleKind.valueOf(kind);
-            ruleSeverity = Severity.valueOf(severity);
-        } catch (IllegalArgumentException e) {
+        AlertKind ruleKind = AlertKind.parse(kind);
+        AlertSeverity ruleSeverity = AlertSeverity.parse(severity);
+        if (ruleKind == null || ruleSeverity == null) {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown kind or severity (kind, severity)");
         }
-        if (!code.matches("[a-z0-9_-]{1,50}")) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "a code is 1-50 of a-z 0-9 _ - (code)");
-        }
-        AlertRule rule = new AlertRule(null, version[0], parse(version[1]), code, ruleKind, list(questions, "[,\\s]+"),
+        AlertRule rule = new AlertRule(null, version[0], parse(version[1]), code.strip(), ruleKind, list(questions, "[,\\s]+"),
                 list(codes, "[,\\s]+"), level, list(words, ","), list(channels, "[,\\s]+"), ruleSeverity, label.strip(), enabled);
-        if (rule.questions().isEmpty() || ruleKind == RuleKind.ANSWER_IN && rule.codes().isEmpty()
-                || ruleKind == RuleKind.RATING_AT_MOST && level == null || ruleKind == RuleKind.WATCH_LIST && rule.words().isEmpty()
-                || label.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "the rule needs its questions, and its codes, level or words as its kind asks (questions, codes, level, words, label)");
+        // the same checks a methodology file's alerts get: questions asked, of the right type, codes offered, channels known
+        try {
+            methodologies.checkAlert(rule.methodologyCode(), rule.methodologyVersion(), MethodologyAlertRules.declaration(rule));
+        } catch (org.sipas.web.ImportRejectedException rejected) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", importErrors.show(rejected, locale));
+            return rules(null, model);
         }
         AlertRule saved = rules.save(rule, users.actorName());
         return "redirect:/feedback/rules?preview=" + saved.id();

@@ -1,5 +1,6 @@
 package org.sipas.feedback;
 
+import org.sipas.methodology.AlertSeverity;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,7 +99,7 @@ public class WorkingDays {
         jdbc.sql("DELETE FROM public_holiday WHERE day = :d").param("d", day).update();
     }
 
-    int slaDays(Severity severity) {
+    int slaDays(AlertSeverity severity) {
         return jdbc.sql("SELECT working_days FROM feedback_sla WHERE severity = :s").param("s", severity.name())
                 .query(Integer.class).optional().orElse(5);
     }

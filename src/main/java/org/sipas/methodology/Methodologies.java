@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.sipas.identity.AuditLog;
@@ -15,6 +16,8 @@ import org.sipas.identity.CurrentUsers;
 import org.sipas.methodology.MethodologyRepository.Origin;
 import org.sipas.methodology.MethodologyRepository.StoredVersion;
 import org.sipas.web.RowError;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,10 +49,44 @@ public class Methodologies {
     /** Frozen versions by code and version. */
     private final Map<String, Methodology> frozen = new ConcurrentHashMap<>();
 
-    Methodologies(MethodologyRepository repository, AuditLog audit, CurrentUsers currentUsers) {
+    private final ObjectProvider<AlertRuleBook> ruleBooks;
+    private final ApplicationEventPublisher events;
+
+    Methodologies(MethodologyRepository repository, AuditLog audit, CurrentUsers currentUsers,
+                  ObjectProvider<AlertRuleBook> ruleBooks, ApplicationEventPublisher events) {
         this.repository = repository;
         this.audit = audit;
         this.currentUsers = currentUsers;
+        this.ruleBooks = ruleBooks;
+        this.events = events;
+    }
+
+    /** The channel names an alert rule may name; empty when no rule book is there to say. */
+    Set<String> alertChannels() {
+        AlertRuleBook book = ruleBooks.getIfAvailable();
+        return book == null ? Set.of() : book.channels();
+    }
+
+    /** The version as a download carries it: with the alert rules in force (edited since the upload) when there are any. */
+    Methodology withRulesInForce(Methodology methodology) {
+        AlertRuleBook book = ruleBooks.getIfAvailable();
+        if (book == null) {
+            return methodology;
+        }
+        List<AlertDeclaration> inForce = book.rulesOf(methodology.code(), methodology.version());
+        return inForce.isEmpty() ? methodology : methodology.withAlerts(inForce);
+    }
+
+    /**
+     * Checks one alert rule against its version with the same rules a file's {@code alerts} get
+     * (the rules editor's check): rejected with every problem named by its field.
+     */
+    public void checkAlert(String code, int version, AlertDeclaration alert) {
+        Methodology methodology = find(code, version).orElseThrow(() -> new NoSuchElementException(
+                "No methodology " + code + " version " + version));
+        Problems problems = new Problems(code + " v" + version);
+        MethodologyRules.checkAlert(methodology, alert, "", problems, alertChannels());
+        problems.rejectIfAny();
     }
 
     /** A frozen version never changes again (on any node), so once read it is served from memory. */
@@ -109,7 +146,7 @@ public class Methodologies {
      */
     @Transactional
     Uploaded upload(String file, byte[] content) {
-        MethodologyFiles.Read read = MethodologyFiles.read(file, content, Origin.YAML);
+        MethodologyFiles.Read read = MethodologyFiles.read(file, content, Origin.YAML, alertChannels());
         String code = read.methodology().code();
         repository.lock(code);
         Optional<StoredVersion> latest = repository.latest(code);
@@ -130,6 +167,7 @@ public class Methodologies {
         audit.record("methodology.upload", "methodology", code + "/" + version,
                 replaced ? Summary.of(latest.get()) : null, Summary.of(row),
                 (replaced ? "replaced the draft from " : "new version from ") + file);
+        events.publishEvent(new MethodologyVersionStored(code, version, methodology.alerts(), file));
         return new Uploaded(methodology, replaced, read.problems().warnings());
     }
 
@@ -147,6 +185,7 @@ public class Methodologies {
         Optional<StoredVersion> stored = repository.find(methodology.code(), methodology.version());
         if (stored.isEmpty()) {
             repository.insert(row);
+            events.publishEvent(new MethodologyVersionStored(methodology.code(), methodology.version(), methodology.alerts(), file));
             return ShippedInstall.INSTALLED;
         }
         StoredVersion current = stored.get();
@@ -165,6 +204,7 @@ public class Methodologies {
         repository.replaceDraft(row);
         audit.record("methodology.upload", "methodology", methodology.code() + "/" + methodology.version(),
                 Summary.of(current), Summary.of(row), "shipped draft replaced by the changed file " + file);
+        events.publishEvent(new MethodologyVersionStored(methodology.code(), methodology.version(), methodology.alerts(), file));
         return ShippedInstall.REPLACED_DRAFT;
     }
 

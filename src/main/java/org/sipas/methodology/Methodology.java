@@ -11,19 +11,33 @@ import java.util.stream.Stream;
  *
  * @param code    stable identifier across versions, e.g. {@code sipas-2017}
  * @param version 1, 2, …; a version used by a campaign is frozen and edits make the next one
+ * @param alerts  the alert rules the file declares (empty: the version keeps the rules it has, or
+ *                takes its previous version's); feedback keeps and edits them from there
  */
 public record Methodology(String code, int version, Label title, List<AnswerScale> scales, List<ChoiceList> choiceLists,
-                          List<Section> sections, IndexNode index) {
+                          List<Section> sections, IndexNode index, List<AlertDeclaration> alerts) {
 
     public Methodology {
         scales = List.copyOf(scales);
         choiceLists = List.copyOf(choiceLists);
         sections = List.copyOf(sections);
+        alerts = alerts == null ? List.of() : List.copyOf(alerts);
+    }
+
+    /** A questionnaire and index without alert rules of its own. */
+    public Methodology(String code, int version, Label title, List<AnswerScale> scales, List<ChoiceList> choiceLists,
+                       List<Section> sections, IndexNode index) {
+        this(code, version, title, scales, choiceLists, sections, index, List.of());
     }
 
     /** The same methodology numbered {@code version} (the store numbers uploaded versions). */
     public Methodology withVersion(int version) {
-        return new Methodology(code, version, title, scales, choiceLists, sections, index);
+        return new Methodology(code, version, title, scales, choiceLists, sections, index, alerts);
+    }
+
+    /** The same questionnaire and index carrying {@code rules} (a download carries the rules in force). */
+    public Methodology withAlerts(List<AlertDeclaration> rules) {
+        return new Methodology(code, version, title, scales, choiceLists, sections, index, rules);
     }
 
     /**

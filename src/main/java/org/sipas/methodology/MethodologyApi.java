@@ -105,20 +105,24 @@ class MethodologyApi {
         return find(code, version);
     }
 
-    @Operation(summary = "A methodology version as an XLSForm (survey, choices, settings and index sheets)")
+    @Operation(summary = "A methodology version as an XLSForm (survey, choices, settings, index and alerts sheets)")
     @GetMapping("/{code}/{version:\\d+}.xlsx")
     @PreAuthorize(MethodologyPages.READERS)
     ResponseEntity<byte[]> xlsForm(@PathVariable String code, @PathVariable int version) {
-        return download(XlsFormWriter.write(find(code, version)), MediaType.parseMediaType(XLSX),
+        return download(XlsFormWriter.write(methodologies.withRulesInForce(find(code, version))), MediaType.parseMediaType(XLSX),
                 code + "-v" + version + ".xlsx");
     }
 
-    @Operation(summary = "A methodology version as its YAML file")
+    @Operation(summary = "A methodology version as its YAML file, carrying the alert rules in force")
     @GetMapping("/{code}/{version:\\d+}.yaml")
     @PreAuthorize(MethodologyPages.READERS)
     ResponseEntity<byte[]> yaml(@PathVariable String code, @PathVariable int version) {
         StoredVersion stored = methodologies.stored(code, version).orElseThrow(() -> notFound(code, version));
-        return download(stored.source().getBytes(StandardCharsets.UTF_8), YAML, code + "-v" + version + ".yaml");
+        Methodology model = find(code, version);
+        Methodology inForce = methodologies.withRulesInForce(model);
+        // the file as uploaded, comments and all, while its alert rules are the ones in force; else written anew with them
+        String source = inForce.equals(model) ? stored.source() : YamlMethodologyWriter.write(inForce);
+        return download(source.getBytes(StandardCharsets.UTF_8), YAML, code + "-v" + version + ".yaml");
     }
 
     @Operation(summary = "A methodology version's codebook: variables, labels, answer codes and missing-value codes")

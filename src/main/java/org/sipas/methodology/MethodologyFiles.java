@@ -21,6 +21,11 @@ final class MethodologyFiles {
     }
 
     static Read read(String file, byte[] content, Origin yamlOrigin) {
+        return read(file, content, yamlOrigin, java.util.Set.of());
+    }
+
+    /** @param channels the response channels an alert rule may name (empty: unchecked) */
+    static Read read(String file, byte[] content, Origin yamlOrigin, java.util.Set<String> channels) {
         Problems problems = new Problems(file);
         if (content.length == 0) {
             problems.addAt(0, "", "emptyFile");
@@ -29,7 +34,7 @@ final class MethodologyFiles {
         if (isWorkbook(content)) {
             Methodology methodology = XlsFormReader.read(content, problems);
             if (methodology != null) {
-                MethodologyRules.check(methodology, problems);
+                MethodologyRules.check(methodology, problems, channels);
             }
             problems.rejectIfAny();
             String source = YamlMethodologyWriter.write(methodology);
@@ -44,7 +49,7 @@ final class MethodologyFiles {
         }
         Methodology methodology = YamlMethodologyReader.read(source, problems);
         if (methodology != null) {
-            MethodologyRules.check(methodology, problems);
+            MethodologyRules.check(methodology, problems, channels);
         }
         problems.rejectIfAny();
         warnWithoutVietnamese(methodology, problems);

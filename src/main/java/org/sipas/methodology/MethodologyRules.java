@@ -20,13 +20,25 @@ final class MethodologyRules {
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
     private final Problems problems;
+    /** The response channels an alert rule may name; empty when no package above says (the rules then name any). */
+    private final Set<String> channels;
 
-    private MethodologyRules(Problems problems) {
+    private MethodologyRules(Problems problems, Set<String> channels) {
         this.problems = problems;
+        this.channels = channels;
     }
 
     static void check(Methodology methodology, Problems problems) {
-        new MethodologyRules(problems).check(methodology);
+        check(methodology, problems, Set.of());
+    }
+
+    static void check(Methodology methodology, Problems problems, Set<String> channels) {
+        new MethodologyRules(problems, channels).check(methodology);
+    }
+
+    /** The checks of one alert rule against its methodology (the rules editor's, the file's: the same). */
+    static void checkAlert(Methodology methodology, AlertDeclaration alert, String path, Problems problems, Set<String> channels) {
+        new MethodologyRules(problems, channels).checkAlert(methodology, alert, path);
     }
 
     private void check(Methodology m) {
@@ -44,6 +56,89 @@ final class MethodologyRules {
         checkQuestions(m);
         if (m.index() != null) {
             checkIndex(m, m.index(), "index", new HashSet<>());
+        }
+        Set<String> alertCodes = new HashSet<>();
+        for (int i = 0; i < m.alerts().size(); i++) {
+            AlertDeclaration alert = m.alerts().get(i);
+            String path = "alerts[" + i + "]";
+            if (alert.code() != null && !alertCodes.add(alert.code())) {
+                problems.add(at(path, "code"), "duplicateAlert", alert.code());
+            }
+            checkAlert(m, alert, path);
+        }
+    }
+
+    private static String at(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    private void checkAlert(Methodology m, AlertDeclaration alert, String path) {
+        if (alert.code() == null) {
+            problems.add(at(path, "code"), "missing", "code");
+        } else if (!CODE.matcher(alert.code()).matches() || alert.code().length() > 50) {
+            problems.add(at(path, "code"), "badAlertCode", alert.code());
+        }
+        if (alert.label() == null || alert.label().isBlank()) {
+            problems.add(at(path, "label"), "missing", "label");
+        }
+        if (alert.questions().isEmpty()) {
+            problems.add(at(path, "questions"), "missing", "questions");
+        }
+        List<Question> read = new java.util.ArrayList<>();
+        for (String name : alert.questions()) {
+            m.question(name).ifPresentOrElse(read::add, () -> problems.add(at(path, "questions"), "unknownQuestion", name));
+        }
+        for (String channel : alert.channels()) {
+            if (!channels.isEmpty() && !channels.contains(channel)) {
+                problems.add(at(path, "channels"), "unknownChannel", channel, String.join(", ", new java.util.TreeSet<>(channels)));
+            }
+        }
+        if (alert.kind() == null) {
+            return; // named by the reader
+        }
+        switch (alert.kind()) {
+            case NOT_SATISFIED -> read.stream().filter(q -> q.type() != QuestionType.SCALE)
+                    .forEach(q -> problems.add(at(path, "questions"), "alertNeedsScale", q.name(), alert.kind().name()));
+            case RATING_AT_MOST -> {
+                if (alert.level() == null) {
+                    problems.add(at(path, "level"), "missing", "level");
+                }
+                for (Question q : read) {
+                    if (q.type() != QuestionType.SCALE) {
+                        problems.add(at(path, "questions"), "alertNeedsScale", q.name(), alert.kind().name());
+                    } else if (alert.level() != null && m.scale(q.scale())
+                            .filter(scale -> scale.levels().stream().anyMatch(l -> l.code() == alert.level())).isEmpty()) {
+                        problems.add(at(path, "level"), "alertLevelNotInScale", alert.level(), q.scale());
+                    }
+                }
+            }
+            case ANSWER_IN -> {
+                if (alert.codes().isEmpty()) {
+                    problems.add(at(path, "codes"), "missing", "codes");
+                }
+                Set<String> offered = new HashSet<>();
+                for (Question q : read) {
+                    if (q.choices() != null) {
+                        m.choiceList(q.choices()).ifPresent(list -> list.choices().forEach(c -> offered.add(c.code())));
+                    } else if (q.scale() != null) {
+                        m.scale(q.scale()).ifPresent(scale -> {
+                            scale.levels().forEach(l -> offered.add(Integer.toString(l.code())));
+                            scale.excluded().forEach(l -> offered.add(Integer.toString(l.code())));
+                        });
+                    } else {
+                        problems.add(at(path, "questions"), "alertNeedsChoices", q.name());
+                    }
+                }
+                alert.codes().stream().filter(c -> !read.isEmpty() && !offered.contains(c))
+                        .forEach(c -> problems.add(at(path, "codes"), "alertCodeNotOffered", c));
+            }
+            case WATCH_LIST -> {
+                if (alert.words().isEmpty()) {
+                    problems.add(at(path, "words"), "missing", "words");
+                }
+                read.stream().filter(q -> q.type() != QuestionType.TEXT)
+                        .forEach(q -> problems.add(at(path, "questions"), "alertNeedsText", q.name()));
+            }
         }
     }
 

@@ -37,7 +37,8 @@ class ShippedMethodologies implements SmartInitializingSingleton {
         for (Resource resource : files()) {
             MethodologyFiles.Read read;
             try {
-                read = MethodologyFiles.read(resource.getFilename(), resource.getContentAsByteArray(), Origin.SHIPPED);
+                read = MethodologyFiles.read(resource.getFilename(), resource.getContentAsByteArray(), Origin.SHIPPED,
+                        methodologies.alertChannels());
             } catch (ImportRejectedException rejected) {
                 throw new IllegalStateException("The shipped methodology " + resource.getFilename()
                         + " breaks its rules: " + rejected.errors(), rejected);

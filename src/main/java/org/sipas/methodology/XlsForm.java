@@ -15,6 +15,12 @@ final class XlsForm {
     static final String CHOICES = "choices";
     static final String SETTINGS = "settings";
     static final String INDEX = "index";
+    /**
+     * sipas's own sheet of alert rules (one row a rule: code, kind, questions, codes, level, words,
+     * channels, severity, label, enabled); names in a cell are cut at spaces or commas, the
+     * watch list's words (which hold spaces) at commas only. ODK ignores the sheet.
+     */
+    static final String ALERTS = "alerts";
 
     static final String BEGIN_GROUP = "begin_group";
     static final String END_GROUP = "end_group";

@@ -111,6 +111,8 @@ final class XlsFormReader {
     private static final Set<String> SETTINGS_FIELDS = Set.of("form_id", "version", "form_title", "default_language");
     private static final Set<String> INDEX_FIELDS = Set.of("code", "label", "rule", "question", "parent", "weight",
             "satisfied", "excluded");
+    private static final Set<String> ALERT_FIELDS = new LinkedHashSet<>(List.of("code", "kind", "questions", "question",
+            "codes", "level", "words", "channels", "severity", "label", "enabled"));
     /** Rows ODK fills on the device by itself; sipas records a response's own times and channel. */
     private static final Set<String> METADATA = Set.of("start", "end", "today", "deviceid", "subscriberid",
             "simserial", "phonenumber", "username", "email", "audit", "start-geopoint", "instanceid", "imei",
@@ -169,7 +171,7 @@ final class XlsFormReader {
     private Methodology read(Workbook workbook) {
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
             String name = workbook.getSheetName(i);
-            if (!Set.of(XlsForm.SURVEY, XlsForm.CHOICES, XlsForm.SETTINGS, XlsForm.INDEX)
+            if (!Set.of(XlsForm.SURVEY, XlsForm.CHOICES, XlsForm.SETTINGS, XlsForm.INDEX, XlsForm.ALERTS)
                     .contains(name.strip().toLowerCase(Locale.ROOT))) {
                 problems.warn(file + " › " + name, 0, null, "sheetIgnored", name);
             }
@@ -255,7 +257,9 @@ final class XlsFormReader {
             warnUnknown(choices, known, "columnKept");
         }
         IndexNode root = index == null || index.lines().isEmpty() ? null : index(index);
-        return new Methodology(code, version, title, scales, choiceLists, sections, root);
+        Table alertSheet = table(workbook, XlsForm.ALERTS, false);
+        List<AlertDeclaration> alerts = alertSheet == null ? List.of() : alerts(alertSheet);
+        return new Methodology(code, version, title, scales, choiceLists, sections, root, alerts);
     }
 
     // ---- survey
@@ -807,6 +811,57 @@ final class XlsFormReader {
         }
         placeField(path + ".weights", sheet, row, "weight");
         return new IndexNode(code, label, rule, question, nodes, weights);
+    }
+
+    // ---- alert rules
+
+    private List<AlertDeclaration> alerts(Table sheet) {
+        warnUnknown(sheet, ALERT_FIELDS, "columnIgnored");
+        List<AlertDeclaration> alerts = new ArrayList<>();
+        for (Line row : sheet.lines()) {
+            String path = "alerts[" + alerts.size() + "]";
+            placeRow(path, sheet, row);
+            for (String field : ALERT_FIELDS) {
+                placeField(path + "." + field, sheet, row, field.equals("questions") && row.get("questions") == null ? "question" : field);
+            }
+            String kindText = row.get("kind");
+            AlertKind kind = kindText == null ? null : AlertKind.parse(kindText);
+            if (kindText == null) {
+                problems.addInSheet(sheet(sheet), row.number(), sheet.header("kind"), "missing", sheet.header("kind"));
+            } else if (kind == null) {
+                problems.addInSheet(sheet(sheet), row.number(), sheet.header("kind"), "unknownAlertKind", kindText,
+                        java.util.Arrays.toString(AlertKind.values()));
+            }
+            String severityText = row.get("severity");
+            AlertSeverity severity = severityText == null ? AlertSeverity.MEDIUM : AlertSeverity.parse(severityText);
+            if (severity == null) {
+                problems.addInSheet(sheet(sheet), row.number(), sheet.header("severity"), "unknownSeverity", severityText,
+                        java.util.Arrays.toString(AlertSeverity.values()));
+            }
+            Integer level = null;
+            if (row.get("level") != null) {
+                try {
+                    level = Integer.valueOf(row.get("level"));
+                } catch (NumberFormatException e) {
+                    problems.addInSheet(sheet(sheet), row.number(), sheet.header("level"), "notInteger", row.get("level"));
+                }
+            }
+            String questions = row.get("questions") != null ? row.get("questions") : row.get("question");
+            // "label" is a translated column (label, label::vi …): the case is named in Vietnamese when the row says it
+            Label named = label(row, "label");
+            String label = named == null ? null : named.vi() != null ? named.vi() : named.first();
+            alerts.add(new AlertDeclaration(row.get("code"), kind, names(questions, "[,\\s]+"), names(row.get("codes"), "[,\\s]+"),
+                    level, names(row.get("words"), ","), names(row.get("channels"), "[,\\s]+"), severity, label,
+                    row.get("enabled") == null || yes(row.get("enabled"))));
+        }
+        return alerts;
+    }
+
+    private static List<String> names(String cell, String separator) {
+        if (cell == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(cell.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     // ---- sheets and cells

@@ -80,11 +80,24 @@ final class XlsFormWriter {
                 columns.addAll(List.of("rule", "question", "parent", "weight"));
                 index(sheet(workbook, XlsForm.INDEX, columns), m.index(), null, null);
             }
+            if (!m.alerts().isEmpty()) {
+                Sheet alerts = sheet(workbook, XlsForm.ALERTS, List.of("code", "kind", "questions", "codes", "level", "words",
+                        "channels", "severity", "label", "enabled"));
+                for (AlertDeclaration a : m.alerts()) {
+                    row(alerts, a.code(), a.kind().name(), String.join(" ", a.questions()), blank(String.join(" ", a.codes())),
+                            a.level() == null ? null : a.level().toString(), blank(String.join(", ", a.words())),
+                            blank(String.join(" ", a.channels())), a.severity().name(), a.label(), a.enabled() ? "yes" : "no");
+                }
+            }
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String blank(String text) {
+        return text.isEmpty() ? null : text;
     }
 
     private static String translated(String field, String language) {

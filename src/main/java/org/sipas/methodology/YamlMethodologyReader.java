@@ -34,7 +34,7 @@ final class YamlMethodologyReader {
     /** What stands in for a missing label while the rest of the file is still read for problems. */
     private static final Label MISSING = Label.of("?", null);
 
-    private static final Set<String> TOP = Set.of("code", "version", "title", "scales", "choices", "sections", "index");
+    private static final Set<String> TOP = Set.of("code", "version", "title", "scales", "choices", "sections", "index", "alerts");
     private static final Set<String> SCALE = Set.of("levels", "satisfied", "excluded");
     /** An option holds its code, its kept columns, and its label's texts keyed by language. */
     private static final Set<String> OPTION_FIELDS = Set.of("code", "columns");
@@ -42,6 +42,8 @@ final class YamlMethodologyReader {
     private static final Set<String> QUESTION = Set.of("name", "type", "label", "hint", "required", "relevant",
             "constraint", "constraint_message", "columns");
     private static final Set<String> NODE = Set.of("code", "label", "rule", "question", "children", "weights");
+    private static final Set<String> ALERT = Set.of("code", "kind", "questions", "codes", "level", "words", "channels",
+            "severity", "label", "enabled");
 
     private final Problems problems;
     private final Map<String, Label> questionLabels = new LinkedHashMap<>();
@@ -86,7 +88,32 @@ final class YamlMethodologyReader {
         }
         // Without an index tree the file is a questionnaire only: answers are collected, no index computed.
         IndexNode index = top.node("index") == null ? null : indexNode(top.node("index"), top.path("index"));
-        return new Methodology(code, version == null ? 1 : version, title, scales, lists, sections, index);
+        List<AlertDeclaration> alerts = new ArrayList<>();
+        List<Node> alertNodes = top.list("alerts", false);
+        for (int i = 0; i < alertNodes.size(); i++) {
+            alerts.add(alert(alertNodes.get(i), top.path("alerts") + "[" + i + "]"));
+        }
+        return new Methodology(code, version == null ? 1 : version, title, scales, lists, sections, index, alerts);
+    }
+
+    /** One alert rule: {@code {code: fees, kind: ANSWER_IN, questions: [reasons], codes: [phi], severity: HIGH, label: …}}. */
+    private AlertDeclaration alert(Node node, String path) {
+        Fields fields = new Fields(node, path, ALERT);
+        String kindText = fields.text("kind", true);
+        AlertKind kind = kindText == null ? null : AlertKind.parse(kindText);
+        if (kindText != null && kind == null) {
+            problems.add(fields.path("kind"), "unknownAlertKind", kindText, java.util.Arrays.toString(AlertKind.values()));
+        }
+        String severityText = fields.text("severity", false);
+        AlertSeverity severity = severityText == null ? AlertSeverity.MEDIUM : AlertSeverity.parse(severityText);
+        if (severity == null) {
+            problems.add(fields.path("severity"), "unknownSeverity", severityText,
+                    java.util.Arrays.toString(AlertSeverity.values()));
+        }
+        boolean enabled = fields.text("enabled", false) == null || fields.flag("enabled");
+        return new AlertDeclaration(fields.text("code", true), kind, fields.names("questions", "[,\\s]+"),
+                fields.names("codes", "[,\\s]+"), fields.integer("level", false), fields.names("words", ","),
+                fields.names("channels", "[,\\s]+"), severity, fields.text("label", true), enabled);
     }
 
     private AnswerScale scale(String name, Node node, String path) {
@@ -322,6 +349,31 @@ final class YamlMethodologyReader {
                 return List.of();
             }
             return sequence(node, path(key));
+        }
+
+        /** A list of names, as a YAML list or one text cut at {@code separator} ({@code questions: c10 c11}). */
+        List<String> names(String key, String separator) {
+            Node node = node(key);
+            if (node == null) {
+                return List.of();
+            }
+            List<String> names = new ArrayList<>();
+            if (node instanceof ScalarNode) {
+                for (String part : scalar(node, path(key)).split(separator)) {
+                    if (!part.isBlank()) {
+                        names.add(part.strip());
+                    }
+                }
+                return names;
+            }
+            List<Node> items = sequence(node, path(key));
+            for (int i = 0; i < items.size(); i++) {
+                String text = scalar(items.get(i), path(key) + "[" + i + "]");
+                if (text != null && !text.isBlank()) {
+                    names.add(text.strip());
+                }
+            }
+            return names;
         }
 
         /** A mapping of named entries ({@code scales}, {@code choices}, {@code weights}), in file order. */

@@ -55,6 +55,10 @@ final class YamlMethodologyWriter {
             out.append("\nindex:\n");
             node(m, m.index(), "  ", "  ");
         }
+        if (!m.alerts().isEmpty()) {
+            out.append("\nalerts:\n");
+            m.alerts().forEach(this::alert);
+        }
         return out.toString();
     }
 
@@ -102,6 +106,35 @@ final class YamlMethodologyWriter {
         if (!q.columns().isEmpty()) {
             out.append(indent).append("columns: ").append(map(q.columns())).append('\n');
         }
+    }
+
+    private void alert(AlertDeclaration a) {
+        String indent = "    ";
+        out.append("  - code: ").append(quoted(a.code())).append('\n');
+        out.append(indent).append("kind: ").append(a.kind().name()).append('\n');
+        out.append(indent).append("questions: ").append(list(a.questions())).append('\n');
+        if (!a.codes().isEmpty()) {
+            out.append(indent).append("codes: ").append(list(a.codes())).append('\n');
+        }
+        if (a.level() != null) {
+            out.append(indent).append("level: ").append(a.level()).append('\n');
+        }
+        if (!a.words().isEmpty()) {
+            out.append(indent).append("words: ").append(list(a.words())).append('\n');
+        }
+        if (!a.channels().isEmpty()) {
+            out.append(indent).append("channels: ").append(list(a.channels())).append('\n');
+        }
+        out.append(indent).append("severity: ").append(a.severity().name()).append('\n');
+        out.append(indent).append("label: ").append(quoted(a.label())).append('\n');
+        if (!a.enabled()) {
+            out.append(indent).append("enabled: no\n");
+        }
+    }
+
+    /** A flow sequence of texts, each quoted: {@code ["nhũng nhiễu", "phiền hà"]}. */
+    private static String list(java.util.List<String> values) {
+        return values.stream().map(YamlMethodologyWriter::quoted).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     private void node(Methodology m, IndexNode node, String first, String indent) {
