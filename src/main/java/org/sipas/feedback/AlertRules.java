@@ -36,6 +36,13 @@ class AlertRules {
                 .param("c", methodologyCode).param("v", version).query(AlertRules::row).list();
     }
 
+    /** The newest version of the methodology before {@code version} that has rules. */
+    Optional<Integer> latestVersionBefore(String methodologyCode, int version) {
+        return jdbc.sql("SELECT max(methodology_version) FROM alert_rule WHERE methodology_code = :c AND methodology_version < :v")
+                .param("c", methodologyCode).param("v", version).query(Integer.class).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
     List<AlertRule> all() {
         return jdbc.sql(SELECT + " ORDER BY methodology_code, methodology_version, code").query(AlertRules::row).list();
     }

@@ -1,6 +1,7 @@
 package org.sipas.feedback;
 
 import org.sipas.methodology.AlertSeverity;
+import org.sipas.methodology.AlertDeclaration;
 import org.sipas.methodology.AlertKind;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -169,8 +170,8 @@ class FeedbackPages {
         if (ruleKind == null || ruleSeverity == null) {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown kind or severity (kind, severity)");
         }
-        AlertRule rule = new AlertRule(null, version[0], parse(version[1]), code.strip(), ruleKind, list(questions, "[,\\s]+"),
-                list(codes, "[,\\s]+"), level, list(words, ","), list(channels, "[,\\s]+"), ruleSeverity, label.strip(), enabled);
+        AlertRule rule = new AlertRule(null, version[0], parse(version[1]), code.strip(), ruleKind, AlertDeclaration.names(questions),
+                AlertDeclaration.names(codes), level, AlertDeclaration.words(words), AlertDeclaration.names(channels), ruleSeverity, label.strip(), enabled);
         // the same checks a methodology file's alerts get: questions asked, of the right type, codes offered, channels known
         try {
             methodologies.checkAlert(rule.methodologyCode(), rule.methodologyVersion(), MethodologyAlertRules.declaration(rule));
@@ -211,13 +212,6 @@ class FeedbackPages {
     String redeliver(@PathVariable long id, @RequestParam long delivery) {
         webhooks.redeliver(id, delivery);
         return "redirect:/feedback/webhooks?endpoint=" + id;
-    }
-
-    private static List<String> list(String text, String separator) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(text.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static int parse(String number) {

@@ -14,7 +14,6 @@ import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.MethodologyVersionStored;
 import org.sipas.web.ImportRejectedException;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,13 +30,11 @@ class MethodologyAlertRules implements AlertRuleBook {
     private final AlertRules rules;
     private final Methodologies methodologies;
     private final CurrentUsers users;
-    private final JdbcClient jdbc;
 
-    MethodologyAlertRules(AlertRules rules, Methodologies methodologies, CurrentUsers users, JdbcClient jdbc) {
+    MethodologyAlertRules(AlertRules rules, Methodologies methodologies, CurrentUsers users) {
         this.rules = rules;
         this.methodologies = methodologies;
         this.users = users;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -66,10 +63,7 @@ class MethodologyAlertRules implements AlertRuleBook {
         if (!current.isEmpty()) {
             return;
         }
-        Optional<Integer> previous = jdbc.sql("""
-                        SELECT max(methodology_version) FROM alert_rule WHERE methodology_code = :c AND methodology_version < :v""")
-                .param("c", stored.code()).param("v", stored.version()).query(Integer.class).list().stream()
-                .filter(java.util.Objects::nonNull).findFirst();
+        Optional<Integer> previous = rules.latestVersionBefore(stored.code(), stored.version());
         if (previous.isEmpty()) {
             return;
         }

@@ -24,4 +24,21 @@ public record AlertDeclaration(String code, AlertKind kind, List<String> questio
         words = words == null ? List.of() : List.copyOf(words);
         channels = channels == null ? List.of() : List.copyOf(channels);
     }
+
+    /** Questions, codes or channels written in one text (a sheet's cell, the editor's field): cut at spaces or commas. */
+    public static List<String> names(String text) {
+        return cut(text, "[,\\s]+");
+    }
+
+    /** The watch list's words written in one text: they hold spaces, so they are cut at commas only. */
+    public static List<String> words(String text) {
+        return cut(text, ",");
+    }
+
+    private static List<String> cut(String text, String separator) {
+        if (text == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split(separator)).map(String::strip).filter(part -> !part.isEmpty()).toList();
+    }
 }

@@ -850,18 +850,11 @@ final class XlsFormReader {
             // "label" is a translated column (label, label::vi …): the case is named in Vietnamese when the row says it
             Label named = label(row, "label");
             String label = named == null ? null : named.vi() != null ? named.vi() : named.first();
-            alerts.add(new AlertDeclaration(row.get("code"), kind, names(questions, "[,\\s]+"), names(row.get("codes"), "[,\\s]+"),
-                    level, names(row.get("words"), ","), names(row.get("channels"), "[,\\s]+"), severity, label,
+            alerts.add(new AlertDeclaration(row.get("code"), kind, AlertDeclaration.names(questions), AlertDeclaration.names(row.get("codes")),
+                    level, AlertDeclaration.words(row.get("words")), AlertDeclaration.names(row.get("channels")), severity, label,
                     row.get("enabled") == null || yes(row.get("enabled"))));
         }
         return alerts;
-    }
-
-    private static List<String> names(String cell, String separator) {
-        if (cell == null) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(cell.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     // ---- sheets and cells

@@ -111,9 +111,9 @@ final class YamlMethodologyReader {
                     java.util.Arrays.toString(AlertSeverity.values()));
         }
         boolean enabled = fields.text("enabled", false) == null || fields.flag("enabled");
-        return new AlertDeclaration(fields.text("code", true), kind, fields.names("questions", "[,\\s]+"),
-                fields.names("codes", "[,\\s]+"), fields.integer("level", false), fields.names("words", ","),
-                fields.names("channels", "[,\\s]+"), severity, fields.text("label", true), enabled);
+        return new AlertDeclaration(fields.text("code", true), kind, fields.names("questions", AlertDeclaration::names),
+                fields.names("codes", AlertDeclaration::names), fields.integer("level", false),
+                fields.names("words", AlertDeclaration::words), fields.names("channels", AlertDeclaration::names), severity, fields.text("label", true), enabled);
     }
 
     private AnswerScale scale(String name, Node node, String path) {
@@ -351,21 +351,16 @@ final class YamlMethodologyReader {
             return sequence(node, path(key));
         }
 
-        /** A list of names, as a YAML list or one text cut at {@code separator} ({@code questions: c10 c11}). */
-        List<String> names(String key, String separator) {
+        /** A list of names, as a YAML list or one text {@code cut} as a cell is ({@code questions: c10 c11}). */
+        List<String> names(String key, java.util.function.Function<String, List<String>> cut) {
             Node node = node(key);
             if (node == null) {
                 return List.of();
             }
-            List<String> names = new ArrayList<>();
             if (node instanceof ScalarNode) {
-                for (String part : scalar(node, path(key)).split(separator)) {
-                    if (!part.isBlank()) {
-                        names.add(part.strip());
-                    }
-                }
-                return names;
+                return cut.apply(scalar(node, path(key)));
             }
+            List<String> names = new ArrayList<>();
             List<Node> items = sequence(node, path(key));
             for (int i = 0; i < items.size(); i++) {
                 String text = scalar(items.get(i), path(key) + "[" + i + "]");
