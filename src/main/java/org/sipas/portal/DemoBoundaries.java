@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sipas.catalog.ProvinceOutlines;
 import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
@@ -64,7 +65,7 @@ class DemoBoundaries implements ApplicationRunner {
         byte[] bytes = Files.readAllBytes(file.get());
         CurrentUser demoAdmin = new CurrentUser("demo", Set.of(Role.ADMIN), units.root().id());
         try {
-            ProvinceBoundaries.Upload upload = users.runAs(demoAdmin,
+            ProvinceOutlines.Upload upload = users.runAs(demoAdmin,
                     () -> boundaries.upload(file.get().getFileName().toString(), bytes));
             log.info("sipas: demo map loaded from {}: {} provinces", file.get(), upload.features());
         } catch (ImportRejectedException rejected) {

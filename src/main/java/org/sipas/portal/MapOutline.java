@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.sipas.catalog.ProvinceOutline;
+
 /**
  * The provinces projected and simplified once, on the server, into SVG paths: the map is drawn
  * without JavaScript and weighs tens of kilobytes, not the megabyte and a half of the file.
@@ -32,12 +34,12 @@ record MapOutline(long boundariesId, double width, double height, List<Shape> sh
         }
     }
 
-    static MapOutline of(long boundariesId, List<BoundaryFile.Province> provinces) {
+    static MapOutline of(long boundariesId, List<ProvinceOutline> provinces) {
         double west = Double.MAX_VALUE;
         double east = -Double.MAX_VALUE;
         double south = Double.MAX_VALUE;
         double north = -Double.MAX_VALUE;
-        for (BoundaryFile.Province province : provinces) {
+        for (ProvinceOutline province : provinces) {
             for (double[][] ring : province.rings()) {
                 for (double[] p : ring) {
                     west = Math.min(west, p[0]);
@@ -53,7 +55,7 @@ record MapOutline(long boundariesId, double width, double height, List<Shape> sh
         double x0 = west;
         double y0 = north;
         List<Shape> shapes = new ArrayList<>(provinces.size());
-        for (BoundaryFile.Province province : provinces) {
+        for (ProvinceOutline province : provinces) {
             StringBuilder path = new StringBuilder();
             for (double[][] ring : province.rings()) {
                 double[][] projected = new double[ring.length][];

@@ -6,7 +6,7 @@
  *       past published figures of the nation, each province and unit, each with its 95% interval and
  *       n, cells under the minimum n ({@code sipas.portal.minimum-n}) suppressed; the ranking with
  *       grades; the choropleth map of the provinces, drawn on the server as SVG from the boundaries
- *       an administrator uploaded ({@link org.sipas.portal.ProvinceBoundaries}, page
+ *       an administrator uploaded to the catalog ({@link org.sipas.catalog.ProvinceOutlines}, page
  *       {@code /admin/map}), with the table beside it; trends over the published campaigns of one
  *       methodology; the methodology, questionnaire and sample (lineage); the counter series labelled
  *       apart from the sample's. Charts are drawn from the tables by a script after the page shows.</li>

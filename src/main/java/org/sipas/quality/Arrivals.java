@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 
+import org.sipas.catalog.ProvinceOutlines;
 import org.sipas.collection.ResponseSubmitted;
 import org.sipas.index.Tallies;
 import org.sipas.methodology.Methodologies;
@@ -38,6 +40,7 @@ class Arrivals {
     private final QualityRepository repository;
     private final Methodologies methodologies;
     private final Tallies tallies;
+    private final ProvinceOutlines outlines;
     private final TransactionTemplate transactions;
     private final ReentrantLock checking = new ReentrantLock();
     private final AtomicBoolean queued = new AtomicBoolean();
@@ -47,8 +50,10 @@ class Arrivals {
         return thread;
     });
 
-    Arrivals(QualityRepository repository, Methodologies methodologies, Tallies tallies, PlatformTransactionManager transactions) {
+    Arrivals(QualityRepository repository, Methodologies methodologies, Tallies tallies, ProvinceOutlines outlines,
+             PlatformTransactionManager transactions) {
         this.repository = repository;
+        this.outlines = outlines;
         this.methodologies = methodologies;
         this.tallies = tallies;
         this.transactions = new TransactionTemplate(transactions);
@@ -113,7 +118,7 @@ class Arrivals {
         ActiveTime.Measured time = activeTime(response, settings);
         Methodology methodology = methodologies.find(response.methodologyCode(), response.methodologyVersion()).orElseThrow();
         Flags.Context context = new Flags.Context(time.activeSeconds(), repository.sameDossier(response), repository.samePhone(response),
-                response.interviewer() == null ? 0 : repository.interviewsThatDay(response));
+                response.interviewer() == null ? 0 : repository.interviewsThatDay(response), kmOutsideProvince(response));
         List<Flags.Flag> flags = Flags.of(response, methodology, settings, context);
         flags.forEach(flag -> repository.flag(response.id(), flag));
         ReviewState first = flags.isEmpty() ? ReviewState.SUBMITTED : ReviewState.FLAGGED;
@@ -124,6 +129,20 @@ class Arrivals {
         } else if (!settings.countUntilDecided()) {
             tallies.leaveCount(response.id(), "not decided yet (the campaign counts accepted responses only)", "system");
         }
+    }
+
+    /**
+     * How far a face-to-face interview's position lies outside its unit's province. The catalog holds
+     * province boundaries only (the communes' are not published as open data), so an interview in the
+     * wrong commune of the right province is not caught here; one tens of kilometres into another
+     * province, or at the interviewer's home in the city, is.
+     */
+    private Double kmOutsideProvince(ArrivedResponse response) {
+        if (!"CAPI".equals(response.channel()) || response.latitude() == null || response.longitude() == null) {
+            return null;
+        }
+        OptionalDouble km = outlines.kmOutsideProvinceOf(response.unitId(), response.latitude(), response.longitude());
+        return km.isPresent() ? km.getAsDouble() : null;
     }
 
     /** The response's start, the server's time of each step of its sitting, its end. */

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.sipas.methodology.AnswerScale;
@@ -32,14 +33,22 @@ final class Flags {
         /** An interview ended outside working hours. */
         OUTSIDE_HOURS,
         /** More interviews by one interviewer in one day than can be done. */
-        IMPLAUSIBLE_DAILY_COUNT
+        IMPLAUSIBLE_DAILY_COUNT,
+        /** A face-to-face interview whose position lies far outside its unit's province. */
+        FAR_FROM_UNIT
     }
 
     record Flag(Kind kind, String detail) {
     }
 
-    /** What the checks of one response need to know besides the response. */
-    record Context(Long activeSeconds, List<Long> sameDossier, List<Long> samePhone, int interviewsThatDay) {
+    /**
+     * What the checks of one response need to know besides the response.
+     *
+     * @param kmOutsideProvince how far the interview's position lies outside its unit's province (0 inside);
+     *                          null when there is no position or no boundary to measure against
+     */
+    record Context(Long activeSeconds, List<Long> sameDossier, List<Long> samePhone, int interviewsThatDay,
+                   Double kmOutsideProvince) {
     }
 
     private Flags() {
@@ -70,6 +79,10 @@ final class Flags {
                 flags.add(new Flag(Kind.IMPLAUSIBLE_DAILY_COUNT, "%d > %d".formatted(context.interviewsThatDay(),
                         settings.maxDailyInterviews())));
             }
+        }
+        if (context.kmOutsideProvince() != null && context.kmOutsideProvince() > settings.maxDistanceKm()) {
+            flags.add(new Flag(Kind.FAR_FROM_UNIT, String.format(Locale.ROOT, "%.1f km outside the unit's province > %s km",
+                    context.kmOutsideProvince(), settings.maxDistanceKm())));
         }
         return flags;
     }

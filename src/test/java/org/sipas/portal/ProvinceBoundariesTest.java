@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sipas.catalog.CatalogImports;
+import org.sipas.catalog.ProvinceOutlines;
 import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
@@ -85,7 +86,7 @@ class ProvinceBoundariesTest {
     void aSmallFileIsStoredAuditedAndDrawnWithItsHoleAndItsIslet() throws IOException {
         long audited = audit.count("province_boundaries");
         byte[] tiny = tiny();
-        ProvinceBoundaries.Upload upload = users.runAs(admin, () -> boundaries.upload("tiny-provinces.geojson", tiny));
+        ProvinceOutlines.Upload upload = users.runAs(admin, () -> boundaries.upload("tiny-provinces.geojson", tiny));
 
         assertThat(upload.codes()).containsExactly("PTA", "PTB");
         assertThat(upload.uploadedBy()).isEqualTo("boundaries-test");
@@ -117,12 +118,12 @@ class ProvinceBoundariesTest {
         List<String> found = importErrors.show(rejected, Locale.ENGLISH).stream()
                 .map(e -> e.line() + " " + e.column() + " " + e.code()).toList();
         assertThat(found).containsExactly(
-                "6 features[1].properties.code portal.geojson.unknownProvince",
-                "6 features[1].geometry.coordinates[0] portal.geojson.openRing",
-                "9 features[2].properties.code portal.geojson.duplicate",
-                "9 features[2].geometry.type portal.geojson.geometry",
-                "12 features[3].properties.code portal.geojson.noCode",
-                "12 features[3].geometry.coordinates[0][1] portal.geojson.position");
+                "6 features[1].properties.code catalog.geojson.unknownProvince",
+                "6 features[1].geometry.coordinates[0] catalog.geojson.openRing",
+                "9 features[2].properties.code catalog.geojson.duplicate",
+                "9 features[2].geometry.type catalog.geojson.geometry",
+                "12 features[3].properties.code catalog.geojson.noCode",
+                "12 features[3].geometry.coordinates[0][1] catalog.geojson.position");
         assertThat(importErrors.show(rejected, Locale.ENGLISH).get(0).message())
                 .isEqualTo("Feature 2 (starting at column 3): code \"ZZ-NOWHERE\" is no province of the unit catalog.");
         assertThat(boundaries.history()).hasSize(before);
@@ -135,7 +136,7 @@ class ProvinceBoundariesTest {
                 .isInstanceOfSatisfying(ImportRejectedException.class, rejected -> {
                     assertThat(rejected.errors()).hasSize(1);
                     assertThat(rejected.errors().get(0).line()).isEqualTo(2);
-                    assertThat(rejected.errors().get(0).code()).isEqualTo("portal.geojson.syntax");
+                    assertThat(rejected.errors().get(0).code()).isEqualTo("catalog.geojson.syntax");
                 });
     }
 
@@ -161,7 +162,7 @@ class ProvinceBoundariesTest {
                 .collect(Collectors.joining("\n"));
         users.runAs(admin, () -> catalog.importUnits("provinces.csv", new ByteArrayInputStream(provinces.getBytes(StandardCharsets.UTF_8))));
 
-        ProvinceBoundaries.Upload upload = users.runAs(admin,
+        ProvinceOutlines.Upload upload = users.runAs(admin,
                 () -> boundaries.upload("vn-provinces-2025.geojson", readShared()));
 
         assertThat(upload.features()).isEqualTo(34);

@@ -3,12 +3,16 @@ package org.sipas.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.sipas.campaign.FieldworkFixtures;
+import org.sipas.catalog.ProvinceOutlines;
 import org.sipas.collection.ResponseStore;
 import org.sipas.collection.SurveyTokens;
+import org.sipas.collection.Submission;
 import org.sipas.identity.CurrentUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +35,8 @@ class ArrivalsTest {
     CurrentUsers users;
     @Autowired
     SurveyTokens tokens;
+    @Autowired
+    ProvinceOutlines outlines;
 
     @Test
     void aStraightLinedThreeMinuteInterviewIsFlaggedOnArrival() {
@@ -70,6 +76,38 @@ class ArrivalsTest {
                 .extracting(QualityRepository.FlagRow::kind).contains("OUTSIDE_HOURS");
         assertThat(users.runAs(campaign.field.admin(), () -> reviews.view(lastOne)).flags())
                 .extracting(QualityRepository.FlagRow::kind).contains("IMPLAUSIBLE_DAILY_COUNT");
+    }
+
+    @Test
+    void aFaceToFaceInterviewFarOutsideItsUnitsProvinceIsFlagged() {
+        QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QAF", 20, 13);
+        String province = jdbc.sql("SELECT code FROM unit WHERE id = :id").param("id", campaign.field.province())
+                .query(String.class).single();
+        // the province as a square of one degree, 105-106° E, 20-21° N
+        String square = """
+                {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": "%s"},
+                 "geometry": {"type": "Polygon", "coordinates": [[[105, 20], [106, 20], [106, 21], [105, 21], [105, 20]]]}}]}
+                """.formatted(province);
+        users.runAs(campaign.field.admin(), () -> outlines.upload("qaf.geojson", square.getBytes(StandardCharsets.UTF_8)));
+        long inside = campaign.faceToFace("dtv-qaf", new Submission.Position(20.5, 105.5, 15.0));
+        // 0.1° of latitude north of the border: 11 km, within the campaign's 20 km
+        long nearby = campaign.faceToFace("dtv-qaf", new Submission.Position(21.1, 105.5, 15.0));
+        // 0.5° north: 56 km
+        long far = campaign.faceToFace("dtv-qaf", new Submission.Position(21.5, 105.5, 15.0));
+
+        arrivals.check();
+
+        assertThat(flagKinds(campaign, inside)).doesNotContain("FAR_FROM_UNIT");
+        assertThat(flagKinds(campaign, nearby)).doesNotContain("FAR_FROM_UNIT");
+        Reviews.ResponseView flagged = users.runAs(campaign.field.admin(), () -> reviews.view(far));
+        assertThat(flagged.state()).isEqualTo(ReviewState.FLAGGED);
+        assertThat(flagged.flags()).filteredOn(f -> f.kind().equals("FAR_FROM_UNIT"))
+                .singleElement().satisfies(f -> assertThat(f.detail()).startsWith("55.6 km"));
+    }
+
+    private List<String> flagKinds(QualityCampaign campaign, long response) {
+        return users.runAs(campaign.field.admin(), () -> reviews.view(response)).flags().stream()
+                .map(QualityRepository.FlagRow::kind).toList();
     }
 
     @Test

@@ -60,6 +60,15 @@ final class QualityCampaign {
                 .inCampaign(id()).collectedBy(interviewer).finished(ended, null)).responseId();
     }
 
+    /** The next case's face-to-face interview by {@code interviewer} with random answers, recorded at {@code where}; its response id. */
+    long faceToFace(String interviewer, Submission.Position where) {
+        FieldCase c = field.cases().get(nextCase++);
+        Instant ended = nextWorkingDay();
+        return store.store(Submission.of(ResponseChannel.CAPI, METHODOLOGY, 1, c.unitId(), answers(), ended.minus(Duration.ofMinutes(20)))
+                .forCase(c.campaignId(), c.stratumId(), c.id(), c.dossierId()).collectedBy(interviewer)
+                .finished(ended, where)).responseId();
+    }
+
     /** The next case's interview with random answers, 20 minutes ending at 10:00 (Vietnamese time), a day of 3-22 March 2025 in turn. */
     long interview(String interviewer) {
         return interview(interviewer, answers(), Duration.ofMinutes(20), nextWorkingDay());

@@ -1,4 +1,4 @@
-package org.sipas.portal;
+package org.sipas.catalog;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,10 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BoundaryFile {
 
-    /** One province's outline: every ring of every polygon, as longitude/latitude pairs. */
-    record Province(String code, String name, String nameEn, List<double[][]> rings) {
-    }
-
     private BoundaryFile() {
     }
 
@@ -38,12 +34,12 @@ final class BoundaryFile {
      * @param provinces the catalog's provinces by code: a feature must name one of them (null: a file
      *                  checked before, read again, whatever the catalog holds now)
      */
-    static List<Province> read(String file, byte[] bytes, Map<String, String> provinces, JsonMapper json) {
+    static List<ProvinceOutline> read(String file, byte[] bytes, Map<String, String> provinces, JsonMapper json) {
         List<RowError> errors = new ArrayList<>();
-        List<Province> read = new ArrayList<>();
+        List<ProvinceOutline> read = new ArrayList<>();
         try (JsonParser parser = json.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw rejected(file, RowError.of(file, 1, null, "portal.geojson.notCollection"));
+                throw rejected(file, RowError.of(file, 1, null, "catalog.geojson.notCollection"));
             }
             String type = null;
             boolean sawFeatures = false;
@@ -59,7 +55,7 @@ final class BoundaryFile {
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
                         TokenStreamLocation at = parser.currentTokenLocation();
                         JsonNode feature = parser.readValueAsTree();
-                        Province province = feature(file, new Where(index, at.getLineNr(), at.getColumnNr()), feature,
+                        ProvinceOutline province = feature(file, new Where(index, at.getLineNr(), at.getColumnNr()), feature,
                                 provinces, codes, errors);
                         if (province != null) {
                             read.add(province);
@@ -71,13 +67,13 @@ final class BoundaryFile {
                 }
             }
             if (!"FeatureCollection".equals(type) || !sawFeatures) {
-                errors.add(0, RowError.of(file, 1, "type", "portal.geojson.notCollection"));
+                errors.add(0, RowError.of(file, 1, "type", "catalog.geojson.notCollection"));
             } else if (read.isEmpty() && errors.isEmpty()) {
-                errors.add(RowError.of(file, 1, "features", "portal.geojson.empty"));
+                errors.add(RowError.of(file, 1, "features", "catalog.geojson.empty"));
             }
         } catch (JacksonException broken) {
             TokenStreamLocation at = broken.getLocation();
-            throw rejected(file, RowError.of(file, at == null ? 0 : at.getLineNr(), null, "portal.geojson.syntax",
+            throw rejected(file, RowError.of(file, at == null ? 0 : at.getLineNr(), null, "catalog.geojson.syntax",
                     at == null ? 0 : at.getColumnNr(), broken.getOriginalMessage()));
         }
         if (!errors.isEmpty()) {
@@ -94,22 +90,22 @@ final class BoundaryFile {
         }
     }
 
-    private static Province feature(String file, Where at, JsonNode feature, Map<String, String> provinces,
+    private static ProvinceOutline feature(String file, Where at, JsonNode feature, Map<String, String> provinces,
                                     Set<String> codes, List<RowError> errors) {
         int before = errors.size();
         if (!feature.isObject() || !"Feature".equals(feature.path("type").asString(null))) {
-            errors.add(error(file, at, "type", "portal.geojson.notFeature"));
+            errors.add(error(file, at, "type", "catalog.geojson.notFeature"));
             return null;
         }
         JsonNode properties = feature.path("properties");
         JsonNode codeNode = properties.path("code");
         String code = codeNode.isString() || codeNode.isIntegralNumber() ? codeNode.asString().strip() : "";
         if (code.isEmpty()) {
-            errors.add(error(file, at, "properties.code", "portal.geojson.noCode"));
+            errors.add(error(file, at, "properties.code", "catalog.geojson.noCode"));
         } else if (provinces != null && !provinces.containsKey(code)) {
-            errors.add(error(file, at, "properties.code", "portal.geojson.unknownProvince", code));
+            errors.add(error(file, at, "properties.code", "catalog.geojson.unknownProvince", code));
         } else if (!codes.add(code)) {
-            errors.add(error(file, at, "properties.code", "portal.geojson.duplicate", code));
+            errors.add(error(file, at, "properties.code", "catalog.geojson.duplicate", code));
         }
         JsonNode geometry = feature.path("geometry");
         String kind = geometry.path("type").asString("");
@@ -119,32 +115,32 @@ final class BoundaryFile {
             case "Polygon" -> polygon(file, at, "geometry.coordinates", coordinates, rings, errors);
             case "MultiPolygon" -> {
                 if (!coordinates.isArray() || coordinates.isEmpty()) {
-                    errors.add(error(file, at, "geometry.coordinates", "portal.geojson.noPolygon"));
+                    errors.add(error(file, at, "geometry.coordinates", "catalog.geojson.noPolygon"));
                 }
                 for (int p = 0; p < coordinates.size(); p++) {
                     polygon(file, at, "geometry.coordinates[" + p + "]", coordinates.get(p), rings, errors);
                 }
             }
-            default -> errors.add(error(file, at, "geometry.type", "portal.geojson.geometry", kind));
+            default -> errors.add(error(file, at, "geometry.type", "catalog.geojson.geometry", kind));
         }
         if (errors.size() > before) {
             return null;
         }
         String name = properties.path("name").asString(provinces == null ? code : provinces.getOrDefault(code, code));
-        return new Province(code, name, properties.path("nameEn").asString(name), rings);
+        return new ProvinceOutline(code, name, properties.path("nameEn").asString(name), rings);
     }
 
     private static void polygon(String file, Where at, String path, JsonNode polygon, List<double[][]> rings,
                                 List<RowError> errors) {
         if (!polygon.isArray() || polygon.isEmpty()) {
-            errors.add(error(file, at, path, "portal.geojson.noPolygon"));
+            errors.add(error(file, at, path, "catalog.geojson.noPolygon"));
             return;
         }
         for (int r = 0; r < polygon.size(); r++) {
             String ringPath = path + "[" + r + "]";
             JsonNode ring = polygon.get(r);
             if (!ring.isArray() || ring.size() < 4) {
-                errors.add(error(file, at, ringPath, "portal.geojson.shortRing", ring.size()));
+                errors.add(error(file, at, ringPath, "catalog.geojson.shortRing", ring.size()));
                 continue;
             }
             double[][] points = new double[ring.size()][];
@@ -154,7 +150,7 @@ final class BoundaryFile {
                 double lat = position.path(1).asDouble(Double.NaN);
                 if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()
                         || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-                    errors.add(error(file, at, ringPath + "[" + i + "]", "portal.geojson.position", position.toString()));
+                    errors.add(error(file, at, ringPath + "[" + i + "]", "catalog.geojson.position", position.toString()));
                     points = null;
                     break;
                 }
@@ -164,7 +160,7 @@ final class BoundaryFile {
                 continue;
             }
             if (points[0][0] != points[points.length - 1][0] || points[0][1] != points[points.length - 1][1]) {
-                errors.add(error(file, at, ringPath, "portal.geojson.openRing"));
+                errors.add(error(file, at, ringPath, "catalog.geojson.openRing"));
                 continue;
             }
             rings.add(points);
