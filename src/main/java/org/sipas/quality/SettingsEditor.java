@@ -64,27 +64,37 @@ class SettingsEditor {
         return s;
     }
 
+    /** A setting out of its range: the field and what it must be (the API's 422 names both, the page shows it beside the field). */
+    static final class InvalidSetting extends IllegalArgumentException {
+
+        final String field;
+
+        InvalidSetting(String field, String rule) {
+            super(field + ": " + rule);
+            this.field = field;
+        }
+    }
+
     private static void validate(QualitySettings s) {
         if (s == null) {
             throw new IllegalArgumentException("settings: none given");
         }
-        require(s.recheckShare() > 0 && s.recheckShare() <= 1, "recheckShare: a share above 0 and at most 1");
-        require(s.recheckMinPerInterviewer() >= 0, "recheckMinPerInterviewer: 0 or more");
-        require(s.minActiveSeconds() >= 0, "minActiveSeconds: 0 or more");
-        require(s.idleGapSeconds() > 0, "idleGapSeconds: above 0");
+        require(s.recheckShare() > 0 && s.recheckShare() <= 1, "recheckShare", "a share above 0 and at most 1");
+        require(s.recheckMinPerInterviewer() >= 0, "recheckMinPerInterviewer", "0 or more");
+        require(s.minActiveSeconds() >= 0, "minActiveSeconds", "0 or more");
+        require(s.idleGapSeconds() > 0, "idleGapSeconds", "above 0");
         require(s.workingFrom() != null && s.workingTo() != null && s.workingFrom().isBefore(s.workingTo()),
-                "workingFrom: the working day starts before it ends");
-        require(s.maxDailyInterviews() > 0, "maxDailyInterviews: above 0");
-        require(s.straightLineMinimum() >= 2, "straightLineMinimum: 2 or more");
-        require(s.maxDistanceKm() > 0, "maxDistanceKm: above 0");
-        require(s.chiSquareAlpha() > 0 && s.chiSquareAlpha() < 1, "chiSquareAlpha: between 0 and 1");
-        require(s.discrepancyTolerance() >= 0 && s.discrepancyTolerance() <= 1, "discrepancyTolerance: between 0 and 1");
+                "workingFrom", "the working day starts before it ends");
+        require(s.maxDailyInterviews() > 0, "maxDailyInterviews", "above 0");
+        require(s.straightLineMinimum() >= 2, "straightLineMinimum", "2 or more");
+        require(s.maxDistanceKm() > 0, "maxDistanceKm", "above 0");
+        require(s.chiSquareAlpha() > 0 && s.chiSquareAlpha() < 1, "chiSquareAlpha", "between 0 and 1");
+        require(s.discrepancyTolerance() >= 0 && s.discrepancyTolerance() <= 1, "discrepancyTolerance", "between 0 and 1");
     }
 
-    private static void require(boolean ok, String message) {
+    private static void require(boolean ok, String field, String rule) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw new InvalidSetting(field, rule);
         }
     }
-
 }
