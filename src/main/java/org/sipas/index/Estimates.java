@@ -78,6 +78,25 @@ public class Estimates {
     }
 
     /**
+     * As {@link #of(long, String, Map)}, computed from the counted responses with their answers as
+     * first submitted, every correction undone: how much the corrections moved the figures. Read from
+     * the responses, not the tallies, so it costs a rebuild's read of the campaign.
+     */
+    public Map<Series, Map<Domain, CampaignEstimates>> asSubmitted(long campaignId, String unitCode,
+                                                                   Map<Series, ? extends Collection<Domain>> asked) {
+        FieldCampaign campaign = campaignScope.overlapping(campaignId);
+        long scope = unitScope.unitId();
+        DomainRepository.Place root = root(campaign, unitCode, scope);
+        Tallies.Read read = tallies.readAsSubmitted(campaignId, asked.keySet(), kinds(asked), scope, root.id());
+        return compute(campaign, root, read, asked).figures();
+    }
+
+    /** As {@link #of(long, Domain, String, Series)}, with the answers as first submitted. */
+    public CampaignEstimates asSubmitted(long campaignId, Domain domain, String unitCode, Series series) {
+        return asSubmitted(campaignId, unitCode, Map.of(series, List.of(domain))).get(series).get(domain);
+    }
+
+    /**
      * The figures of a campaign's whole scope computed from the named responses alone (those of them
      * that count), by the same engine and the same steps as the live tallies: what approved results
      * rest on (only accepted responses). With every counted response named, the figures equal

@@ -62,15 +62,29 @@ class EstimatesApi {
                            String domain,
                            @RequestParam(required = false) @Parameter(description = "a unit's code: the figures of its subtree only")
                            String unit,
-                           @RequestParam(defaultValue = "sampled") @Parameter(description = "sampled, counter or portal") String series) {
-        return estimates.of(id, Domain.ofCode(domain), unit, Series.ofCode(series));
+                           @RequestParam(defaultValue = "sampled") @Parameter(description = "sampled, counter or portal") String series,
+                           @RequestParam(defaultValue = CURRENT) @Parameter(description = ANSWERS) String answers) {
+        return figures(id, domain, unit, series, answers);
+    }
+
+    private static final String CURRENT = "current";
+    private static final String ANSWERS = "current: the answers as they stand, corrections applied (from the live tallies); "
+            + "submitted: as the respondents first gave them, every correction undone (computed from the responses)";
+
+    private CampaignEstimates figures(long id, String domain, String unit, String series, String answers) {
+        return switch (answers) {
+            case CURRENT -> estimates.of(id, Domain.ofCode(domain), unit, Series.ofCode(series));
+            case "submitted" -> estimates.asSubmitted(id, Domain.ofCode(domain), unit, Series.ofCode(series));
+            default -> throw new IllegalArgumentException("answers: current or submitted, not " + answers);
+        };
     }
 
     @Operation(summary = "The live estimates as CSV (Accept: text/csv)")
     @GetMapping(path = "/api/v1/campaigns/{id}/estimates", produces = "text/csv")
     ResponseEntity<String> csv(@PathVariable long id, @RequestParam(defaultValue = "nation") String domain,
-                               @RequestParam(required = false) String unit, @RequestParam(defaultValue = "sampled") String series) {
-        CampaignEstimates found = estimates.of(id, Domain.ofCode(domain), unit, Series.ofCode(series));
+                               @RequestParam(required = false) String unit, @RequestParam(defaultValue = "sampled") String series,
+                               @RequestParam(defaultValue = CURRENT) @Parameter(description = ANSWERS) String answers) {
+        CampaignEstimates found = figures(id, domain, unit, series, answers);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"estimates-" + id + "-" + domain + ".csv\"")
                 .body(csv(found));
@@ -80,8 +94,9 @@ class EstimatesApi {
     @GetMapping(path = "/api/v1/campaigns/{id}/estimates.csv")
     ResponseEntity<String> csvFile(@PathVariable long id, @RequestParam(defaultValue = "nation") String domain,
                                    @RequestParam(required = false) String unit,
-                                   @RequestParam(defaultValue = "sampled") String series) {
-        return csv(id, domain, unit, series);
+                                   @RequestParam(defaultValue = "sampled") String series,
+                                   @RequestParam(defaultValue = CURRENT) @Parameter(description = ANSWERS) String answers) {
+        return csv(id, domain, unit, series, answers);
     }
 
     /** An unknown domain or series: 400 naming the parameter's value. */

@@ -243,6 +243,22 @@ public class Tallies {
         });
     }
 
+    /**
+     * The sums of a campaign's counted responses within a subtree, computed from the responses with
+     * their answers as first submitted (corrections undone): what the figures would be had nobody
+     * corrected an answer. The tallies are not read.
+     */
+    Read readAsSubmitted(long campaignId, Collection<Series> series, Collection<String> kinds, long scopeUnitId, Long subtreeUnitId) {
+        return snapshots.execute(status -> {
+            Map<TallyKey, Sums> rows = new HashMap<>();
+            repository.eachCountedAsSubmitted(campaignId, response -> add(rows, response, 1));
+            Map<Long, Boolean> within = new HashMap<>();
+            rows.keySet().removeIf(key -> !series.contains(key.series()) || !kinds.contains(key.domainKind())
+                    || !within.computeIfAbsent(key.unitId(), u -> repository.unitWithin(u, scopeUnitId, subtreeUnitId)));
+            return new Read(rows, repository.watermark(), 0);
+        });
+    }
+
     /** The sums of named responses, and which of them counted (in a series, not excluded), ascending. */
     record Counted(Read read, List<Long> responseIds) {
     }

@@ -44,12 +44,13 @@ class TallyRepository {
     record Watermark(long fold, long lastSeq, long changes, Instant foldedAt) {
     }
 
-    private static final String RESPONSES = """
+    private static final String RESPONSES_WITH = """
             SELECT r.id, r.campaign_id, coalesce(r.stratum_id, 0) AS stratum_id,
-                   coalesce(s.unit_id, r.unit_id, c.scope_unit_id) AS unit_id, r.sampled, r.channel, r.answers::text AS answers,
+                   coalesce(s.unit_id, r.unit_id, c.scope_unit_id) AS unit_id, r.sampled, r.channel, %s::text AS answers,
                    to_char(coalesce(r.finished_at, r.submitted_at) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS month,
                    p.code AS procedure, ro.staff_code AS receiving, po.staff_code AS processing
             FROM response r
+            %s
             JOIN campaign c ON c.id = r.campaign_id
             LEFT JOIN campaign_stratum s ON s.id = r.stratum_id
             LEFT JOIN dossier d ON d.id = r.dossier_id
@@ -57,6 +58,17 @@ class TallyRepository {
             LEFT JOIN official ro ON ro.id = d.receiving_official_id
             LEFT JOIN official po ON po.id = d.processing_official_id
             """;
+
+    /** The responses with their answers as they stand (corrections applied). */
+    private static final String RESPONSES = RESPONSES_WITH.formatted("r.answers", "");
+
+    /**
+     * The responses with their answers as first submitted: quality control keeps them in
+     * {@code response_original} at a response's first correction (the index reads it, as it reads
+     * the response, so that every figure can be computed again as the respondents answered).
+     */
+    private static final String RESPONSES_AS_SUBMITTED = RESPONSES_WITH.formatted("coalesce(orig.answers, r.answers)",
+            "LEFT JOIN response_original orig ON orig.response_id = r.id");
 
     private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {
     };
@@ -139,6 +151,19 @@ class TallyRepository {
     void eachCounted(long campaignId, Consumer<CountedResponse> each) {
         template.query(con -> {
             PreparedStatement ps = con.prepareStatement(RESPONSES + " WHERE r.campaign_id = ? AND " + COUNTS + " ORDER BY r.id");
+            ps.setLong(1, campaignId);
+            ps.setFetchSize(5_000);
+            return ps;
+        }, rs -> {
+            each.accept(response(rs, 0));
+        });
+    }
+
+    /** As {@link #eachCounted(long, Consumer)}, each with its answers as first submitted, before any correction. */
+    void eachCountedAsSubmitted(long campaignId, Consumer<CountedResponse> each) {
+        template.query(con -> {
+            PreparedStatement ps = con.prepareStatement(RESPONSES_AS_SUBMITTED + " WHERE r.campaign_id = ? AND " + COUNTS
+                    + " ORDER BY r.id");
             ps.setLong(1, campaignId);
             ps.setFetchSize(5_000);
             return ps;

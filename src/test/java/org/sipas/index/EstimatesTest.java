@@ -129,6 +129,14 @@ class EstimatesTest {
         assertThat(subtree.get("domains")).extracting(u -> u.get("code").asString()).containsExactly("ESS-C1");
         assertThat(subtree.get("root").get("path")).extracting(c -> c.get("code").asString())
                 .containsExactly("VN", "ESS-P", "ESS-C1");
+        // nothing was corrected: computed from the responses as submitted, the subtree's figures are the tallies' own
+        JsonNode asSubmitted = json.readTree(mvc.perform(get("/api/v1/campaigns/{id}/estimates", campaign.id()).param("domain", "unit")
+                        .param("unit", "ESS-C1").param("answers", "submitted").with(SignedIn.as(campaign.field.admin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(asSubmitted.get("domains")).isEqualTo(subtree.get("domains"));
+        mvc.perform(get("/api/v1/campaigns/{id}/estimates", campaign.id()).param("answers", "original")
+                        .with(SignedIn.as(campaign.field.admin())))
+                .andExpect(status().isBadRequest());
         CurrentUser outsider = new CurrentUser("analyst-ess", Set.of(Role.ANALYST), other.field.province());
         mvc.perform(get("/api/v1/campaigns/{id}/estimates", campaign.id()).with(SignedIn.as(outsider)))
                 .andExpect(status().isForbidden());

@@ -124,6 +124,34 @@ class ReviewsTest {
     }
 
     @Test
+    void theIndexComputedAsSubmittedUndoesEveryCorrectionWhileTheLiveIndexKeepsThem() {
+        QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QRS", 20, 10);
+        for (int i = 0; i < 8; i++) {
+            campaign.interview("dtv-qrs");
+        }
+        long keyedWrong = campaign.interview("dtv-qrs", QualityCampaign.straightLined("1"), java.time.Duration.ofMinutes(20),
+                java.time.Instant.parse("2025-03-10T03:00:00Z"));
+        tallies.fold();
+        CurrentUser admin = campaign.field.admin();
+        List<Domain> domains = List.of(Domain.NATION, Domain.UNIT, Domain.RESPONDENT);
+        Map<Domain, List<List<IndexEstimate>>> asKeyed = new java.util.EnumMap<>(Domain.class);
+        domains.forEach(d -> asKeyed.put(d, figures(campaign, d)));
+
+        for (String criterion : List.of("c01", "c02", "c03", "c10")) {
+            users.runAs(admin, () -> reviews.correct(keyedWrong, criterion, "5", "phiếu giấy ghi 5, nhập nhầm 1"));
+        }
+        users.runAs(admin, () -> reviews.correct(keyedWrong, "applicant_kind", "to_chuc", "phiếu giấy ghi tổ chức"));
+        tallies.fold();
+
+        for (Domain domain : domains) {
+            assertThat(figures(campaign, domain)).as(domain + " corrected").isNotEqualTo(asKeyed.get(domain));
+            assertThat(users.runAs(admin, () -> estimates.asSubmitted(campaign.id(), domain, null, Series.SAMPLED))
+                    .domains().stream().map(DomainEstimate::figures).toList())
+                    .as(domain + " as submitted").isNotEmpty().isEqualTo(asKeyed.get(domain));
+        }
+    }
+
+    @Test
     void aDecisionNeedsAReasonAndAStateItMayComeFrom() {
         QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QRE", 20, 9);
         long response = campaign.interview("dtv-qre");
