@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CodedThemes {
 
-    /** Answers of a unit that got a code. */
-    public record ThemeCount(long unitId, String code, long answers) {
+    /** Answers of a unit that got a code; the unit named as the catalog names it now. */
+    public record ThemeCount(long unitId, String unitCode, String unitName, String code, long answers) {
     }
 
     private final CodingRepository repository;

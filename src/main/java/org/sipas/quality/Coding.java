@@ -43,7 +43,8 @@ class Coding {
     }
 
     /** The campaign's agreement over the answers both passes coded, of units within the caller's scope. */
-    record Agreement(long campaignId, int answers, int coded, double share, List<CodeAgreement> codes, Double overall) {
+    record Agreement(long campaignId, String methodologyCode, int methodologyVersion, int answers, int coded, double share,
+                     List<CodeAgreement> codes, Double overall) {
     }
 
     private final CodingRepository repository;
@@ -174,7 +175,7 @@ class Coding {
         List<CodeAgreement> codes = frame.stream().map(c -> new CodeAgreement(c.code(), c.label(),
                 a.stream().filter(s -> s.contains(c.code())).count(), b.stream().filter(s -> s.contains(c.code())).count(),
                 told(kappas.get(c.code())))).toList();
-        return new Agreement(campaign.id(), a.size(), first.size(), repository.sampleShare(campaign.id()), codes,
+        return new Agreement(campaign.id(), campaign.methodologyCode(), campaign.methodologyVersion(), a.size(), first.size(), repository.sampleShare(campaign.id()), codes,
                 told(kappas.get(CohenKappa.OVERALL)));
     }
 

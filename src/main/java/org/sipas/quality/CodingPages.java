@@ -60,8 +60,10 @@ class CodingPages {
     @GetMapping("/campaigns/{id}/coding/agreement")
     @PreAuthorize(READERS)
     String agreement(@PathVariable long id, Model model) {
-        model.addAttribute("agreement", coding.agreement(id));
+        Coding.Agreement agreement = coding.agreement(id);
+        model.addAttribute("agreement", agreement);
         model.addAttribute("themes", themes.counts(id, scope.unitId()));
+        model.addAttribute("labels", themes.labels(agreement.methodologyCode(), agreement.methodologyVersion()));
         return "quality/agreement";
     }
 }

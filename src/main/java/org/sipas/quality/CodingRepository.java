@@ -131,16 +131,20 @@ class CodingRepository {
     /** Counts per unit and code of the coding of record (pass 1), rejected responses left out, units within the scope. */
     List<CodedThemes.ThemeCount> counts(long campaignId, long scopeUnitId) {
         return jdbc.sql("""
-                        SELECT %s AS unit_id, code, count(*)
-                        FROM answer_coding a
-                        JOIN response r ON r.id = a.response_id
-                        JOIN campaign c ON c.id = a.campaign_id
-                        LEFT JOIN campaign_stratum s ON s.id = r.stratum_id
-                        LEFT JOIN response_review v ON v.response_id = r.id
-                        CROSS JOIN LATERAL unnest(a.codes) code
-                        WHERE a.campaign_id = :c AND a.pass = 1 AND coalesce(v.state, 'SUBMITTED') <> 'REJECTED' AND %s
-                        GROUP BY 1, 2 ORDER BY 1, 2""".formatted(UNIT, CatalogCodes.unitWithinScope(UNIT, "scope")))
+                        SELECT t.unit_id, u.code AS unit_code, u.name AS unit_name, t.code, t.answers
+                        FROM (SELECT %s AS unit_id, code, count(*) AS answers
+                              FROM answer_coding a
+                              JOIN response r ON r.id = a.response_id
+                              JOIN campaign c ON c.id = a.campaign_id
+                              LEFT JOIN campaign_stratum s ON s.id = r.stratum_id
+                              LEFT JOIN response_review v ON v.response_id = r.id
+                              CROSS JOIN LATERAL unnest(a.codes) code
+                              WHERE a.campaign_id = :c AND a.pass = 1 AND coalesce(v.state, 'SUBMITTED') <> 'REJECTED' AND %s
+                              GROUP BY 1, 2) t
+                        JOIN unit u ON u.id = t.unit_id
+                        ORDER BY u.path, t.code""".formatted(UNIT, CatalogCodes.unitWithinScope(UNIT, "scope")))
                 .param("c", campaignId).param("scope", scopeUnitId)
-                .query((rs, n) -> new CodedThemes.ThemeCount(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
+                .query((rs, n) -> new CodedThemes.ThemeCount(rs.getLong("unit_id"), rs.getString("unit_code"),
+                        rs.getString("unit_name"), rs.getString("code"), rs.getLong("answers"))).list();
     }
 }

@@ -158,12 +158,16 @@ class CodingTest {
 
         mvc.perform(get("/api/v1/campaigns/{id}/coding/agreement", campaign.id()).with(user(userDetails.loadUserByUsername("madoc-qcd-b"))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.answers").value(sampled.size()));
+        // the page names the units and the codes as people read them
         mvc.perform(get("/campaigns/{id}/coding/agreement", campaign.id()).with(user(userDetails.loadUserByUsername("madoc-qcd-b"))))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Phường Một QCD")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Phí, lệ phí")));
 
         // the coded themes: the first coder's codes, per unit
         List<CodedThemes.ThemeCount> counts = themes.counts(campaign.id(), campaign.field.province());
         assertThat(counts.stream().mapToLong(CodedThemes.ThemeCount::answers).sum()).isEqualTo(40);
+        assertThat(counts).extracting(CodedThemes.ThemeCount::unitCode).allMatch(code -> code.startsWith("QCD-C"));
         assertThat(counts.stream().filter(t -> t.code().equals("phi")).mapToLong(CodedThemes.ThemeCount::answers).sum())
                 .isEqualTo(expected.values().stream().filter("phi"::equals).count());
     }
