@@ -14,7 +14,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The supervisors' cleaning page: a campaign's undecided responses that fail a cleaning rule, with
- * their reasons, accepted or rejected in bulk with a reason (accepting failures needs its own).
+ * their reasons, and those flagged on arrival, with their flags; accepted, rejected or sent to
+ * re-check in bulk with a reason (accepting failures needs its own).
  */
 @Controller
 class CleaningPages {
@@ -34,6 +35,7 @@ class CleaningPages {
     String failing(@PathVariable long id, Model model) {
         model.addAttribute("campaignId", campaigns.overlapping(id).id());
         model.addAttribute("failing", reviews.failing(id));
+        model.addAttribute("flagged", reviews.flagged(id));
         return PAGE;
     }
 
@@ -49,6 +51,7 @@ class CleaningPages {
         } catch (IllegalArgumentException | Reviews.NotAllowed e) {
             model.addAttribute("campaignId", id);
             model.addAttribute("failing", reviews.failing(id));
+            model.addAttribute("flagged", reviews.flagged(id));
             model.addAttribute("problem", e.getMessage());
             return PAGE;
         }

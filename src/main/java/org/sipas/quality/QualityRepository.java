@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sipas.catalog.CatalogCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -243,6 +246,34 @@ class QualityRepository {
                         INSERT INTO response_flag (response_id, kind, detail) VALUES (:r, :k, :d)
                         ON CONFLICT (response_id, kind) DO UPDATE SET detail = excluded.detail""")
                 .param("r", responseId).param("k", flag.kind().name()).param("d", flag.detail()).update();
+    }
+
+    /** A flagged response waiting for a decision, with every flag it got. */
+    record Flagged(long id, String interviewer, String channel, String unitCode, String unitName, List<FlagRow> flags) {
+    }
+
+    /** The campaign's responses in state FLAGGED within the scope (a unit id: it and its subtree), oldest first. */
+    List<Flagged> flagged(long campaignId, long scopeUnitId) {
+        Map<Long, Flagged> byResponse = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT r.id, r.collected_by, r.channel, u.code AS unit_code, u.name AS unit_name, f.kind, f.detail
+                        FROM response_review v
+                        JOIN response r ON r.id = v.response_id
+                        JOIN unit u ON u.id = r.unit_id
+                        JOIN response_flag f ON f.response_id = r.id
+                        WHERE v.campaign_id = :c AND v.state = 'FLAGGED' AND %s
+                        ORDER BY r.id, f.kind""".formatted(CatalogCodes.unitWithinScope("r.unit_id", "scope")))
+                .param("c", campaignId).param("scope", scopeUnitId)
+                .query(rs -> {
+                    Flagged response = byResponse.get(rs.getLong("id"));
+                    if (response == null) {
+                        response = new Flagged(rs.getLong("id"), rs.getString("collected_by"), rs.getString("channel"),
+                                rs.getString("unit_code"), rs.getString("unit_name"), new ArrayList<>());
+                        byResponse.put(response.id(), response);
+                    }
+                    response.flags().add(new FlagRow(rs.getString("kind"), rs.getString("detail")));
+                });
+        return List.copyOf(byResponse.values());
     }
 
     List<FlagRow> flags(long responseId) {

@@ -101,6 +101,12 @@ class Reviews {
         return failing;
     }
 
+    /** The campaign's flagged responses waiting for a decision, within the caller's scope. */
+    @Transactional(readOnly = true)
+    List<QualityRepository.Flagged> flagged(long campaignId) {
+        return repository.flagged(campaignId, scope.unitId());
+    }
+
     /** Moves a response of the caller's scope to the state named {@code to}, for {@code reason}. */
     @Transactional
     ResponseView move(long responseId, String to, String reason) {

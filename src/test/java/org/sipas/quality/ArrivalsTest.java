@@ -3,9 +3,16 @@ package org.sipas.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.sipas.campaign.FieldworkFixtures;
@@ -14,13 +21,19 @@ import org.sipas.collection.ResponseStore;
 import org.sipas.collection.SurveyTokens;
 import org.sipas.collection.Submission;
 import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 @SpringBootTest
+@AutoConfigureMockMvc
 class ArrivalsTest {
 
+    @Autowired
+    MockMvc mvc;
     @Autowired
     FieldworkFixtures fixtures;
     @Autowired
@@ -56,6 +69,39 @@ class ArrivalsTest {
         assertThat(clean.state()).isEqualTo(ReviewState.SUBMITTED);
         assertThat(clean.flags()).isEmpty();
         assertThat(arrivals.pending()).isZero();
+    }
+
+    @Test
+    void theCleaningPageListsFlaggedResponsesWithTheirFlagsInWordsAndSendsThemToReCheck() throws Exception {
+        QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QAP", 20, 14);
+        long hasty = campaign.interview("dtv-qap", QualityCampaign.straightLined("5"), Duration.ofMinutes(2),
+                Instant.parse("2025-03-10T03:00:00Z"));
+        campaign.interview("dtv-qap");
+        arrivals.check();
+
+        String page = mvc.perform(get("/campaigns/{id}/cleaning", campaign.id()).with(SignedIn.as(campaign.field.admin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"flagged-" + hasty + "\"").contains("Thời gian trả lời quá ngắn")
+                .contains("Chọn cùng một mức cho mọi câu").contains("120 s &lt; 300 s");
+        assertThat(page.split("id=\"flagged-")).as("only the flagged one is listed").hasSize(2);
+
+        mvc.perform(post("/campaigns/{id}/cleaning", campaign.id()).with(SignedIn.as(campaign.field.admin())).with(csrf())
+                        .param("responseIds", Long.toString(hasty)).param("to", "IN_RECHECK").param("reason", "gọi lại người dân"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(users.runAs(campaign.field.admin(), () -> reviews.view(hasty)).state()).isEqualTo(ReviewState.IN_RECHECK);
+    }
+
+    @Test
+    void everyFlagHasItsNameInBothLanguages() throws IOException {
+        for (String file : List.of("messages.properties", "messages_en.properties")) {
+            Properties messages = new Properties();
+            try (var in = getClass().getResourceAsStream("/i18n/quality/" + file)) {
+                messages.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            for (Flags.Kind kind : Flags.Kind.values()) {
+                assertThat(messages.getProperty("quality.flag." + kind)).as(file + " " + kind).isNotBlank();
+            }
+        }
     }
 
     @Test
