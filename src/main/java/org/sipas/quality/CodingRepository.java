@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +48,42 @@ class CodingRepository {
                         ORDER BY position, code""")
                 .param("m", methodologyCode).param("v", version)
                 .query((rs, n) -> new Code(rs.getString(1), new Label(rs.getString(2), rs.getString(3)))).list();
+    }
+
+    /** Whether the version has a frame of its own (else it codes with its methodology's, version 0). */
+    boolean ownFrame(String methodologyCode, int version) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM code_frame WHERE methodology_code = :m AND methodology_version = :v)")
+                .param("m", methodologyCode).param("v", version).query(Boolean.class).single();
+    }
+
+    /** Replaces the version's own frame with {@code codes}, in their order. */
+    void replaceFrame(String methodologyCode, int version, List<Code> codes) {
+        jdbc.sql("DELETE FROM code_frame WHERE methodology_code = :m AND methodology_version = :v")
+                .param("m", methodologyCode).param("v", version).update();
+        int position = 1;
+        for (Code code : codes) {
+            jdbc.sql("""
+                            INSERT INTO code_frame (methodology_code, methodology_version, code, label_vi, label_en, position)
+                            VALUES (:m, :v, :code, :vi, :en, :p)""")
+                    .param("m", methodologyCode).param("v", version).param("code", code.code())
+                    .param("vi", code.label().vi()).param("en", code.label().en()).param("p", position++).update();
+        }
+    }
+
+    /** How many open answers of the version's campaigns each code was given, either pass. */
+    Map<String, Long> uses(String methodologyCode, int version) {
+        Map<String, Long> uses = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT code, count(*) FROM answer_coding a
+                        JOIN campaign c ON c.id = a.campaign_id
+                        CROSS JOIN LATERAL unnest(a.codes) code
+                        WHERE c.methodology_code = :m AND c.methodology_version = :v
+                        GROUP BY code""")
+                .param("m", methodologyCode).param("v", version)
+                .query(rs -> {
+                    uses.put(rs.getString(1), rs.getLong(2));
+                });
+        return uses;
     }
 
     /** The campaign's sample seed, written by the first who asks (two nodes: one wins, both read it). */
