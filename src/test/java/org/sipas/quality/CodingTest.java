@@ -168,6 +168,23 @@ class CodingTest {
         List<CodedThemes.ThemeCount> counts = themes.counts(campaign.id(), campaign.field.province());
         assertThat(counts.stream().mapToLong(CodedThemes.ThemeCount::answers).sum()).isEqualTo(40);
         assertThat(counts).extracting(CodedThemes.ThemeCount::unitCode).allMatch(code -> code.startsWith("QCD-C"));
+
+        // the dashboard loads them beside its figures (a link without JavaScript); a commune's page counts its own answers
+        CurrentUser analyst = new CurrentUser("phantich-qcd", Set.of(Role.ANALYST), campaign.field.province());
+        mvc.perform(get("/campaigns/{id}/dashboard", campaign.id()).with(org.sipas.identity.SignedIn.as(analyst)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/campaigns/" + campaign.id() + "/themes")));
+        long inC1 = counts.stream().filter(t -> t.unitCode().equals("QCD-C1") && t.code().equals("phi"))
+                .mapToLong(CodedThemes.ThemeCount::answers).sum();
+        String fragment = mvc.perform(get("/campaigns/{id}/themes", campaign.id()).param("unit", "QCD-C1").header("HX-Request", "true")
+                        .with(org.sipas.identity.SignedIn.as(analyst)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(fragment).doesNotContain("<html").contains("Phí, lệ phí");
+        assertThat(fragment).containsPattern("Phí, lệ phí</th>\\s*<td class=\"num\">" + inC1 + "</td>");
+        mvc.perform(get("/campaigns/{id}/themes", campaign.id()).param("unit", "QCD-C1")
+                        .with(org.sipas.identity.SignedIn.as(new CurrentUser("phantich-khac", Set.of(Role.ANALYST),
+                                fixtures.inField("QCX", "sipas-2017", 4, Map.of("PHONE", 1)).province()))))
+                .andExpect(status().isForbidden());
         assertThat(counts.stream().filter(t -> t.code().equals("phi")).mapToLong(CodedThemes.ThemeCount::answers).sum())
                 .isEqualTo(expected.values().stream().filter("phi"::equals).count());
     }
