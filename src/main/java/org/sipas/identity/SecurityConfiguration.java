@@ -1,6 +1,8 @@
 package org.sipas.identity;
 
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.sipas.web.FilterProblems;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,8 +58,6 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    static final String SESSION_COOKIE = "sipas-session";
-
     private final boolean secureCookies;
 
     SecurityConfiguration(@Value("${sipas.web.secure-cookies:false}") boolean secureCookies) {
@@ -89,9 +89,10 @@ class SecurityConfiguration {
 
     /**
      * The public portal and its open data, deliberately open to everyone: published results only,
-     * nothing personal, read-only (GET; no form, so no CSRF token and no session). No session, no
-     * saved request, no anonymous token: the busiest public reads go through the headers and
-     * nothing else. The open-data API answers cross-origin reads (CORS for GET, any origin), so a
+     * nothing personal, read-only (GET; no form, so no CSRF token). No session made, no saved request,
+     * no anonymous token: the busiest public reads go through the headers and nothing else. A staff
+     * member's existing session is read (never made), so the portal knows them and offers their
+     * navigation back to work. The open-data API answers cross-origin reads (CORS for GET, any origin), so a
      * newsroom's page or a researcher's notebook can fetch it; its rate limit is the portal's own
      * filter before this chain.
      */
@@ -108,7 +109,7 @@ class SecurityConfiguration {
         cors.registerCorsConfiguration("/api/v1/public/**", reads);
         return http.securityMatcher("/portal", "/portal/**", "/api/v1/public/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .cors(c -> c.configurationSource(cors))
                 .csrf(c -> c.disable())
                 .requestCache(r -> r.disable())
@@ -226,11 +227,22 @@ class SecurityConfiguration {
     @Bean
     CookieSerializer sessionCookie() {
         DefaultCookieSerializer cookie = new DefaultCookieSerializer();
-        cookie.setCookieName(SESSION_COOKIE);
+        cookie.setCookieName(StaffSession.COOKIE);
         cookie.setUseHttpOnlyCookie(true);
         cookie.setSameSite("Lax");
         cookie.setUseSecureCookie(secureCookies);
         return cookie;
+    }
+
+    /**
+     * The same cookie in the API description (the "session" scheme the CAPI app's endpoints name), from
+     * the one constant: web's description of the API leaves this scheme to the feature that sets the cookie.
+     */
+    @Bean
+    OpenApiCustomizer sessionCookieDocumented() {
+        return api -> api.getComponents().addSecuritySchemes("session", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.COOKIE).name(StaffSession.COOKIE)
+                .description("The signed-in staff session of the browser or the CAPI app (with its CSRF token on writes)"));
     }
 
     private CookieCsrfTokenRepository csrfCookie() {

@@ -11,6 +11,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.sipas.identity.StaffSession;
 import org.sipas.reporting.ResultsPublished;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -27,9 +30,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * security headers, the bytes) is kept {@link PublishedResults#RECHECK} and given again to the next
  * readers without going through Spring Security and Spring MVC again. Only an address that was
  * answered in full before is in it, so a request the firewall or the security chain would refuse
- * never is; an answer that sets a cookie (the language switch) is never kept. A publication on this
+ * never is; an answer that sets a cookie (the language switch) is never kept. It serves visitors
+ * only: a request carrying the staff session's cookie ({@link StaffSession}) goes through the whole
+ * stack and is not kept, since a signed-in page has its own navigation. A publication on this
  * node or a new map empties it at once; another node's publication shows within the recheck time,
- * as the pages themselves do.
+ * as the pages themselves do. Hits and misses are counted as {@code sipas.portal.page.cache}
+ * ({@code result=hit|miss}) for the metrics endpoint.
  */
 @Configuration(proxyBeanMethods = false)
 class PageCache {
@@ -41,6 +47,19 @@ class PageCache {
     private static final int KEPT = 5_000;
 
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final Counter hits;
+    private final Counter misses;
+
+    PageCache(MeterRegistry meters) {
+        this.hits = counter(meters, "hit");
+        this.misses = counter(meters, "miss");
+    }
+
+    private static Counter counter(MeterRegistry meters, String result) {
+        return Counter.builder("sipas.portal.page.cache").tag("result", result)
+                .description("Portal pages asked by visitors: given from the micro-cache (hit) or by the whole stack (miss)")
+                .register(meters);
+    }
 
     @TransactionalEventListener
     void published(ResultsPublished published) {
@@ -64,9 +83,11 @@ class PageCache {
                 }
                 Kept page = kept.get(key);
                 if (page != null && System.nanoTime() - page.keptAt() < PublishedResults.RECHECK.toNanos()) {
+                    hits.increment();
                     answer(page, request, response);
                     return;
                 }
+                misses.increment();
                 ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
                 chain.doFilter(request, recorded);
                 keep(key, recorded);
@@ -80,9 +101,9 @@ class PageCache {
         return registration;
     }
 
-    /** The address and language of a GET that may be kept; null for anything else. */
+    /** The address and language of a visitor's GET that may be kept; null for anything else. */
     private static String key(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || request.getParameter("lang") != null
+        if (!"GET".equals(request.getMethod()) || StaffSession.carriedBy(request) || request.getParameter("lang") != null
                 || request.getRequestURI().endsWith(".js") || request.getRequestURI().endsWith(".css")) {
             return null;
         }

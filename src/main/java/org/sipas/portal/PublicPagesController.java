@@ -54,7 +54,7 @@ class PublicPagesController {
     @GetMapping("/portal")
     ResponseEntity<byte[]> home(Locale locale, HttpServletRequest request, HttpServletResponse response) {
         List<Snapshot> latest = published.latest();
-        String ids = latest.stream().map(s -> s.id() + "." + s.version()).collect(Collectors.joining(","));
+        String ids = versionsOf(latest);
         Optional<MapOutline> outline = boundaries.outline();
         String key = "home|" + ids + "|" + outline.map(MapOutline::boundariesId).orElse(0L);
         return pages.serve(key, latest.isEmpty() ? "none" : latest.get(0).id() + "." + latest.get(0).version(),
@@ -80,12 +80,15 @@ class PublicPagesController {
                                     HttpServletRequest request, HttpServletResponse response) {
         Snapshot s = snapshot(id, version);
         Optional<MapOutline> outline = boundaries.outline();
-        return pages.serve("campaign|" + s.id() + "|" + outline.map(MapOutline::boundariesId).orElse(0L) + "|" + (version == null),
+        // the page shows the trend of its series too: another campaign's publication or correction is a new page
+        List<Snapshot> series = published.sameSeries(s);
+        return pages.serve("campaign|" + s.id() + "|" + outline.map(MapOutline::boundariesId).orElse(0L) + "|" + (version == null)
+                        + "|" + versionsOf(series) + "|" + published.versions(id).size(),
                 s.id() + "." + s.version(), "portal/campaign", () -> {
                     Map<String, Object> model = common(locale);
                     campaignFigures(model, s, locale, outline);
                     model.put("versions", published.versions(id));
-                    model.put("trend", figures.trend(published.sameSeries(s)));
+                    model.put("trend", figures.trend(series));
                     model.put("counter", figures.overall(s, Series.COUNTER, locale).orElse(null));
                     model.put("portalSeries", figures.overall(s, Series.PORTAL, locale).orElse(null));
                     model.put("pinned", version != null);
@@ -145,6 +148,11 @@ class PublicPagesController {
             model.put("methodology", figures.methodology(s).orElse(null));
             return model;
         }, locale, version == null ? LATEST : VERSIONED, request, response);
+    }
+
+    /** The snapshots a page shows, as a part of its key: {@code 12.1,14.2}. */
+    private static String versionsOf(List<Snapshot> snapshots) {
+        return snapshots.stream().map(s -> s.id() + "." + s.version()).collect(Collectors.joining(","));
     }
 
     private Snapshot snapshot(long id, Integer version) {

@@ -2,7 +2,9 @@ package org.sipas.portal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.Principal;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +29,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * published snapshot never changes, so neither does its page, and a province page costs a map
  * lookup instead of a template run. The ETag names the snapshot and version (and the language and
  * a digest of the bytes, so a new release of the templates is a new tag); a browser or proxy that
- * sends it back gets 304 with no body.
+ * sends it back gets 304 with no body. Only a visitor's page is kept: a signed-in staff member's
+ * differs by its navigation and is rendered for them alone.
  */
 @Component
 class RenderedPages {
@@ -55,6 +58,10 @@ class RenderedPages {
      */
     ResponseEntity<byte[]> serve(String key, String tag, String view, Supplier<Map<String, Object>> model, Locale locale,
                                  CacheControl cache, HttpServletRequest request, HttpServletResponse response) {
+        Principal staff = request.getUserPrincipal();
+        if (staff != null) {
+            return signedIn(staff, view, model, locale, request, response);
+        }
         String fullKey = key + "|" + locale.getLanguage();
         Page page = pages.get(fullKey);
         if (page == null) {
@@ -76,6 +83,20 @@ class RenderedPages {
         }
         return answer.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .contentLength(page.body().length).body(page.body());
+    }
+
+    /**
+     * The page for a signed-in staff member: rendered afresh with their navigation back to work, and
+     * kept by nobody (no tag, no store), so that neither their name nor their links reach a visitor.
+     */
+    private ResponseEntity<byte[]> signedIn(Principal staff, String view, Supplier<Map<String, Object>> model, Locale locale,
+                                            HttpServletRequest request, HttpServletResponse response) {
+        Map<String, Object> variables = new HashMap<>(model.get());
+        variables.put("staff", staff.getName());
+        WebContext context = new WebContext(application.buildExchange(request, response), locale, variables);
+        byte[] body = templates.process(view, context).getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).varyBy(HttpHeaders.COOKIE)
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).contentLength(body.length).body(body);
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

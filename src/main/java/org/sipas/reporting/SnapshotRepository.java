@@ -37,11 +37,21 @@ class SnapshotRepository {
         this.json = json;
     }
 
-    /** The latest version of every campaign that has one, newest approval first. */
-    List<Snapshot> latestOfEach() {
-        return jdbc.sql("SELECT DISTINCT ON (s.campaign_id) " + COLUMNS + " FROM snapshot s ORDER BY s.campaign_id, s.version DESC")
-                .query(this::snapshot).list().stream()
-                .sorted((a, b) -> b.approvedAt().compareTo(a.approvedAt())).toList();
+    /**
+     * The ids of the latest version of every campaign that has one, newest approval first: read from
+     * the index on (campaign, version), without touching a snapshot's figures.
+     */
+    List<Long> latestIds() {
+        return jdbc.sql("""
+                        SELECT id FROM (SELECT DISTINCT ON (campaign_id) id, approved_at FROM snapshot ORDER BY campaign_id, version DESC) l
+                        ORDER BY approved_at DESC, id DESC""")
+                .query(Long.class).list();
+    }
+
+    /** The snapshots of {@code ids}, in no particular order. */
+    List<Snapshot> byIds(List<Long> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM snapshot s WHERE s.id = ANY(:ids)")
+                .param("ids", ids.toArray(Long[]::new)).query(this::snapshot).list();
     }
 
     Optional<Snapshot> latest(long campaignId) {

@@ -62,9 +62,7 @@ class ApiDocumentation {
                                 .description("Staff user name and password"))
                         .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("An API key issued by an administrator: Authorization: Bearer sipas_…"))
-                        .addSecuritySchemes("session", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.COOKIE).name("sipas-session")
-                                .description("The signed-in staff session of the browser or the CAPI app (with its CSRF token on writes)"))
+                        // the "session" scheme, the staff session's cookie, is described by identity, which names the cookie
                         .addSchemas("Problem", problem()))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"))

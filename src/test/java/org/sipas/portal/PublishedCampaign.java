@@ -38,11 +38,32 @@ final class PublishedCampaign {
     final String prefix;
     final Snapshot snapshot;
     final List<Long> responses = new ArrayList<>();
+    private final ReviewDecisions reviews;
+    private final ResultsApproval approval;
+    private final Tallies tallies;
+    private final CurrentUsers users;
+    private final CurrentUser supervisor;
+    private final CurrentUser analyst;
+    private final CurrentUser approver;
 
     PublishedCampaign(FieldworkFixtures fixtures, ResponseStore store, JdbcClient jdbc, ReviewDecisions reviews,
                       ResultsApproval approval, Tallies tallies, CurrentUsers users, String prefix, int answered1, int answered2) {
+        this(fixtures.inField(prefix, METHODOLOGY, 80, Map.of("PHONE", 1)), store, jdbc, reviews, approval, tallies, users, prefix,
+                answered1, answered2);
+    }
+
+    /**
+     * The same steps on a campaign already in the field (e.g. a later period of the same province):
+     * {@code prefix} names its people (analyst, approver) and seeds its answers.
+     */
+    PublishedCampaign(FieldworkFixtures.InField field, ResponseStore store, JdbcClient jdbc, ReviewDecisions reviews,
+                      ResultsApproval approval, Tallies tallies, CurrentUsers users, String prefix, int answered1, int answered2) {
         this.prefix = prefix;
-        this.field = fixtures.inField(prefix, METHODOLOGY, 80, Map.of("PHONE", 1));
+        this.reviews = reviews;
+        this.approval = approval;
+        this.tallies = tallies;
+        this.users = users;
+        this.field = field;
         Random random = new Random(prefix.hashCode());
         int[] left = {answered1, answered2};
         int i = 0;
@@ -59,9 +80,9 @@ final class PublishedCampaign {
                     .finished(ended, null)).responseId());
         }
         long nation = jdbc.sql("SELECT id FROM unit WHERE code = 'VN'").query(Long.class).single();
-        CurrentUser supervisor = new CurrentUser("qt-tinh-" + prefix.toLowerCase(), Set.of(Role.PROVINCE_ADMIN), field.province());
-        CurrentUser analyst = new CurrentUser("phan-tich-" + prefix.toLowerCase(), Set.of(Role.ANALYST), field.province());
-        CurrentUser approver = new CurrentUser("phe-duyet-" + prefix.toLowerCase(), Set.of(Role.ADMIN), nation);
+        this.supervisor = new CurrentUser("qt-tinh-" + prefix.toLowerCase(), Set.of(Role.PROVINCE_ADMIN), field.province());
+        this.analyst = new CurrentUser("phan-tich-" + prefix.toLowerCase(), Set.of(Role.ANALYST), field.province());
+        this.approver = new CurrentUser("phe-duyet-" + prefix.toLowerCase(), Set.of(Role.ADMIN), nation);
         users.runAs(supervisor, () -> {
             reviews.checkArrivals();
             return reviews.decide(field.campaignId(), responses, "ACCEPTED", "đạt yêu cầu", "phiếu thử: chấp nhận");
@@ -72,6 +93,23 @@ final class PublishedCampaign {
             return approval.submit(field.campaignId(), null);
         });
         this.snapshot = users.runAs(approver, () -> approval.approve(field.campaignId(), "Đồng ý công bố"));
+    }
+
+    /**
+     * A correction through the same steps: quality control rejects {@code rejected} (responses this
+     * campaign counted), the analyst prepares and submits saying what changed, the approver approves.
+     *
+     * @return the new published version
+     */
+    Snapshot correct(List<Long> rejected, String whatChanged) {
+        users.runAs(supervisor, () -> reviews.decide(field.campaignId(), rejected, "REJECTED", "phúc tra: phỏng vấn không diễn ra",
+                "phiếu thử: loại sau phúc tra"));
+        tallies.fold();
+        users.runAs(analyst, () -> {
+            approval.prepare(field.campaignId());
+            return approval.submit(field.campaignId(), whatChanged);
+        });
+        return users.runAs(approver, () -> approval.approve(field.campaignId(), "Đồng ý công bố bản đính chính"));
     }
 
     long id() {

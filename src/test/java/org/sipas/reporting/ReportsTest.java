@@ -172,6 +172,73 @@ class ReportsTest {
     }
 
     @Test
+    void theReportFilesOfASnapshotAreUnchangedAfterAResponseItCountedIsRejected() throws Exception {
+        ResultsCampaign campaign = published("RPF", 16);
+        Snapshot first = publicationsLatest(campaign);
+        Files before = files(campaign, "?snapshot=1");
+        assertThat(before.docx()).contains("16");
+        assertThat(before.pdf()).contains(ReportContents.TITLE);
+
+        // quality control rejects a response the snapshot counted: the live figures move
+        users.runAs(campaign.provinceAdmin, () -> reviews.decide(campaign.id(), List.of(campaign.responses.get(0)), "REJECTED",
+                "phúc tra: phỏng vấn không diễn ra", "phiếu thử: loại sau phúc tra"));
+        tallies.fold();
+
+        // the report of the published version is the same, word for word, chart for chart, cell for cell
+        Files after = files(campaign, "?snapshot=1");
+        assertThat(after.docx()).isEqualTo(before.docx());
+        assertThat(after.charts()).isEqualTo(before.charts());
+        assertThat(after.pdf()).isEqualTo(before.pdf());
+        assertThat(after.xlsx()).isEqualTo(before.xlsx());
+        assertThat(files(campaign, "").docx()).isEqualTo(before.docx());
+
+        // a correction is another report: version 2 with 15 responses, version 1's still as it was
+        users.runAs(campaign.analyst, () -> {
+            approval.prepare(campaign.id());
+            return approval.submit(campaign.id(), "Loại một phiếu sau phúc tra");
+        });
+        Snapshot second = users.runAs(campaign.nationalAdmin, () -> approval.approve(campaign.id(), "Đồng ý công bố bản đính chính"));
+        assertThat(second.overall().domains().get(0).n()).isEqualTo(15);
+        Files corrected = files(campaign, "");
+        assertThat(corrected.docx()).isNotEqualTo(before.docx()).contains("Loại một phiếu sau phúc tra");
+        assertThat(corrected.xlsx()).isNotEqualTo(before.xlsx());
+        assertThat(files(campaign, "?snapshot=1").docx()).isEqualTo(before.docx());
+        assertThat(first.overall().domains().get(0).n()).isEqualTo(16);
+    }
+
+    /** What a reader finds in the three files: the DOCX's text and chart images, the PDF's text, every XLSX cell. */
+    record Files(String docx, List<String> charts, String pdf, List<String> xlsx) {
+    }
+
+    private Files files(ResultsCampaign campaign, String query) throws Exception {
+        byte[] docx = download("/api/v1/campaigns/{id}/report.docx" + query, campaign.id(), campaign.analyst);
+        String text;
+        List<String> charts = new java.util.ArrayList<>();
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            text = ReportRenderingTest.text(document);
+            document.getAllPictures().forEach(p -> charts.add(java.util.HexFormat.of().formatHex(p.getData())));
+        }
+        String pdfText;
+        try (PDDocument document = Loader.loadPDF(download("/api/v1/campaigns/{id}/report.pdf" + query, campaign.id(), campaign.analyst))) {
+            pdfText = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        List<String> cells = new java.util.ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                download("/api/v1/campaigns/{id}/estimates.xlsx" + query, campaign.id(), campaign.analyst)))) {
+            org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+            for (Sheet sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        cells.add(sheet.getSheetName() + "!" + cell.getAddress() + "=" + format.formatCellValue(cell)
+                                + (cell.getCellType() == CellType.NUMERIC ? "|" + cell.getNumericCellValue() : ""));
+                    }
+                }
+            }
+        }
+        return new Files(text, charts, pdfText, cells);
+    }
+
+    @Test
     void theWorkbookNumbersAreTheSnapshotsOwn() throws Exception {
         ResultsCampaign campaign = published("RPB", 14);
         Snapshot snapshot = publicationsLatest(campaign);
