@@ -36,6 +36,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGridCol;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
+import org.sipas.web.PdfFonts;
 
 /**
  * The PDF of a report: the filled DOCX template drawn page by page with Apache PDFBox, so that the
@@ -43,7 +44,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
  * reports use: paragraphs (alignment, justified text, first-line and left indents, spacing, bold,
  * italic, underline, size, line breaks), tables (the grid's column widths, merged cells, borders
  * or none), inline pictures, the page size and margins of the section. Every glyph comes from the
- * shipped font ({@link ReportFonts}), embedded as a subset.
+ * shipped font ({@link PdfFonts}), embedded as a subset.
  */
 final class PdfReport {
 
@@ -53,7 +54,7 @@ final class PdfReport {
     private static final float CELL_PADDING = 5f;
 
     private final PDDocument pdf = new PDDocument();
-    private final Map<ReportFonts, PDType0Font> fonts = new EnumMap<>(ReportFonts.class);
+    private final Map<PdfFonts, PDType0Font> fonts = new EnumMap<>(PdfFonts.class);
     private float pageWidth = PDRectangle.A4.getWidth();
     private float pageHeight = PDRectangle.A4.getHeight();
     private float top = 56.7f;
@@ -125,7 +126,7 @@ final class PdfReport {
         y = pageHeight - top;
     }
 
-    private PDType0Font font(ReportFonts which) throws IOException {
+    private PDType0Font font(PdfFonts which) throws IOException {
         PDType0Font font = fonts.get(which);
         if (font == null) {
             font = PDType0Font.load(pdf, which.open(), true);
@@ -137,7 +138,7 @@ final class PdfReport {
     // ---- layout: a paragraph becomes lines of pieces
 
     /** A piece of a line: text in one style, or a picture. */
-    private record Piece(String text, ReportFonts font, float size, boolean underline, float width, byte[] picture, float height) {
+    private record Piece(String text, PdfFonts font, float size, boolean underline, float width, byte[] picture, float height) {
 
         boolean isSpace() {
             return picture == null && text.isBlank();
@@ -167,7 +168,7 @@ final class PdfReport {
             Double size = run.getFontSizeAsDouble();
             float points = size == null ? DEFAULT_SIZE : size.floatValue();
             defaultSize = points;
-            ReportFonts style = ReportFonts.of(run.isBold(), run.isItalic());
+            PdfFonts style = PdfFonts.of(run.isBold(), run.isItalic());
             boolean underline = run.getUnderline() != null && run.getUnderline() != UnderlinePatterns.NONE;
             try (XmlCursor cursor = run.getCTR().newCursor()) {
                 if (!cursor.toFirstChild()) {
@@ -258,7 +259,7 @@ final class PdfReport {
     }
 
     /** A run's text as words, each followed by its spaces as a piece of their own. */
-    private void split(String raw, ReportFonts style, float size, boolean underline, List<List<Piece>> words,
+    private void split(String raw, PdfFonts style, float size, boolean underline, List<List<Piece>> words,
                        List<Boolean> breaks) throws IOException {
         String text = Normalizer.normalize(raw, Normalizer.Form.NFC);
         int i = 0;
@@ -284,7 +285,7 @@ final class PdfReport {
         }
     }
 
-    private Piece piece(String text, ReportFonts style, float size, boolean underline) throws IOException {
+    private Piece piece(String text, PdfFonts style, float size, boolean underline) throws IOException {
         String drawable = drawable(text, font(style));
         return new Piece(drawable, style, size, underline, font(style).getStringWidth(drawable) / 1000 * size, null, 0);
     }

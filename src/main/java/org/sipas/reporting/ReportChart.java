@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 
 import org.sipas.index.IndexEstimate;
 import org.sipas.index.Percent;
+import org.sipas.web.PdfFonts;
 
 /**
  * The report's chart, drawn on the server with Java2D (no browser): each unit's overall index as a
@@ -49,8 +50,8 @@ final class ReportChart {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, height);
-            Font text = ReportFonts.REGULAR.awt(22f);
-            Font title = ReportFonts.BOLD.awt(24f);
+            Font text = PdfFonts.REGULAR.awt(22f);
+            Font title = PdfFonts.BOLD.awt(24f);
             g.setColor(Color.BLACK);
             g.setFont(title);
             g.drawString("Chỉ số hài lòng theo đơn vị (%), khoảng tin cậy 95%", 20, 40);

@@ -78,6 +78,12 @@ class PaperForms {
                 .param("c", campaignId).query(PaperForms::row).list();
     }
 
+    /** Every form issued for a unit of the campaign, for its sampled cases and as blank copies, by serial: a print pack's copies. */
+    List<PaperForm> ofUnit(long campaignId, long unitId) {
+        return jdbc.sql(SELECT + " WHERE campaign_id = :c AND unit_id = :u ORDER BY serial")
+                .param("c", campaignId).param("u", unitId).query(PaperForms::row).list();
+    }
+
     List<PaperForm> range(long campaignId, int from, int to) {
         return jdbc.sql(SELECT + " WHERE campaign_id = :c AND serial BETWEEN :from AND :to ORDER BY serial")
                 .param("c", campaignId).param("from", from).param("to", to).query(PaperForms::row).list();

@@ -1,4 +1,4 @@
-package org.sipas.reporting;
+package org.sipas.web;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -10,13 +10,16 @@ import java.io.UncheckedIOException;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The font of the PDF report and the charts: DejaVu Serif Condensed (Bitstream Vera licence, the
- * DejaVu changes public domain; {@code reporting/fonts/LICENSE-DejaVu.txt}), shipped in the
+ * The font of every PDF sipas draws (the reports and their charts, the paper print packs):
+ * DejaVu Serif Condensed (Bitstream Vera licence, the DejaVu changes public domain;
+ * {@code reporting/fonts/LICENSE-DejaVu.txt}), shipped in the
  * project so that every Vietnamese letter with its diacritics is drawn from a font the PDF embeds,
  * whatever the server has installed. Times New Roman, which the DOCX names, is not free to ship;
- * the condensed cut comes closest to its width.
+ * the condensed cut comes closest to its width. It lives here, at the bottom of the house, so that
+ * collection's print packs and reporting's reports embed the same font without depending on each
+ * other.
  */
-enum ReportFonts {
+public enum PdfFonts {
     REGULAR("DejaVuSerifCondensed.ttf"),
     BOLD("DejaVuSerifCondensed-Bold.ttf"),
     ITALIC("DejaVuSerifCondensed-Italic.ttf"),
@@ -25,16 +28,16 @@ enum ReportFonts {
     private final String file;
     private volatile byte[] bytes;
 
-    ReportFonts(String file) {
+    PdfFonts(String file) {
         this.file = file;
     }
 
-    static ReportFonts of(boolean bold, boolean italic) {
+    public static PdfFonts of(boolean bold, boolean italic) {
         return bold ? (italic ? BOLD_ITALIC : BOLD) : (italic ? ITALIC : REGULAR);
     }
 
     /** The TrueType file, read once. */
-    InputStream open() {
+    public InputStream open() {
         byte[] read = bytes;
         if (read == null) {
             try (InputStream in = new ClassPathResource("reporting/fonts/" + file).getInputStream()) {
@@ -48,7 +51,7 @@ enum ReportFonts {
     }
 
     /** The font for Java2D at {@code size} points. */
-    Font awt(float size) {
+    public Font awt(float size) {
         try (InputStream in = open()) {
             return Font.createFont(Font.TRUETYPE_FONT, in).deriveFont(size);
         } catch (IOException | FontFormatException e) {
