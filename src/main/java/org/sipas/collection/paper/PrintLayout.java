@@ -51,6 +51,12 @@ final class PrintLayout {
     private final PDDocument pdf;
     private final Map<PdfFonts, PDType0Font> fonts = new EnumMap<>(PdfFonts.class);
     private final Map<PdfFonts, Map<Integer, Boolean>> glyphs = new EnumMap<>(PdfFonts.class);
+    // a pack repeats the same questionnaire hundreds of times: its lines are measured and broken once
+    private final Map<Wrapped, List<String>> wrapped = new HashMap<>();
+    private final Map<PdfFonts, Map<String, Float>> widths = new EnumMap<>(PdfFonts.class);
+
+    private record Wrapped(String text, Style style, float width, float indent) {
+    }
     private float left;
     private float right;
     private float top;
@@ -301,15 +307,23 @@ final class PrintLayout {
     }
 
     float width(String text, Style style) {
-        try {
-            return font(style.font()).getStringWidth(text) / 1000f * style.size();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        float em = widths.computeIfAbsent(style.font(), f -> new HashMap<>()).computeIfAbsent(text, t -> {
+            try {
+                return font(style.font()).getStringWidth(t) / 1000f;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return em * style.size();
     }
 
     /** Lines of at most {@code width}, broken between words; a word longer than a line is broken where it must. */
     List<String> wrap(String text, Style style, float width, float indent) {
+        return wrapped.computeIfAbsent(new Wrapped(text == null ? "" : text, style, width, indent),
+                k -> List.copyOf(breakLines(k.text(), style, width, indent)));
+    }
+
+    private List<String> breakLines(String text, Style style, float width, float indent) {
         String clean = printable(text, style.font());
         List<String> lines = new ArrayList<>();
         for (String hard : clean.split("\n", -1)) {

@@ -14,9 +14,12 @@ import org.sipas.methodology.Methodology;
  * @param place        the place name of the date line ("Hà Tĩnh, ngày …")
  * @param issuedOn     the day the unit's numbers were last issued (Vietnamese time): the same pack
  *                     prints the same date on every run
+ * @param sampled      whether some copies are for sampled cases (the letter then says the respondent
+ *                     was drawn at random; blank copies handed out at the counter were not)
  */
 record PrintPack(long campaignId, String campaignName, String issuerParent, String issuer, String place, LocalDate issuedOn,
-                 String unitName, Methodology methodology, PaperSheet sheet, List<Copy> copies, List<Label> labels) {
+                 String unitName, Methodology methodology, PaperSheet sheet, List<Copy> copies, List<Label> labels,
+                 boolean sampled) {
 
     PrintPack {
         copies = List.copyOf(copies);

@@ -129,7 +129,8 @@ final class PrintPackPdf {
         page.down(14);
         page.paragraph(text("pack.letter.to", pack.issuer(), pack.campaignName(), pack.unitName(), pack.sheet().title()), Style.bold(13), Align.LEFT, x, width, 28);
         page.down(4);
-        for (String key : List.of("pack.letter.body1", "pack.letter.body2", "pack.letter.body3", "pack.letter.body4")) {
+        for (String key : List.of("pack.letter.body1", pack.sampled() ? "pack.letter.body2" : "pack.letter.body2.counter",
+                "pack.letter.body3", "pack.letter.body4")) {
             page.paragraph(text(key, pack.issuer(), pack.campaignName(), pack.unitName(), pack.sheet().title()),
                     Style.regular(13), Align.LEFT, x, width, 28);
             page.down(6);

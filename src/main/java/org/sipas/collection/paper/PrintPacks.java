@@ -109,7 +109,7 @@ class PrintPacks {
                 .map(f -> new PrintPack.Copy(f.printed(), linkOf.apply(f.number()))).toList();
         return new PrintPack(campaign.id(), campaign.name(), parentName(issuer), issuer.name(),
                 UNIT_KIND.matcher(issuer.name()).replaceFirst(""), issuedOn, unit.name(), methodology, sheet, copies,
-                labels(campaign, unit, issued));
+                labels(campaign, unit, issued), issued.stream().anyMatch(f -> f.sampleMemberId() != null));
     }
 
     /** A label for every paper issued to a sampled case of the unit whose applicant left a name or a phone. */

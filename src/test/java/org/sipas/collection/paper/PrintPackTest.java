@@ -157,6 +157,18 @@ class PrintPackTest {
     }
 
     @Test
+    void theReadersLanguageChoosesThePacksLanguage() throws Exception {
+        byte[] english = mvc.perform(get("/campaigns/" + field.campaignId() + "/print-pack").param("unit", Long.toString(field.commune1()))
+                        .param("lang", "en").with(SignedIn.as(field.admin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument pdf = Loader.loadPDF(english)) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("OPEN LETTER").contains("SOCIALIST REPUBLIC OF VIETNAM").containsPattern("Questionnaire \\d+ \\d{5} \\d · page 1/\\d")
+                    .contains("chosen at random").contains("Satisfaction Index of Public Administrative Services (SIPAS) 2017-2020");
+        }
+    }
+
+    @Test
     void everyQuestionnairesQrCodeOpensTheEntryScreenOfItsOwnNumber() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(pack())) {
             List<String> pages = pages(pdf);
