@@ -131,6 +131,9 @@ public class Campaigns {
         if (!allocation.possible()) {
             throw new CampaignConflict(allocation.problem().code());
         }
+        // a draw after the level above returned the sample says so in the log, next to its new seed
+        boolean afterReturn = campaign.seed() != null && reviews.latest(id, campaign.seed())
+                .filter(d -> d == SampleReview.Decision.RETURNED).isPresent();
         long used = seed != null ? seed : seeds.nextLong();
         List<DrawnStratum> drawn = sampleDraw.draw(eligibility(campaign.plan()), allocation, campaign.plan().reservePercent(), used);
         repository.saveDraw(id, used, users.current().name(), drawn, campaign.plan().channels());
@@ -138,7 +141,7 @@ public class Campaigns {
         DrawSummary summary = new DrawSummary(used, allocation.allocated(), drawn.stream().mapToInt(DrawnStratum::drawn).sum(),
                 drawn.stream().mapToInt(DrawnStratum::reserve).sum(), drawn.size());
         audit.record("campaign.draw", ENTITY, Long.toString(id), Map.of("status", campaign.status(), "seed",
-                String.valueOf(campaign.seed())), summary, null);
+                String.valueOf(campaign.seed())), summary, afterReturn ? "redrawn after the sample was returned" : null);
         return summary;
     }
 

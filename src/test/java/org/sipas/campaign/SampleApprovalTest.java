@@ -92,6 +92,8 @@ class SampleApprovalTest {
                         WHERE action = 'campaign.draw' AND entity_id = :id ORDER BY id""")
                 .param("id", Long.toString(id)).query(String.class).list();
         assertThat(draws).containsExactly("null → 11", "11 → " + again.seed());
+        assertThat(jdbc.sql("SELECT detail FROM audit_log WHERE action = 'campaign.draw' AND entity_id = :id ORDER BY id DESC LIMIT 1")
+                .param("id", Long.toString(id)).query(String.class).single()).isEqualTo("redrawn after the sample was returned");
 
         users.runAs(approver, () -> reviews.approve(id, null));
         users.runAs(drafted.admin(), () -> {

@@ -99,6 +99,14 @@ class PaperBatches {
                 .param("n", numbers.toArray(String[]::new)).update();
     }
 
+    /** The serials of a batch still out (handed or delivered), ascending: the numbers to chase. */
+    List<Integer> outstandingSerials(long batchId) {
+        return jdbc.sql("""
+                        SELECT f.serial FROM paper_handout h JOIN paper_form f ON f.number = h.number
+                        WHERE h.batch_id = :b AND h.state IN ('HANDED', 'DELIVERED') ORDER BY f.serial""")
+                .param("b", batchId).query(Integer.class).list();
+    }
+
     /** Whether any pass of the paper was keyed. */
     boolean keyed(String number) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM paper_entry WHERE number = :n)").param("n", number).query(Boolean.class).single();

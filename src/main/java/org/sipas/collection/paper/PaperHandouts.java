@@ -43,8 +43,11 @@ public class PaperHandouts {
                    int dueWorkingDays) {
     }
 
-    /** A batch with the working days since it was handed out and whether it is overdue. */
-    record BatchLine(PaperBatches.Batch batch, int workingDays, Instant dueAt, boolean overdue) {
+    /**
+     * A batch with the working days since it was handed out, whether it is overdue, and the serials
+     * still out written as ranges ({@code 4-9, 12}): what the office chases the recipient for.
+     */
+    record BatchLine(PaperBatches.Batch batch, int workingDays, Instant dueAt, boolean overdue, String stillOut) {
     }
 
     /**
@@ -217,7 +220,13 @@ public class PaperHandouts {
         campaigns.overlapping(campaignId);
         List<PaperBatches.Batch> all = batches.of(campaignId);
         Set<Long> mine = scope.covered(all.stream().map(PaperBatches.Batch::unitId).distinct().toList());
-        return all.stream().filter(b -> mine.contains(b.unitId())).map(b -> line(b, now)).toList();
+        return all.stream().filter(b -> mine.contains(b.unitId()))
+                .map(b -> {
+                    BatchLine line = line(b, now);
+                    return new BatchLine(b, line.workingDays(), line.dueAt(), line.overdue(),
+                            b.outstanding() == 0 ? "" : ranges(batches.outstandingSerials(b.id())));
+                })
+                .toList();
     }
 
     /** The reconciliation of the campaign per unit and recipient, within the caller's scope. */
@@ -311,7 +320,28 @@ public class PaperHandouts {
 
     private BatchLine line(PaperBatches.Batch b, Instant now) {
         Instant due = calendar.add(b.handedAt(), b.dueWorkingDays());
-        return new BatchLine(b, calendar.between(b.handedAt(), now), due, b.outstanding() > 0 && now.isAfter(due));
+        return new BatchLine(b, calendar.between(b.handedAt(), now), due, b.outstanding() > 0 && now.isAfter(due), "");
+    }
+
+    /** Ascending serials as ranges: 1, 2, 3, 7 → "1-3, 7". */
+    static String ranges(List<Integer> serials) {
+        StringBuilder text = new StringBuilder();
+        int i = 0;
+        while (i < serials.size()) {
+            int j = i;
+            while (j + 1 < serials.size() && serials.get(j + 1) == serials.get(j) + 1) {
+                j++;
+            }
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            text.append(serials.get(i));
+            if (j > i) {
+                text.append('-').append(serials.get(j));
+            }
+            i = j + 1;
+        }
+        return text.toString();
     }
 
     private CurrentUser requireManager() {

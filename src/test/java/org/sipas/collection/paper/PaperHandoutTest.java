@@ -76,7 +76,7 @@ class PaperHandoutTest {
 
         String page = page(get("/campaigns/" + field.campaignId() + "/paper/handout"), field.admin(), 200);
         assertThat(page).contains("Bưu điện tỉnh PHA").contains("data-figure=\"missing\">10<")
-                .contains("data-figure=\"awaiting\">5<");
+                .contains("data-figure=\"awaiting\">5<").contains("(số thứ tự 96-100)");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action LIKE 'paper.handout%' AND (detail = :d OR after->>'campaign' = :c)")
                 .param("d", "campaign " + field.campaignId()).param("c", Long.toString(field.campaignId()))
                 .query(Long.class).single()).isEqualTo(3);
@@ -93,6 +93,8 @@ class PaperHandoutTest {
 
         String refused = page(get("/paper/entry/" + never.text()), clerk(field, "a"), 422);
         assertThat(refused).contains("Phiếu số " + never.printed() + " chưa được phát ra");
+        assertThat(page(get("/paper/entry/" + never.text()).param("lang", "en"), clerk(field, "a"), 422))
+                .contains("Paper " + never.printed() + " was never handed out");
         assertThatThrownBy(() -> users.runAs(clerk(field, "a"), () -> entry.key(never.text(), Map.of("satisfaction", "3"),
                 Instant.now(), Locale.forLanguageTag("vi"))))
                 .isInstanceOf(PaperRefused.class).hasMessage("paper.refused.notHandedOut");
