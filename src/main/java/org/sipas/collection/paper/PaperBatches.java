@@ -91,11 +91,17 @@ class PaperBatches {
                 .optional();
     }
 
-    void state(List<String> numbers, HandoutState state, boolean atRandom, Instant at, String by) {
+    /**
+     * Sets the state of handed-out numbers. A delivered paper printed for a sampled case went to that
+     * dossier; a delivered blank copy went to whoever came (at random); any other state keeps the flag.
+     */
+    void state(List<String> numbers, HandoutState state, Instant at, String by) {
         jdbc.sql("""
-                        UPDATE paper_handout SET state = :s, at_random = :random, state_at = :at, state_by = :by
-                        WHERE number = ANY (CAST(:n AS text[]))""")
-                .param("s", state.name()).param("random", atRandom).param("at", Timestamp.from(at)).param("by", by)
+                        UPDATE paper_handout h SET state = :s, state_at = :at, state_by = :by,
+                               at_random = CASE WHEN :s = 'DELIVERED' THEN f.sample_member_id IS NULL ELSE h.at_random END
+                        FROM paper_form f
+                        WHERE f.number = h.number AND h.number = ANY (CAST(:n AS text[]))""")
+                .param("s", state.name()).param("at", Timestamp.from(at)).param("by", by)
                 .param("n", numbers.toArray(String[]::new)).update();
     }
 

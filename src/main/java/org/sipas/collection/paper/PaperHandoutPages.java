@@ -88,11 +88,11 @@ class PaperHandoutPages {
     @PostMapping("/campaigns/{id}/paper/handout/returns")
     @PreAuthorize(PaperPrintPages.PRINTERS)
     String record(@PathVariable long id, @RequestParam(required = false) String numbers, @RequestParam(required = false) String state,
-                  @RequestParam(required = false) boolean atRandom, RedirectAttributes redirect) {
+                  RedirectAttributes redirect) {
         campaigns.overlapping(id);
         try {
             HandoutState to = parseState(state);
-            int changed = handouts.record(id, numbers, to, atRandom);
+            int changed = handouts.record(id, numbers, to);
             redirect.addFlashAttribute("done", "paper.handout.recorded");
             redirect.addFlashAttribute("doneCount", changed);
         } catch (PaperNumbers.Invalid e) {

@@ -170,11 +170,10 @@ public class PaperHandouts {
      * blank, spoiled or lost. All or nothing: every number must be handed out, and a keyed paper
      * is not written off.
      *
-     * @param atRandom for DELIVERED: given to whoever came to the counter, not to a sampled dossier
      * @return how many numbers changed
      */
     @Transactional
-    int record(long campaignId, String numberList, HandoutState state, boolean atRandom) {
+    int record(long campaignId, String numberList, HandoutState state) {
         CurrentUser me = requireManager();
         campaigns.overlapping(campaignId);
         if (state == null || state == HandoutState.HANDED) {
@@ -200,15 +199,13 @@ public class PaperHandouts {
             }
         }
         Instant now = Instant.now();
-        boolean random = state == HandoutState.DELIVERED && atRandom;
-        batches.state(numbers, state, random, now, me.name());
+        batches.state(numbers, state, now, me.name());
         Map<String, Object> before = new LinkedHashMap<>();
         handed.values().stream().collect(Collectors.groupingBy(h -> h.state().name(), Collectors.counting()))
                 .forEach(before::put);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("state", state);
         after.put("numbers", numbers.size());
-        after.put("atRandom", random);
         audit.record("paper.handout.state", "paper_batch", ofBatch.keySet().stream().map(String::valueOf)
                 .collect(Collectors.joining(",")), before, after, "campaign " + campaignId);
         return numbers.size();
@@ -315,7 +312,7 @@ public class PaperHandouts {
     /** A paper keyed: it came back filled, whatever was recorded of it before. */
     void keyed(PaperForm form, String clerk) {
         batches.find(form.number()).filter(h -> h.state().isOutstanding())
-                .ifPresent(h -> batches.state(List.of(form.number()), HandoutState.RETURNED_FILLED, h.atRandom(), Instant.now(), clerk));
+                .ifPresent(h -> batches.state(List.of(form.number()), HandoutState.RETURNED_FILLED, Instant.now(), clerk));
     }
 
     private BatchLine line(PaperBatches.Batch b, Instant now) {
