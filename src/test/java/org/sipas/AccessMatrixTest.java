@@ -479,6 +479,7 @@ class AccessMatrixTest {
             case "receiptCode" -> side.receiptCode();
             case "kind" -> path.contains("/report-templates/") ? "campaign" : "units";
             case "action" -> "draw";
+            case "decision" -> "approve";
             case "channel" -> "PHONE";
             case "format" -> "csv";
             case "delivery" -> "0";

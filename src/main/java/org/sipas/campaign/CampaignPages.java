@@ -136,6 +136,7 @@ class CampaignPages {
         model.addAttribute("contacts", contacts);
         model.addAttribute("mayManage", campaigns.mayManage());
         model.addAttribute("maySeeContacts", campaigns.maySeeContacts());
+        model.addAttribute("sampleStanding", campaigns.sampleStanding(campaign));
         return ONE;
     }
 

@@ -96,15 +96,21 @@ class CampaignRepository {
                 .param("scope", scopeUnitId).query((rs, n) -> campaign(rs)).list();
     }
 
+    /** Whether fieldwork of the campaign waits for its sample's approval (tests and plans that have no such step say no). */
+    void sampleApprovalRequired(long id, boolean required) {
+        jdbc.sql("UPDATE campaign SET sample_approval_required = :r WHERE id = :id").param("r", required).param("id", id).update();
+    }
+
     void status(long id, CampaignStatus status, String stampColumn) {
         jdbc.sql("UPDATE campaign SET status = :status, " + stampColumn + " = now() WHERE id = :id")
                 .param("status", status.name()).param("id", id).update();
     }
 
     /** Replaces any earlier draw of the campaign by this one. */
-    void saveDraw(long campaignId, long seed, List<DrawnStratum> strata, List<ChannelPlan> channels) {
+    void saveDraw(long campaignId, long seed, String drawnBy, List<DrawnStratum> strata, List<ChannelPlan> channels) {
         jdbc.sql("DELETE FROM campaign_stratum WHERE campaign_id = :id").param("id", campaignId).update();
-        jdbc.sql("UPDATE campaign SET seed = :seed WHERE id = :id").param("seed", seed).param("id", campaignId).update();
+        jdbc.sql("UPDATE campaign SET seed = :seed, sample_drawn_by = :by WHERE id = :id").param("seed", seed).param("by", drawnBy)
+                .param("id", campaignId).update();
         if (strata.isEmpty()) {
             return;
         }
@@ -246,7 +252,8 @@ class CampaignRepository {
                 rs.getBoolean("by_procedure"), rs.getInt("reserve_percent"), channels, costs);
         return new Campaign(rs.getLong("id"), plan, CampaignStatus.valueOf(rs.getString("status")), (Long) rs.getObject("seed"),
                 (Long) rs.getObject("template_id"), rs.getString("created_by"), instant(rs, "created_at"),
-                instant(rs, "sampled_at"), instant(rs, "fieldwork_at"), instant(rs, "closed_at"));
+                instant(rs, "sampled_at"), instant(rs, "fieldwork_at"), instant(rs, "closed_at"),
+                rs.getBoolean("sample_approval_required"), rs.getString("sample_drawn_by"));
     }
 
     private SampleMember member(ResultSet rs) throws SQLException {

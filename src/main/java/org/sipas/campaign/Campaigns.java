@@ -35,6 +35,7 @@ public class Campaigns {
     private static final String ENTITY = "campaign";
 
     private final CampaignRepository repository;
+    private final SampleReviewRepository reviews;
     private final SamplingFrame frame;
     private final SampleDraw sampleDraw;
     private final Methodologies methodologies;
@@ -45,10 +46,11 @@ public class Campaigns {
     private final ApplicationEventPublisher events;
     private final SecureRandom seeds = new SecureRandom();
 
-    Campaigns(CampaignRepository repository, SamplingFrame frame, SampleDraw sampleDraw, Methodologies methodologies,
+    Campaigns(CampaignRepository repository, SampleReviewRepository reviews, SamplingFrame frame, SampleDraw sampleDraw, Methodologies methodologies,
               CatalogCodes catalog, CurrentUsers users, UnitScope scope, AuditLog audit, ApplicationEventPublisher events) {
         this.events = events;
         this.repository = repository;
+        this.reviews = reviews;
         this.frame = frame;
         this.sampleDraw = sampleDraw;
         this.methodologies = methodologies;
@@ -129,14 +131,17 @@ public class Campaigns {
         if (!allocation.possible()) {
             throw new CampaignConflict(allocation.problem().code());
         }
+        // a draw after the level above returned the sample says so in the log, next to its new seed
+        boolean afterReturn = campaign.seed() != null && reviews.latest(id, campaign.seed())
+                .filter(d -> d == SampleReview.Decision.RETURNED).isPresent();
         long used = seed != null ? seed : seeds.nextLong();
         List<DrawnStratum> drawn = sampleDraw.draw(eligibility(campaign.plan()), allocation, campaign.plan().reservePercent(), used);
-        repository.saveDraw(id, used, drawn, campaign.plan().channels());
+        repository.saveDraw(id, used, users.current().name(), drawn, campaign.plan().channels());
         repository.status(id, CampaignStatus.SAMPLED, "sampled_at");
         DrawSummary summary = new DrawSummary(used, allocation.allocated(), drawn.stream().mapToInt(DrawnStratum::drawn).sum(),
                 drawn.stream().mapToInt(DrawnStratum::reserve).sum(), drawn.size());
         audit.record("campaign.draw", ENTITY, Long.toString(id), Map.of("status", campaign.status(), "seed",
-                String.valueOf(campaign.seed())), summary, null);
+                String.valueOf(campaign.seed())), summary, afterReturn ? "redrawn after the sample was returned" : null);
         return summary;
     }
 
@@ -144,12 +149,35 @@ public class Campaigns {
     public record DrawSummary(long seed, int allocated, int sampled, int reserve, int strata) implements Serializable {
     }
 
-    /** Starts fieldwork: the methodology version is frozen and the sample locked. */
+    /** Where the campaign's sample stands on its way to the field: the latest decision on its current draw. */
+    SampleReviews.Standing sampleStanding(Campaign campaign) {
+        if (!campaign.sampleApprovalRequired()) {
+            return SampleReviews.Standing.NOT_REQUIRED;
+        }
+        if (campaign.seed() == null || campaign.status() == CampaignStatus.DRAFT) {
+            return SampleReviews.Standing.NOT_DRAWN;
+        }
+        return reviews.latest(campaign.id(), campaign.seed())
+                .map(d -> d == SampleReview.Decision.APPROVED ? SampleReviews.Standing.APPROVED : SampleReviews.Standing.RETURNED)
+                .orElse(SampleReviews.Standing.AWAITING);
+    }
+
+    /**
+     * Starts fieldwork: the methodology version is frozen and the sample locked. A campaign that
+     * requires it starts only once the level above has approved its current draw.
+     *
+     * @throws CampaignConflict before a draw, or before the draw is approved (returned: drawn again first)
+     */
     @Transactional
     public void startFieldwork(long id) {
         Campaign campaign = lockManaged(id);
         if (campaign.status() != CampaignStatus.SAMPLED) {
             throw new CampaignConflict("campaign.start.notSampled");
+        }
+        SampleReviews.Standing standing = sampleStanding(campaign);
+        if (!standing.mayStart()) {
+            throw new CampaignConflict(standing == SampleReviews.Standing.RETURNED ? "campaign.start.sampleReturned"
+                    : "campaign.start.notApproved");
         }
         methodologies.freeze(campaign.plan().methodologyCode(), campaign.plan().methodologyVersion());
         transition(campaign, CampaignStatus.IN_FIELD, "fieldwork_at");

@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.sipas.campaign.CampaignForm;
 import org.sipas.campaign.Campaigns;
 import org.sipas.campaign.FieldCase;
 import org.sipas.campaign.FieldCases;
+import org.sipas.campaign.SampleReviews;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.collection.AnswerChecks;
 import org.sipas.collection.CaseDispositions;
@@ -21,6 +23,9 @@ import org.sipas.collection.Disposition;
 import org.sipas.collection.ResponseChannel;
 import org.sipas.collection.ResponseStore;
 import org.sipas.collection.Submission;
+import org.sipas.identity.CurrentUser;
+import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.Role;
 import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
 import org.sipas.web.Formats;
@@ -46,9 +51,14 @@ class DemoFieldwork {
     private final AnswerChecks checks;
     private final ResponseStore store;
     private final CaseDispositions dispositions;
+    private final SampleReviews sampleReviews;
+    private final CurrentUsers users;
 
     DemoFieldwork(Campaigns campaigns, FieldCases cases, Methodologies methodologies, CatalogCodes catalog,
-                  AnswerChecks checks, ResponseStore store, CaseDispositions dispositions) {
+                  AnswerChecks checks, ResponseStore store, CaseDispositions dispositions, SampleReviews sampleReviews,
+                  CurrentUsers users) {
+        this.sampleReviews = sampleReviews;
+        this.users = users;
         this.campaigns = campaigns;
         this.cases = cases;
         this.methodologies = methodologies;
@@ -69,6 +79,9 @@ class DemoFieldwork {
                 "QUARTERLY", 600, "PROPORTIONAL", 20, "", false, 20, 20.0, null, 50.0, 30.0, null,
                 0L, 0L, 40_000L, 15_000L, 0L, "Phần mềm=150000000\nBáo cáo=10000000"));
         campaigns.draw(id, seed);
+        // a province-wide sample is approved by the nation's administrator, not by whoever drew it
+        CurrentUser approver = new CurrentUser("demo-phe-duyet", Set.of(Role.ADMIN), users.current().scopeUnitId());
+        users.runAs(approver, () -> sampleReviews.approve(id, "Dữ liệu mẫu: phân bổ và danh sách dự phòng đạt yêu cầu"));
         campaigns.startFieldwork(id);
 
         Methodology methodology = methodologies.find(METHODOLOGY, 1).orElseThrow();

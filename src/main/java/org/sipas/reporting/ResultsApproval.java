@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sipas.campaign.ApprovalLevels;
 import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCampaign;
 import org.sipas.catalog.CatalogCodes;
@@ -85,7 +86,7 @@ public class ResultsApproval {
     /** What the results page shows of a campaign: the version in the works, all versions, comments, and what the caller may do. */
     record Overview(FieldCampaign campaign, Optional<ResultsVersion> open, List<ResultsVersion> versions,
                            List<SnapshotVersion> published, List<ResultsVersion.Comment> comments,
-                           Approvers.Level approverLevel, boolean mayPrepare, boolean mayApprove, ReviewDecisions.Standing standing) {
+                           ApprovalLevels.Level approverLevel, boolean mayPrepare, boolean mayApprove, ReviewDecisions.Standing standing) {
     }
 
     /** A campaign's results as staff in its scope see them (404 without the campaign, 403 outside the scope). */
@@ -205,7 +206,7 @@ public class ResultsApproval {
     /** The submitted version, when the caller is of the approving level and neither prepared nor submitted it. */
     private ResultsVersion decidable(FieldCampaign campaign, CurrentUser me) {
         if (!approvers.mayApprove(me, campaign)) {
-            Approvers.Level level = approvers.level(campaign);
+            ApprovalLevels.Level level = approvers.level(campaign);
             throw new AccessDeniedException("the results of campaign " + campaign.id() + " are approved by " + level.roles()
                     + " of " + level.unitCode() + ", not " + me.name());
         }

@@ -44,8 +44,11 @@ public class FieldworkFixtures {
     private final FieldCases fieldCases;
     private final DossierImport dossiers;
     private final CurrentUsers users;
+    private final SampleReviews sampleReviews;
 
-    FieldworkFixtures(JdbcClient jdbc, Campaigns campaigns, FieldCases fieldCases, DossierImport dossiers, CurrentUsers users) {
+    FieldworkFixtures(JdbcClient jdbc, Campaigns campaigns, FieldCases fieldCases, DossierImport dossiers, CurrentUsers users,
+                      SampleReviews sampleReviews) {
+        this.sampleReviews = sampleReviews;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.fieldCases = fieldCases;
@@ -64,13 +67,24 @@ public class FieldworkFixtures {
      */
     public InField inField(String prefix, String methodologyCode, int target, Map<String, Integer> channels) {
         Drafted drafted = drafted(prefix, methodologyCode, target, channels);
+        users.runAs(drafted.admin(), () -> campaigns.draw(drafted.campaignId(), 1L));
+        approveSample(drafted);
         users.runAs(drafted.admin(), () -> {
-            campaigns.draw(drafted.campaignId(), 1L);
             campaigns.startFieldwork(drafted.campaignId());
             return drafted.campaignId();
         });
         return new InField(drafted.campaignId(), drafted.province(), drafted.commune1(), drafted.commune2(), drafted.admin(),
                 fieldCases.of(drafted.campaignId(), null));
+    }
+
+    /**
+     * The drawn sample of a province-wide campaign approved as the level above does it: by an ADMIN of
+     * the nation, who is not the province's administrator who drew it.
+     */
+    public void approveSample(Drafted drafted) {
+        long nation = jdbc.sql("SELECT id FROM unit WHERE code = 'VN'").query(Long.class).single();
+        CurrentUser approver = new CurrentUser("approver-" + drafted.admin().name(), Set.of(Role.ADMIN), nation);
+        users.runAs(approver, () -> sampleReviews.approve(drafted.campaignId(), null));
     }
 
     /** The campaign of {@link #inField} before its draw: for tests of the draw itself. */

@@ -46,6 +46,8 @@ class SamplingTest {
     CurrentUsers users;
     @Autowired
     Methodologies methodologies;
+    @Autowired
+    SampleReviews sampleReviews;
 
     CampaignFixture fixture;
 
@@ -171,6 +173,8 @@ class SamplingTest {
         long id = asAdmin(() -> campaigns.create(fixture.plan("Quý I/2025 thực địa", 300, 60)));
         asAdmin(() -> campaigns.draw(id, 3L));
         List<Long> sample = drawn(id);
+        users.runAs(new CurrentUser("approver-" + fixture.admin().name(), Set.of(Role.ADMIN), fixture.nation),
+                () -> sampleReviews.approve(id, null));
 
         mvc.perform(post("/api/v1/campaigns/{id}/start", id).with(SignedIn.as(fixture.admin()))).andExpect(status().isOk());
         mvc.perform(post("/api/v1/campaigns/{id}/draw", id).param("seed", "4").with(SignedIn.as(fixture.admin())))

@@ -437,8 +437,9 @@ class ResponseExportTest {
     private FieldworkFixtures.InField started(FieldworkFixtures.Drafted drafted, String code, int version) {
         jdbc.sql("UPDATE campaign SET methodology_code = :code, methodology_version = :v WHERE id = :id")
                 .param("code", code).param("v", version).param("id", drafted.campaignId()).update();
+        users.runAs(drafted.admin(), () -> campaigns.draw(drafted.campaignId(), 1L));
+        fixtures.approveSample(drafted);
         users.runAs(drafted.admin(), () -> {
-            campaigns.draw(drafted.campaignId(), 1L);
             campaigns.startFieldwork(drafted.campaignId());
             return null;
         });

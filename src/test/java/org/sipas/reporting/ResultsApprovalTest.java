@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.sipas.campaign.ApprovalLevels;
 import org.sipas.campaign.FieldCampaign;
 import org.sipas.campaign.FieldCampaigns;
 import org.sipas.campaign.FieldworkFixtures;
@@ -309,14 +310,14 @@ class ResultsApprovalTest {
     void theApprovingLevelIsReadFromTheUnitTree() {
         ResultsCampaign campaign = interviewed("PHE", 0);
         FieldCampaign province = campaigns.find(campaign.id()).orElseThrow();
-        Approvers.Level above = approvers.level(province);
+        ApprovalLevels.Level above = approvers.level(province);
         assertThat(above.unitCode()).isEqualTo("VN");
         assertThat(above.roles()).containsExactly(Role.ADMIN);
 
         // a commune's campaign is approved by its province's administrators
         FieldCampaign commune = new FieldCampaign(province.id(), province.name(), province.status(), province.methodologyCode(),
                 province.methodologyVersion(), campaign.field.commune1(), province.periodFrom(), province.periodTo(), List.of());
-        Approvers.Level provinceLevel = approvers.level(commune);
+        ApprovalLevels.Level provinceLevel = approvers.level(commune);
         assertThat(provinceLevel.unitId()).isEqualTo(campaign.field.province());
         assertThat(provinceLevel.roles()).containsExactly(Role.PROVINCE_ADMIN, Role.ADMIN);
         assertThat(approvers.mayApprove(campaign.provinceAdmin, commune)).isTrue();

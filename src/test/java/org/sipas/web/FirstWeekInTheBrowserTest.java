@@ -62,6 +62,8 @@ class FirstWeekInTheBrowserTest {
     StaffAccounts accounts;
     @Autowired
     CurrentUsers users;
+    @Autowired
+    org.sipas.campaign.SampleReviews sampleReviews;
 
     Chromium chromium;
     WebDriver browser;
@@ -158,6 +160,12 @@ class FirstWeekInTheBrowserTest {
         browser.findElement(By.cssSelector("form[action$='/draw'] button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("form[action$='/start']")).isEmpty());
         check("campaign-drawn");
+        // the province-wide sample goes to the level above: the nation's administrator approves it
+        users.runAs(new org.sipas.identity.CurrentUser("admin", Set.of(Role.ADMIN), nation()),
+                () -> sampleReviews.approve(Long.parseLong(campaign), "Mẫu đạt yêu cầu"));
+        open("/campaigns/" + campaign + "/sample-review");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Đã được thông qua");
+        open("/campaigns/" + campaign);
         browser.findElement(By.cssSelector("form[action$='/start'] button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("form[action$='/close']")).isEmpty());
         check("campaign-in-field");

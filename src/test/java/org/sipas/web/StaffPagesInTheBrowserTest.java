@@ -75,7 +75,8 @@ class StaffPagesInTheBrowserTest {
         pages.removeAll(List.of("/cati", "/capi", "/paper/entry", "/rechecks")); // the interviewers', clerks' and re-checkers' own
         long id = field.campaignId();
         pages.addAll(List.of("/campaigns/" + id, "/campaigns/" + id + "/response-rates", "/campaigns/" + id + "/slips",
-                "/campaigns/new", "/methodologies/mot-cua-2018/1", "/dashboards?campaign=" + id, "/account/password"));
+                "/campaigns/new", "/methodologies/mot-cua-2018/1", "/dashboards?campaign=" + id, "/account/password",
+                "/campaigns/" + id + "/sample-review", "/campaigns/" + id + "/paper/handout"));
 
         Files.createDirectories(SHOTS);
         List<String> problems = new ArrayList<>();

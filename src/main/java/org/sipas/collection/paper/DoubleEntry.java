@@ -102,10 +102,12 @@ class DoubleEntry {
     private final AuditLog audit;
     private final MessageSource messages;
     private final UnitScope scope;
+    private final PaperHandouts handouts;
 
     DoubleEntry(PaperForms forms, PaperEntries entries, PaperSheets sheets, FieldCampaigns campaigns, FieldCases cases,
                 CatalogCodes catalog, AnswerChecks checks, ResponseStore store, CurrentUsers users, AuditLog audit,
-                MessageSource messages, UnitScope scope) {
+                MessageSource messages, UnitScope scope, PaperHandouts handouts) {
+        this.handouts = handouts;
         this.forms = forms;
         this.entries = entries;
         this.sheets = sheets;
@@ -123,8 +125,8 @@ class DoubleEntry {
     /**
      * The paper a keyed number names, if the caller may key it now.
      *
-     * @throws PaperRefused naming why not: a wrong number or check digit, a number never printed,
-     *                      a campaign not in the field, a unit outside the clerk's scope, a paper
+     * @throws PaperRefused naming why not: a wrong number or check digit, a number never printed
+     *                      (or, once the campaign hands papers out, never handed out), a campaign not in the field, a unit outside the clerk's scope, a paper
      *                      already stored, keyed twice, or keyed first by this same clerk
      */
     Opening open(String keyedNumber) {
@@ -155,6 +157,8 @@ class DoubleEntry {
         Instant start = openedAt == null || openedAt.isAfter(Instant.now()) ? Instant.now() : openedAt;
         PaperEntry entry = entries.insert(form.number(), opening.pass(), clerk.name(), checked.stored(),
                 List.copyOf(checked.asked()), start);
+        // a keyed paper is one that came back filled, whether or not its return was recorded
+        handouts.keyed(form, clerk.name());
         if (opening.pass() == 1) {
             return new Keyed(Outcome.FIRST_PASS, 1, Map.of(), null, 0);
         }
@@ -325,6 +329,8 @@ class DoubleEntry {
         if (passes.size() >= 2) {
             throw new PaperRefused("paper.refused.third");
         }
+        // once the campaign hands its papers out, a number nobody handed out is no paper of the survey
+        handouts.requireHandedOut(form);
         if (passes.stream().anyMatch(p -> p.clerk().equals(clerk.name()))) {
             throw new PaperRefused("paper.refused.sameClerk");
         }

@@ -132,6 +132,8 @@ class PaperEntryPages {
     private String refused(String number, PaperRefused refused, Model model, HttpServletResponse response, int status) {
         model.addAttribute("number", number);
         model.addAttribute("numberError", refused.key());
+        // a refusal may name the paper ("Phiếu số 12 00047 3 chưa được phát ra")
+        model.addAttribute("numberErrorArgs", refused.args());
         response.setStatus(status);
         return START;
     }
