@@ -60,7 +60,7 @@ class TwoNodesTest {
     private static final Set<String> JOBS_WITH_A_TWO_NODES_CASE = Set.of(
             "org.sipas.index.Tallies#foldQuietly", "org.sipas.index.DashboardEvents#tellWhenFolded",
             "org.sipas.quality.Arrivals#checkQuietly", "org.sipas.feedback.CaseOpener#drainQuietly",
-            "org.sipas.feedback.FeedbackJobs#runQuietly");
+            "org.sipas.feedback.FeedbackJobs#runQuietly", "org.sipas.feedback.PaperHandoutReminders#runQuietly");
     /** The open portal's burst per address, set low on both nodes so that a few requests find the limit. */
     private static final int BURST = 6;
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -285,6 +285,36 @@ class TwoNodesTest {
                 .param("at", java.sql.Timestamp.from(later)).query(Long.class).single();
         assertThat(steps).isZero();
         assertThat(escalated).contains(0);
+    }
+
+    @Test
+    void overduePaperHandOutsRemindedFromBothNodesAtOnceAreToldOncePerBatch() {
+        FieldworkFixtures.Drafted campaign = a.bean(FieldworkFixtures.class).drafted("TWONP", "mot-cua-2018", 4, Map.of("PAPER", 1));
+        // handed out in 2033: the nodes' own scheduled runs (today's clock) find them not due, only the calls below do
+        java.time.Instant handed = java.time.Instant.parse("2033-01-03T01:00:00Z");
+        java.time.Instant now = java.time.Instant.parse("2033-02-15T02:00:00Z");
+        for (int serial = 1; serial <= 3; serial++) {
+            String number = campaign.campaignId() + String.format("%05d", serial) + "0";
+            jdbc().sql("""
+                            INSERT INTO paper_form (number, campaign_id, serial, unit_id, printed_by)
+                            VALUES (:n, :c, :s, :u, 'tn-printer')""")
+                    .param("n", number).param("c", campaign.campaignId()).param("s", serial).param("u", campaign.commune1()).update();
+            long batch = jdbc().sql("""
+                            INSERT INTO paper_batch (campaign_id, unit_id, recipient_kind, partner_name, handed_at, handed_by)
+                            VALUES (:c, :u, 'PARTNER', 'Bưu điện', :at, 'tn-handed-by') RETURNING id""")
+                    .param("c", campaign.campaignId()).param("u", campaign.commune1()).param("at", java.sql.Timestamp.from(handed))
+                    .query(Long.class).single();
+            jdbc().sql("INSERT INTO paper_handout (number, batch_id, state_at, state_by) VALUES (:n, :b, :at, 'tn-handed-by')")
+                    .param("n", number).param("b", batch).param("at", java.sql.Timestamp.from(handed)).update();
+        }
+
+        List<Integer> reminded = onBothAtOnce(node -> node.bean(org.sipas.feedback.PaperHandoutReminders.class).remind(now));
+
+        assertThat(reminded.get(0) + reminded.get(1)).isEqualTo(3);
+        assertThat(jdbc().sql("SELECT count(*) FROM inbox_message WHERE username = 'tn-handed-by' AND link = :l")
+                .param("l", "/campaigns/" + campaign.campaignId() + "/paper/handout").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc().sql("SELECT count(*) FROM paper_batch WHERE campaign_id = :c AND reminded_at = :at")
+                .param("c", campaign.campaignId()).param("at", java.sql.Timestamp.from(now)).query(Long.class).single()).isEqualTo(3);
     }
 
     @Test
