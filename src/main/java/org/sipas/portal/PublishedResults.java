@@ -48,13 +48,14 @@ class PublishedResults {
             if (catalogue != null && System.nanoTime() - catalogue.readAt() < RECHECK.toNanos()) {
                 return catalogue;
             }
+            // two queries whatever the number of campaigns: which versions are the latest (their figures read once
+            // by Publications), and every published campaign's versions
             List<Snapshot> latest = publications.published();
             Map<Long, Snapshot> byCampaign = new LinkedHashMap<>();
-            Map<Long, List<SnapshotVersion>> versions = new LinkedHashMap<>();
             for (Snapshot s : latest) {
                 byCampaign.put(s.campaignId(), remembered(s));
-                versions.put(s.campaignId(), publications.versions(s.campaignId()));
             }
+            Map<Long, List<SnapshotVersion>> versions = publications.versions(List.copyOf(byCampaign.keySet()));
             catalogue = new Catalogue(List.copyOf(byCampaign.values()), Map.copyOf(byCampaign), Map.copyOf(versions),
                     System.nanoTime());
             return catalogue;

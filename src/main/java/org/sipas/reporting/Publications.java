@@ -2,6 +2,7 @@ package org.sipas.reporting;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,6 +81,18 @@ public class Publications {
     /** A campaign's published versions, newest first, with who approved them and what changed. */
     public List<SnapshotVersion> versions(long campaignId) {
         return snapshots.versions(campaignId);
+    }
+
+    /** The published versions of each of {@code campaignIds} (newest first), in one query: campaign id → its versions. */
+    public Map<Long, List<SnapshotVersion>> versions(List<Long> campaignIds) {
+        Map<Long, List<SnapshotVersion>> byCampaign = new LinkedHashMap<>();
+        campaignIds.forEach(id -> byCampaign.put(id, new ArrayList<>()));
+        if (!campaignIds.isEmpty()) {
+            snapshots.versions(campaignIds).forEach(v -> byCampaign.computeIfAbsent(v.campaignId(), id -> new ArrayList<>()).add(v));
+        }
+        Map<Long, List<SnapshotVersion>> out = new LinkedHashMap<>();
+        byCampaign.forEach((id, versions) -> out.put(id, List.copyOf(versions)));
+        return out;
     }
 
     /** The ids of the responses a snapshot counted, ascending (its lineage's list). */

@@ -74,10 +74,22 @@ class SnapshotRepository {
                         SELECT id, campaign_id, version, approved_at, approved_by, what_changed, jsonb_array_length(changes) AS changed
                         FROM snapshot WHERE campaign_id = :c ORDER BY version DESC""")
                 .param("c", campaignId)
-                .query((rs, n) -> new SnapshotVersion(rs.getLong("id"), rs.getLong("campaign_id"), rs.getInt("version"),
-                        rs.getTimestamp("approved_at").toInstant(), rs.getString("approved_by"), rs.getString("what_changed"),
-                        rs.getInt("changed")))
-                .list();
+                .query(SnapshotRepository::version).list();
+    }
+
+    /** The versions of several campaigns in one query, each campaign's newest first. */
+    List<SnapshotVersion> versions(List<Long> campaignIds) {
+        return jdbc.sql("""
+                        SELECT id, campaign_id, version, approved_at, approved_by, what_changed, jsonb_array_length(changes) AS changed
+                        FROM snapshot WHERE campaign_id = ANY(:c) ORDER BY campaign_id, version DESC""")
+                .param("c", campaignIds.toArray(Long[]::new))
+                .query(SnapshotRepository::version).list();
+    }
+
+    private static SnapshotVersion version(ResultSet rs, int n) throws SQLException {
+        return new SnapshotVersion(rs.getLong("id"), rs.getLong("campaign_id"), rs.getInt("version"),
+                rs.getTimestamp("approved_at").toInstant(), rs.getString("approved_by"), rs.getString("what_changed"),
+                rs.getInt("changed"));
     }
 
     /** The ids of the responses a snapshot counted, ascending. */
