@@ -25,17 +25,17 @@ record PlanTask(long id, long planId, Long parentId, int ordinal, String number,
         steps = List.copyOf(steps);
     }
 
-    boolean isStep() {
+    public boolean isStep() {
         return parentId != null;
     }
 
     /** The lead as the table's column writes it: the unit, or the plan's own words for it. */
-    String lead() {
+    public String lead() {
         return leadNote == null || leadNote.isBlank() ? leadUnitName : leadNote;
     }
 
     /** The partner column: the catalog's units, then the plan's own words for the others. */
-    String partnerText() {
+    public String partnerText() {
         StringBuilder out = new StringBuilder();
         for (Unit unit : partners) {
             out.append(out.isEmpty() ? "" : "; ").append(unit.name());
