@@ -1,7 +1,6 @@
 package org.sipas.planning;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -44,10 +43,5 @@ record PlanTask(long id, long planId, Long parentId, int ordinal, String number,
             out.append(out.isEmpty() ? "" : "; ").append(partnersNote);
         }
         return out.toString();
-    }
-
-    /** Whether it is due within {@code days} days of {@code today} (or late) and not done. */
-    boolean dueWithin(LocalDate today, int days) {
-        return status != TaskStatus.DONE && !time.end().isAfter(today.plusDays(days));
     }
 }

@@ -1,7 +1,6 @@
 package org.sipas.planning;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -363,10 +362,5 @@ class Plans {
 
     static ResponseStatusException unprocessable(String reason) {
         return new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, reason);
-    }
-
-    /** Now, from the one clock. */
-    Instant now() {
-        return clock.instant();
     }
 }
