@@ -148,7 +148,8 @@ class AccessMatrixTest {
     /** The objects a request names, in the callers' province (A) or the other one (B). */
     record Side(String name, InField field, String unitCode, String procedureCode, long userId, long apiKeyId,
                 long kioskId, String kioskKey, long phoneCase, long memberCase, String paperNumber, String token,
-                String receiptUnit, String receiptCode, long responseId, long recheckId, long feedbackCase, long webhook) {
+                String receiptUnit, String receiptCode, long responseId, long recheckId, long feedbackCase, long webhook,
+                long plan, long planTask, long planFile) {
     }
 
     @Test
@@ -464,6 +465,7 @@ class AccessMatrixTest {
                     : path.startsWith("/cati/cases/") ? Long.toString(side.phoneCase())
                     : path.startsWith("/cases/") || path.startsWith("/api/v1/cases/") ? Long.toString(side.feedbackCase())
                     : path.contains("/webhooks/") ? Long.toString(side.webhook())
+                    : path.startsWith("/plans/") || path.startsWith("/api/v1/plans/") ? Long.toString(side.plan())
                     : Long.toString(side.field().campaignId());
             case "campaignId" -> Long.toString(side.field().campaignId());
             case "responseId" -> Long.toString(side.responseId());
@@ -483,6 +485,8 @@ class AccessMatrixTest {
             case "channel" -> "PHONE";
             case "format" -> "csv";
             case "delivery" -> "0";
+            case "taskId" -> Long.toString(side.planTask());
+            case "fileId" -> Long.toString(side.planFile());
             default -> throw new AssertionError("no sample value for path variable {" + variable + "} of " + path
                     + ": add one to AccessMatrixTest.value");
         };
@@ -514,6 +518,14 @@ class AccessMatrixTest {
             case "severity" -> "LOW";
             case "label" -> "Ma trận";
             case "url" -> "http://127.0.0.1:9/ma-tran";
+            case "title", "content", "body" -> "Ma trận";
+            case "unit", "lead" -> side.unitCode();
+            case "year" -> "2040";
+            case "template" -> "quoc-gia-hang-nam";
+            case "status" -> "IN_PROGRESS";
+            case "granularity" -> "MONTH";
+            case "start" -> "2040-01";
+            case "end" -> "2040-02";
             default -> throw new AssertionError("no sample value for request parameter " + name
                     + ": add one to AccessMatrixTest.sample");
         };
@@ -582,9 +594,19 @@ class AccessMatrixTest {
                         VALUES (:n, 'http://127.0.0.1:9/', 'ma-tran', :u, false, 'ma-tran', now()) RETURNING id""")
                 .param("n", "Ma trận " + prefix).param("u", field.province()).query(Long.class).single();
 
+        // a plan of the province from the yearly template, its first task and a file attached to it
+        String planPage = mvc.perform(post("/plans/from-template").param("template", "quoc-gia-hang-nam").param("year", "2040")
+                .param("unit", commune).with(asAdmin).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        long plan = Long.parseLong(planPage.substring(planPage.lastIndexOf('/') + 1));
+        long planTask = jdbc.sql("SELECT min(id) FROM plan_task WHERE plan_id = :p").param("p", plan).query(Long.class).single();
+        long planFile = jdbc.sql("""
+                        INSERT INTO plan_task_file (task_id, file_name, content_type, size_bytes, content, uploaded_by, uploaded_at)
+                        VALUES (:t, 'ma-tran.pdf', 'application/pdf', 8, convert_to('%PDF-1.4', 'UTF8'), 'ma-tran', now()) RETURNING id""")
+                .param("t", planTask).query(Long.class).single();
+
         return new Side(prefix, field, commune, procedure, userId, keyId, kioskId, kioskKey, first(field, "PHONE", 0).id(),
                 first(field, "PHONE", 1).id(), paper, token, receiptUnit, receiptCode, responseId, recheckId,
-                feedbackCase, webhook);
+                feedbackCase, webhook, plan, planTask, planFile);
     }
 
     private static FieldCase first(InField field, String channel, int index) {

@@ -9,7 +9,7 @@ record Plan(long id, String title, long issuingUnitId, String issuingUnitName, S
             String templateCode, String createdBy, Instant createdAt) {
 
     /** The year, or the period when the plan spans several ("giai đoạn 2014 - 2020"). */
-    String period() {
+    public String period() {
         return periodLabel == null || periodLabel.isBlank() ? String.valueOf(year) : periodLabel;
     }
 }

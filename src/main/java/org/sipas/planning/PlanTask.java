@@ -1,7 +1,6 @@
 package org.sipas.planning;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -25,17 +24,17 @@ record PlanTask(long id, long planId, Long parentId, int ordinal, String number,
         steps = List.copyOf(steps);
     }
 
-    boolean isStep() {
+    public boolean isStep() {
         return parentId != null;
     }
 
     /** The lead as the table's column writes it: the unit, or the plan's own words for it. */
-    String lead() {
+    public String lead() {
         return leadNote == null || leadNote.isBlank() ? leadUnitName : leadNote;
     }
 
     /** The partner column: the catalog's units, then the plan's own words for the others. */
-    String partnerText() {
+    public String partnerText() {
         StringBuilder out = new StringBuilder();
         for (Unit unit : partners) {
             out.append(out.isEmpty() ? "" : "; ").append(unit.name());
@@ -44,10 +43,5 @@ record PlanTask(long id, long planId, Long parentId, int ordinal, String number,
             out.append(out.isEmpty() ? "" : "; ").append(partnersNote);
         }
         return out.toString();
-    }
-
-    /** Whether it is due within {@code days} days of {@code today} (or late) and not done. */
-    boolean dueWithin(LocalDate today, int days) {
-        return status != TaskStatus.DONE && !time.end().isAfter(today.plusDays(days));
     }
 }

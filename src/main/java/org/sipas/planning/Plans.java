@@ -1,7 +1,6 @@
 package org.sipas.planning;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ class Plans {
     record Full(Plan plan, List<PlanTask> tasks, boolean editable) {
 
         /** Tasks and their steps in reading order: the table's rows. */
-        List<PlanTask> rows() {
+        public List<PlanTask> rows() {
             List<PlanTask> rows = new ArrayList<>();
             for (PlanTask task : tasks) {
                 rows.add(task);
@@ -132,11 +131,18 @@ class Plans {
 
     @Transactional
     void update(long id, PlanForm form) {
-        check(form);
         Plan before = editablePlan(id);
+        check(form);
         scope.require(form.issuingUnitId());
         repository.updatePlan(id, form, clock.instant());
         audit.record("plan.updated", "plan", String.valueOf(id), before, form, null);
+    }
+
+    /** The status as a form sends it: the caller's right to the plan is checked before the value. */
+    @Transactional
+    void setStatus(long id, String status) {
+        editablePlan(id);
+        setStatus(id, PlanPages.parse(PlanStatus.class, status, "status"));
     }
 
     @Transactional
@@ -179,6 +185,13 @@ class Plans {
         audit.record("plan.task.updated", "plan_task", String.valueOf(taskId), before, form, "plan " + before.planId());
     }
 
+    /** The status as a form sends it: the caller's right to the task is checked before the value. */
+    @Transactional
+    void setTaskStatus(long taskId, String status) {
+        editableTask(taskId);
+        setTaskStatus(taskId, PlanPages.parse(TaskStatus.class, status, "status"));
+    }
+
     @Transactional
     void setTaskStatus(long taskId, TaskStatus status) {
         PlanRepository.TaskRow before = editableTask(taskId);
@@ -195,6 +208,13 @@ class Plans {
         }
         repository.insertNote(taskId, users.actorName(), body.strip(), clock.instant());
         audit.record("plan.task.note", "plan_task", String.valueOf(taskId), null, Map.of("note", body.strip()), "plan " + task.planId());
+    }
+
+    /** Attaches a file sent to the task: the caller's right first, then the file's checks ({@link AttachedFile#checked}). */
+    @Transactional
+    long attach(long taskId, String fileName, byte[] content, long maxBytes) {
+        editableTask(taskId);
+        return attach(taskId, AttachedFile.checked(fileName, content, maxBytes));
     }
 
     @Transactional
@@ -290,7 +310,8 @@ class Plans {
         return repository.plan(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no plan " + id));
     }
 
-    private Plan editablePlan(long id) {
+    /** The plan, when the caller's scope holds its issuing unit; otherwise a 403. */
+    Plan editablePlan(long id) {
         Plan plan = found(id);
         scope.require(plan.issuingUnitId());
         return plan;
@@ -300,8 +321,8 @@ class Plans {
         return repository.task(taskId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no task " + taskId));
     }
 
-    /** A task its plan's unit or its own lead unit may change (the lead reports its progress). */
-    private PlanRepository.TaskRow editableTask(long taskId) {
+    /** A task its plan's unit or its own lead unit may change (the lead reports its progress); otherwise a 403. */
+    PlanRepository.TaskRow editableTask(long taskId) {
         PlanRepository.TaskRow task = taskRow(taskId);
         Plan plan = found(task.planId());
         if (!scope.covers(plan.issuingUnitId()) && !scope.covers(task.leadUnitId())) {
@@ -341,10 +362,5 @@ class Plans {
 
     static ResponseStatusException unprocessable(String reason) {
         return new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, reason);
-    }
-
-    /** Now, from the one clock. */
-    Instant now() {
-        return clock.instant();
     }
 }

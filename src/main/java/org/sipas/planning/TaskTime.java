@@ -50,7 +50,7 @@ record TaskTime(LocalDate start, LocalDate end, Granularity granularity) {
     }
 
     /** As the plan's table writes it, in Vietnamese. */
-    String text() {
+    public String text() {
         return switch (granularity) {
             case MONTH -> sameMonth() ? "Tháng %d/%d".formatted(start.getMonthValue(), start.getYear())
                     : start.getYear() == end.getYear() ? "Tháng %d - %d/%d".formatted(start.getMonthValue(), end.getMonthValue(), end.getYear())
@@ -65,7 +65,7 @@ record TaskTime(LocalDate start, LocalDate end, Granularity granularity) {
     }
 
     /** The same in English. */
-    String textEn() {
+    public String textEn() {
         return switch (granularity) {
             case MONTH -> sameMonth() ? "%02d/%d".formatted(start.getMonthValue(), start.getYear())
                     : "%02d/%d - %02d/%d".formatted(start.getMonthValue(), start.getYear(), end.getMonthValue(), end.getYear());
@@ -74,6 +74,24 @@ record TaskTime(LocalDate start, LocalDate end, Granularity granularity) {
                     : "Q%d - Q%d %d".formatted(quarter(start), quarter(end), end.getYear());
             case YEAR -> start.getYear() == end.getYear() ? String.valueOf(start.getYear()) : start.getYear() + " - " + end.getYear();
             case DATES -> start.equals(end) ? DAY.format(start) : DAY.format(start) + " - " + DAY.format(end);
+        };
+    }
+
+    /** The start as the task form writes it for this granularity (yyyy-MM, yyyy-Qn, yyyy, dd/MM/yyyy). */
+    public String startInput() {
+        return input(start);
+    }
+
+    public String endInput() {
+        return input(end);
+    }
+
+    private String input(LocalDate day) {
+        return switch (granularity) {
+            case MONTH -> YearMonth.from(day).toString();
+            case QUARTER -> day.getYear() + "-Q" + quarter(day);
+            case YEAR -> String.valueOf(day.getYear());
+            case DATES -> DAY.format(day);
         };
     }
 

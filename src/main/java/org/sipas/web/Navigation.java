@@ -46,7 +46,9 @@ public class Navigation {
                     new Page("/dossiers", "nav.dossiers"))),
             new Group("nav.group.surveys", List.of(
                     new Page("/methodologies", "nav.methodologies"),
-                    new Page("/campaigns", "nav.campaigns"))),
+                    new Page("/campaigns", "nav.campaigns"),
+                    new Page("/plans", "nav.plans"),
+                    new Page("/plans/due", "nav.plansDue"))),
             new Group("nav.group.collection", List.of(
                     new Page("/cati", "nav.cati"),
                     new Page("/capi", "nav.capi"),
