@@ -142,6 +142,10 @@ public class Campaigns {
                 drawn.stream().mapToInt(DrawnStratum::reserve).sum(), drawn.size());
         audit.record("campaign.draw", ENTITY, Long.toString(id), Map.of("status", campaign.status(), "seed",
                 String.valueOf(campaign.seed())), summary, afterReturn ? "redrawn after the sample was returned" : null);
+        if (campaign.sampleApprovalRequired()) {
+            events.publishEvent(new SampleAwaitingApproval(id, campaign.plan().name(), campaign.plan().scopeUnitId(), used,
+                    users.current().name(), afterReturn));
+        }
         return summary;
     }
 
