@@ -261,7 +261,9 @@ class PlanPages {
         }
         String t = text.strip();
         try {
-            return t.contains("/") ? LocalDate.parse(t, java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) : LocalDate.parse(t);
+            // strict: 31/02 is refused, not quietly read as 28/02
+            return t.contains("/") ? LocalDate.parse(t, java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT)) : LocalDate.parse(t);
         } catch (DateTimeParseException e) {
             throw Plans.unprocessable(field + ": \"" + t + "\" is no date (dd/MM/yyyy)");
         }

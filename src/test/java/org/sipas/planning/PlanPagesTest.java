@@ -94,9 +94,24 @@ class PlanPagesTest {
                 .param("t", String.valueOf(taskId)).query(String.class).list())
                 .containsExactly("plan.task.note", "plan.task.file", "plan.task.status");
 
+        // the heading as signed: number, date, purpose; the DOCX's number and date line say so
+        assertThat(mvc.perform(post("/plans/" + id).with(SignedIn.as(place.admin())).with(csrf())
+                .param("title", "Kế hoạch đo lường sự hài lòng năm 2027").param("unit", "PPG-P").param("year", "2027")
+                .param("number", "125/KH-UBND").param("issuedOn", "15/01/2027").param("purpose", "Nâng cao chất lượng phục vụ"))
+                .andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(page("/plans/" + id, place)).contains("125/KH-UBND").contains("15/01/2027").contains("Nâng cao chất lượng phục vụ");
+        assertThat(mvc.perform(post("/plans/" + id).with(SignedIn.as(place.admin())).with(csrf()).accept(MediaType.APPLICATION_JSON)
+                .param("title", "X").param("unit", "PPG-P").param("year", "2027").param("issuedOn", "31/02/2027"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("issuedOn");
+        assertThat(page("/plans/" + id, place)).as("a refused change changes nothing").contains("<h1>Kế hoạch đo lường sự hài lòng năm 2027</h1>");
+
         MvcResult docx = mvc.perform(get("/api/v1/plans/" + id + ".docx").with(SignedIn.as(place.admin()))).andReturn();
         assertThat(docx.getResponse().getStatus()).isEqualTo(200);
         assertThat(docx.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml");
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.getResponse().getContentAsByteArray()))) {
+            assertThat(document.getTables().get(0).getText()).contains("Số: 125/KH-UBND").contains("PPG, ngày 15 tháng 01 năm 2027");
+            assertThat(document.getParagraphs().stream().map(p -> p.getText()).toList()).contains("Nâng cao chất lượng phục vụ");
+        }
     }
 
     @Test

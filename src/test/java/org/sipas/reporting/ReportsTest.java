@@ -172,16 +172,20 @@ class ReportsTest {
     }
 
     @Test
-    void theReportFilesOfASnapshotAreUnchangedAfterAResponseItCountedIsRejected() throws Exception {
+    void theReportFilesOfASnapshotAreUnchangedAfterAResponseItCountedIsRejectedAndAnotherCleaned() throws Exception {
         ResultsCampaign campaign = published("RPF", 16);
         Snapshot first = publicationsLatest(campaign);
         Files before = files(campaign, "?snapshot=1");
         assertThat(before.docx()).contains("16");
         assertThat(before.pdf()).contains(ReportContents.TITLE);
 
-        // quality control rejects a response the snapshot counted: the live figures move
+        // quality control rejects a response the snapshot counted and cleans another's answer: the live figures move
         users.runAs(campaign.provinceAdmin, () -> reviews.decide(campaign.id(), List.of(campaign.responses.get(0)), "REJECTED",
                 "phúc tra: phỏng vấn không diễn ra", "phiếu thử: loại sau phúc tra"));
+        mvc.perform(post("/api/v1/responses/{id}/corrections", campaign.responses.get(1)).with(SignedIn.as(campaign.provinceAdmin))
+                        .contentType("application/json")
+                        .content("{\"question\":\"c01\",\"value\":\"1\",\"reason\":\"làm sạch: người trả lời đọc nhầm thang đo\"}"))
+                .andExpect(status().isOk());
         tallies.fold();
 
         // the report of the published version is the same, word for word, chart for chart, cell for cell
