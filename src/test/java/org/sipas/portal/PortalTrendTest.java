@@ -97,8 +97,13 @@ class PortalTrendTest {
         long id = users.runAs(of.admin(), () -> {
             long created = campaigns.create(form);
             campaigns.draw(created, 1L);
-            campaigns.startFieldwork(created);
             return created;
+        });
+        // the level above approves the drawn sample before fieldwork, as for every campaign
+        fixtures.approveSample(new FieldworkFixtures.Drafted(id, of.province(), of.commune1(), of.commune2(), of.admin()));
+        users.runAs(of.admin(), () -> {
+            campaigns.startFieldwork(id);
+            return null;
         });
         return new FieldworkFixtures.InField(id, of.province(), of.commune1(), of.commune2(), of.admin(), fieldCases.of(id, null));
     }

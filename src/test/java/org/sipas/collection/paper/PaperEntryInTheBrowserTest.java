@@ -77,6 +77,8 @@ class PaperEntryInTheBrowserTest {
         PageTurn.awaitReplaced(browser, password);
 
         browser.get(url("/paper/entry"));
+        // autofocus is applied once the page is laid out: on a busy machine a moment after get() returns
+        wait(d -> "number".equals(active().getDomAttribute("id")));
         WebElement numberField = active();
         assertThat(numberField.getDomAttribute("id")).isEqualTo("number");
         numberField.sendKeys(PaperNumber.parse(number).printed(), Keys.ENTER);

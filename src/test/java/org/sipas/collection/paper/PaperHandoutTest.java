@@ -52,7 +52,7 @@ class PaperHandoutTest {
 
     @Test
     void aBatchOf100With90Returned85KeyedAnd5SpoiledReconcilesTo10MissingAnd5AwaitingEntry() throws Exception {
-        InField field = fixtures.inField("PHA", "mot-cua-2018", 4, Map.of("PAPER", 1));
+        InField field = fixtures.inField("HOA", "mot-cua-2018", 4, Map.of("PAPER", 1));
         printBlank(field, 100);
         hand(field, "PARTNER", "Bưu điện tỉnh PHA", "1-100").andExpect(flash().attribute("done", "paper.handout.done"));
 
@@ -103,7 +103,7 @@ class PaperHandoutTest {
 
     @Test
     void keyingANumberThatWasNeverHandedOutIsRefusedWithAClearMessage() throws Exception {
-        InField field = fixtures.inField("PHB", "mot-cua-2018", 4, Map.of("PAPER", 1));
+        InField field = fixtures.inField("HOB", "mot-cua-2018", 4, Map.of("PAPER", 1));
         printBlank(field, 12);
         hand(field, "PARTNER", "Mặt trận Tổ quốc xã", "1-10").andExpect(flash().attribute("done", "paper.handout.done"));
         PaperNumber never = new PaperNumber(field.campaignId(), 11);
@@ -136,7 +136,7 @@ class PaperHandoutTest {
 
     @Test
     void aHandOutNamingAnUnprintedNumberChangesNothingAndNamesTheNumber() throws Exception {
-        InField field = fixtures.inField("PHC", "mot-cua-2018", 4, Map.of("PAPER", 1));
+        InField field = fixtures.inField("HOC", "mot-cua-2018", 4, Map.of("PAPER", 1));
         printBlank(field, 5);
         hand(field, "PARTNER", "Hội Cựu chiến binh", "1-3, 9").andExpect(flash().attribute("problem", "paper.handout.numbers.notPrinted"))
                 .andExpect(flash().attribute("problemItem", new PaperNumber(field.campaignId(), 9).printed()));
