@@ -1,10 +1,13 @@
 package org.sipas.campaign;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.identity.CurrentUser;
 import org.sipas.identity.Role;
+import org.sipas.identity.StaffAccounts;
 import org.sipas.identity.UnitDirectory;
 import org.sipas.identity.UnitScope;
 import org.springframework.stereotype.Component;
@@ -31,8 +34,10 @@ public class ApprovalLevels {
     private final CatalogCodes catalog;
     private final UnitDirectory units;
     private final UnitScope scope;
+    private final StaffAccounts accounts;
 
-    ApprovalLevels(CatalogCodes catalog, UnitDirectory units, UnitScope scope) {
+    ApprovalLevels(CatalogCodes catalog, UnitDirectory units, UnitScope scope, StaffAccounts accounts) {
+        this.accounts = accounts;
         this.catalog = catalog;
         this.units = units;
         this.scope = scope;
@@ -57,6 +62,23 @@ public class ApprovalLevels {
         }
         UnitDirectory.UnitRef nation = units.root();
         return new Level(nation.id(), nation.code(), nation.name(), List.of(Role.ADMIN));
+    }
+
+    /**
+     * The enabled staff of the level that approves the campaign of {@code scopeUnitId} (four eyes aside):
+     * whom to tell that something waits for their approval. By user name, in no particular order.
+     */
+    public Set<String> approvers(long scopeUnitId) {
+        Level level = above(scopeUnitId);
+        Set<String> approvers = new LinkedHashSet<>();
+        for (Role role : level.roles()) {
+            for (StaffAccounts.StaffMember member : accounts.enabledWith(role)) {
+                if (!scope.covered(member, List.of(level.unitId())).isEmpty()) {
+                    approvers.add(member.username());
+                }
+            }
+        }
+        return approvers;
     }
 
     /** Whether {@code user} is of the level that approves the campaign of {@code scopeUnitId} (four eyes aside). */

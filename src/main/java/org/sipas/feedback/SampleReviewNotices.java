@@ -1,15 +1,10 @@
 package org.sipas.feedback;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.sipas.campaign.ApprovalLevels;
 import org.sipas.campaign.SampleAwaitingApproval;
-import org.sipas.identity.Role;
-import org.sipas.identity.StaffAccounts;
-import org.sipas.identity.UnitScope;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,28 +17,18 @@ import org.springframework.stereotype.Component;
 class SampleReviewNotices {
 
     private final ApprovalLevels levels;
-    private final StaffAccounts accounts;
-    private final UnitScope scope;
     private final Notifications notifications;
 
-    SampleReviewNotices(ApprovalLevels levels, StaffAccounts accounts, UnitScope scope, Notifications notifications) {
+    SampleReviewNotices(ApprovalLevels levels, Notifications notifications) {
         this.levels = levels;
-        this.accounts = accounts;
-        this.scope = scope;
         this.notifications = notifications;
     }
 
     @EventListener
     void awaiting(SampleAwaitingApproval drawn) {
         ApprovalLevels.Level level = levels.above(drawn.scopeUnitId());
-        Set<String> approvers = new LinkedHashSet<>();
-        for (Role role : level.roles()) {
-            for (StaffAccounts.StaffMember member : accounts.enabledWith(role)) {
-                if (!member.username().equals(drawn.drawnBy()) && !scope.covered(member, List.of(level.unitId())).isEmpty()) {
-                    approvers.add(member.username());
-                }
-            }
-        }
+        Set<String> approvers = levels.approvers(drawn.scopeUnitId());
+        approvers.remove(drawn.drawnBy());
         String subject = "[sipas] Mẫu chờ thông qua / sample awaiting approval: " + drawn.campaignName();
         String body = """
                 %s: mẫu đã được %s chọn%s (hạt giống %d), cần %s kiểm tra, thông qua trước khi bắt đầu khảo sát.

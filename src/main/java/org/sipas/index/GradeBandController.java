@@ -3,6 +3,7 @@ package org.sipas.index;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -10,6 +11,7 @@ import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCampaign;
 import org.sipas.identity.AuditLog;
 import org.sipas.methodology.Label;
+import org.sipas.web.Formats;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -124,12 +126,8 @@ class GradeBandController {
 
     /** A minimum in percent, 0 to 100, with a decimal comma or point; null when it is not one. */
     private static Double minimum(String typed) {
-        try {
-            double value = Double.parseDouble(typed.replace(',', '.'));
-            return Double.isFinite(value) && value >= 0 && value <= 100 ? value : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        OptionalDouble value = Formats.decimal(typed);
+        return value.isPresent() && value.getAsDouble() >= 0 && value.getAsDouble() <= 100 ? value.getAsDouble() : null;
     }
 
     private String message(String key, Object argument, Locale locale) {

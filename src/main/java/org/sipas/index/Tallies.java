@@ -252,9 +252,11 @@ public class Tallies {
         return snapshots.execute(status -> {
             Map<TallyKey, Sums> rows = new HashMap<>();
             repository.eachCountedAsSubmitted(campaignId, response -> add(rows, response, 1));
-            Map<Long, Boolean> within = new HashMap<>();
+            Set<Long> units = new HashSet<>();
+            rows.keySet().forEach(key -> units.add(key.unitId()));
+            Set<Long> within = repository.unitsWithin(units, scopeUnitId, subtreeUnitId);
             rows.keySet().removeIf(key -> !series.contains(key.series()) || !kinds.contains(key.domainKind())
-                    || !within.computeIfAbsent(key.unitId(), u -> repository.unitWithin(u, scopeUnitId, subtreeUnitId)));
+                    || !within.contains(key.unitId()));
             return new Read(rows, repository.watermark(), 0);
         });
     }

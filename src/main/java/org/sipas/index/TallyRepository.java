@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.postgresql.PGStatement;
@@ -341,6 +343,18 @@ class TallyRepository {
     }
 
     /** Whether a unit lies within the caller's scope and the subtree asked for (null: any). */
+    /** Those of {@code unitIds} that lie in the scope and, when given, the subtree: {@link #unitWithin} for many units in one query. */
+    Set<Long> unitsWithin(Collection<Long> unitIds, long scopeUnitId, Long subtreeUnitId) {
+        String subtree = subtreeUnitId == null ? "" : " AND " + CatalogCodes.unitWithinScope("u.id", "subtree");
+        JdbcClient.StatementSpec spec = jdbc.sql("SELECT u.id FROM unit u WHERE u.id = ANY(:units) AND "
+                        + CatalogCodes.unitWithinScope("u.id", "scope") + subtree)
+                .param("units", unitIds.toArray(Long[]::new)).param("scope", scopeUnitId);
+        if (subtreeUnitId != null) {
+            spec = spec.param("subtree", subtreeUnitId);
+        }
+        return new HashSet<>(spec.query(Long.class).list());
+    }
+
     boolean unitWithin(long unitId, long scopeUnitId, Long subtreeUnitId) {
         String subtree = subtreeUnitId == null ? "" : " AND " + CatalogCodes.unitWithinScope("u.id", "subtree");
         JdbcClient.StatementSpec spec = jdbc.sql("SELECT EXISTS (SELECT 1 FROM unit u WHERE u.id = :u AND "

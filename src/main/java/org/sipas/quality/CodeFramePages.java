@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.sipas.web.Formats;
 import org.sipas.web.ImportErrors;
 import org.sipas.web.ImportRejectedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -81,11 +82,7 @@ class CodeFramePages {
     }
 
     private static double position(String typed) {
-        try {
-            return Double.parseDouble(typed.strip().replace(',', '.'));
-        } catch (RuntimeException e) {
-            return Double.MAX_VALUE;
-        }
+        return Formats.decimal(typed).orElse(Double.MAX_VALUE);
     }
 
     private String page(Model model, CodeFrames.Frame frame, List<FormRow> rows) {

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.sipas.campaign.CampaignScope;
+import org.sipas.web.Formats;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -68,15 +69,7 @@ class SettingsPages {
         }
 
         private static double number(String typed, String field) {
-            try {
-                double value = Double.parseDouble(typed == null ? "" : typed.strip().replace(',', '.'));
-                if (Double.isFinite(value)) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // named below
-            }
-            throw new SettingsEditor.InvalidSetting(field, "a number");
+            return Formats.decimal(typed).orElseThrow(() -> new SettingsEditor.InvalidSetting(field, "a number"));
         }
 
         private static int whole(String typed, String field) {
