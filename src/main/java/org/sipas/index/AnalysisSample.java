@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 import org.sipas.methodology.IndexNode;
+import org.sipas.web.Formats;
 import org.sipas.web.ImportRejectedException;
 import org.sipas.web.RowError;
 import org.sipas.web.TabularReader;
@@ -155,13 +157,9 @@ final class AnalysisSample {
         if (text == null) {
             return null;
         }
-        try {
-            double weight = Double.parseDouble(text.replace(',', '.'));
-            if (weight > 0 && !Double.isInfinite(weight)) {
-                return weight;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        OptionalDouble weight = Formats.decimal(text);
+        if (weight.isPresent() && weight.getAsDouble() > 0) {
+            return weight.getAsDouble();
         }
         errors.add(row.error(column, "analysis.tree.weightInvalid", text));
         return null;
