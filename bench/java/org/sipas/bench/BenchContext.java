@@ -24,13 +24,18 @@ final class BenchContext {
     static ConfigurableApplicationContext start() {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(SipasApplication.class).run(
                 "--server.port=0", "--sipas.demo.enabled=false", "--sipas.admin.password=bench-administrator",
-                "--sipas.db.embedded.data-dir=target/bench-pg", "--sipas.db.embedded.shared-in-jvm=true",
+                "--sipas.db.embedded.data-dir=" + dataDir(), "--sipas.db.embedded.shared-in-jvm=true",
                 "--sipas.contacts.key-dir=target/bench-keys", "--logging.level.root=WARN");
         long nation = app.getBean(UnitDirectory.class).root().id();
         CurrentUser admin = new CurrentUser("bench", Set.of(Role.ADMIN), nation);
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 admin, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
         return app;
+    }
+
+    /** target/bench-pg, or {@code -Dbench.data-dir} (the smoke run gives each benchmark its own fresh one). */
+    static String dataDir() {
+        return System.getProperty("bench.data-dir", "target/bench-pg");
     }
 
     /**

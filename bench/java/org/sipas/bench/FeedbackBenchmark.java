@@ -65,10 +65,14 @@ public final class FeedbackBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        measure();
+        System.exit(0);
+    }
+
+    static void measure() throws Exception {
         try (ConfigurableApplicationContext app = BenchContext.start()) {
             new FeedbackBenchmark(app).run(app.getBean(SurveyTokens.class));
         }
-        System.exit(0);
     }
 
     private void run(SurveyTokens tokens) throws Exception {
@@ -144,15 +148,16 @@ public final class FeedbackBenchmark {
         int calm = 0;
         List<String> rates = new ArrayList<>();
         int least = Math.min(150, warmUp);
-        for (int elapsed = 0; elapsed < Math.max(warmUp, WARM_UP_SLICE) && (elapsed < least || calm < 3); elapsed += WARM_UP_SLICE) {
-            Wrk.Run slice = post("warm-up", WARM_UP_SLICE);
+        int length = Math.min(WARM_UP_SLICE, warmUp);
+        for (int elapsed = 0; elapsed < warmUp && (elapsed < least || calm < 3); elapsed += length) {
+            Wrk.Run slice = post("warm-up", length);
             calm = slice.perSecond() < fastest * 1.03 ? calm + 1 : 0;
             fastest = Math.max(fastest, slice.perSecond());
             rates.add("%.0f".formatted(slice.perSecond()));
         }
         drained();
         visible.clear();
-        System.out.printf("warm-up (rules on): %d s, responses/s per %d s: %s%n", rates.size() * WARM_UP_SLICE, WARM_UP_SLICE, rates);
+        System.out.printf("warm-up (rules on): %d s, responses/s per %d s: %s%n", rates.size() * length, length, rates);
     }
 
     /**

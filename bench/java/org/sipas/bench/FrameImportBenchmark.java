@@ -71,6 +71,10 @@ public final class FrameImportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        measure();
+    }
+
+    static void measure() throws Exception {
         long rows = Long.getLong("bench.rows", 1_000_000);
         int rounds = Integer.getInteger("bench.rounds", 3);
         try (ConfigurableApplicationContext app = BenchContext.start()) {
@@ -83,7 +87,7 @@ public final class FrameImportBenchmark {
         jdbc.execute("SELECT pg_reload_conf()");
         CatalogSeed.Seeded catalog = CatalogSeed.seed(jdbc, BenchContext.officialUnitList());
         Path dir = Files.createDirectories(Path.of("target", "bench-data"));
-        Path warmUp = SyntheticFrame.write(dir.resolve("warm-up.csv"), WARM_UP_ROWS, catalog.communes(), catalog.procedures(), 7);
+        Path warmUp = SyntheticFrame.write(dir.resolve("warm-up.csv"), Math.min(WARM_UP_ROWS, rows), catalog.communes(), catalog.procedures(), 7);
         Path file = SyntheticFrame.write(dir.resolve("frame-" + rows + ".csv"), rows, catalog.communes(), catalog.procedures(), 42);
         System.out.printf("Catalog: %d communes, %d procedures, %d officials; file %s (%d MB)%n",
                 catalog.communes().size(), catalog.procedures().size(),

@@ -32,6 +32,10 @@ public final class PortalBenchmark {
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
 
     public static void main(String[] args) throws Exception {
+        measure();
+    }
+
+    static void measure() throws Exception {
         int clients = Integer.getInteger("bench.clients", 50);
         int seconds = Integer.getInteger("bench.seconds", 20);
         int rounds = Integer.getInteger("bench.rounds", 3);
@@ -40,7 +44,7 @@ public final class PortalBenchmark {
             clients = 50;
             seconds = 20;
         }
-        Path work = Path.of("target", "bench-portal").toAbsolutePath();
+        Path work = Path.of(System.getProperty("bench.portal-dir", "target/bench-portal")).toAbsolutePath();
         delete(work);
         Files.createDirectories(work.resolve("html"));
         Path boundaries = Stream.of(System.getProperty("sipas.shared", ""), "../shared", "../../shared")

@@ -66,10 +66,14 @@ public final class ResponseBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        measure();
+        System.exit(0);
+    }
+
+    static void measure() throws Exception {
         try (ConfigurableApplicationContext app = BenchContext.start()) {
             new ResponseBenchmark(app).run(app.getBean(SurveyTokens.class));
         }
-        System.exit(0);
     }
 
     private void run(SurveyTokens tokens) throws Exception {
@@ -131,14 +135,15 @@ public final class ResponseBenchmark {
         double fastest = 0;
         int calm = 0;
         List<String> rates = new ArrayList<>();
-        for (int elapsed = 0; elapsed < warmUp && (elapsed < 150 || calm < 3); elapsed += WARM_UP_SLICE) {
-            Wrk.Run slice = post("warm-up", WARM_UP_SLICE, first);
-            first += TOKENS_PER_SECOND * WARM_UP_SLICE;
-            calm = slice.perSecond() < fastest * 1.03 ? calm + 1 : 0;
-            fastest = Math.max(fastest, slice.perSecond());
-            rates.add("%.0f".formatted(slice.perSecond()));
+        int slice = Math.min(WARM_UP_SLICE, warmUp);
+        for (int elapsed = 0; elapsed < warmUp && (elapsed < 150 || calm < 3); elapsed += slice) {
+            Wrk.Run run = post("warm-up", slice, first);
+            first += TOKENS_PER_SECOND * slice;
+            calm = run.perSecond() < fastest * 1.03 ? calm + 1 : 0;
+            fastest = Math.max(fastest, run.perSecond());
+            rates.add("%.0f".formatted(run.perSecond()));
         }
-        System.out.printf("warm-up: %d s, responses/s per %d s: %s%n", rates.size() * WARM_UP_SLICE, WARM_UP_SLICE, rates);
+        System.out.printf("warm-up: %d s, responses/s per %d s: %s%n", rates.size() * slice, slice, rates);
         return first;
     }
 

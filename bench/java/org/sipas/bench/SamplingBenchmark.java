@@ -35,8 +35,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public final class SamplingBenchmark {
 
-    private static final int TARGET = 14_500;
-    private static final int MINIMUM = 3;
+    private static final int TARGET = Integer.getInteger("bench.target", 14_500);
+    private static final int MINIMUM = Integer.getInteger("bench.minimum", 3);
     private static final long SMALL = 1_000_000;
     private static final long CHUNK = 1_000_000;
 
@@ -57,6 +57,10 @@ public final class SamplingBenchmark {
     }
 
     public static void main(String[] args) {
+        measure();
+    }
+
+    static void measure() {
         long rows = Long.getLong("bench.rows", 10_000_000);
         int rounds = Integer.getInteger("bench.rounds", 3);
         try (ConfigurableApplicationContext app = BenchContext.start()) {
