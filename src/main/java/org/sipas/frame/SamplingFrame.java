@@ -77,6 +77,21 @@ public class SamplingFrame {
             d.status <> 'WITHDRAWN'
              AND NOT (:contact AND EXISTS (SELECT 1 FROM dossier_contact c WHERE c.dossier_id = d.id AND c.phone_hash IS NULL))""";
 
+    /**
+     * A unit's dossiers of the period without a procedure filter: its whole months from the counts
+     * the database keeps per unit and month ({@code dossier_month}, V79), and only the days before the
+     * first and after the last whole month counted from the index. A quarter is three rows a unit
+     * however large the frame.
+     */
+    private static final String WHOLE_MONTHS = """
+            SELECT NULL::bigint AS procedure_id,
+                   coalesce((SELECT sum(m.dossiers) FROM dossier_month m
+                             WHERE m.unit_id = u.id AND m.month >= CAST(:firstMonth AS date) AND m.month < CAST(:endMonth AS date)), 0)
+                 + (SELECT count(*) FROM dossier d
+                    WHERE d.unit_id = u.id
+                      AND ((d.received_at >= :from AND d.received_at < :monthsFrom)
+                        OR (d.received_at >= :monthsTo AND d.received_at < :to))) AS n""";
+
     private final JdbcClient jdbc;
     private final ContactVault vault;
 
@@ -97,6 +112,7 @@ public class SamplingFrame {
         // index entries, and grouping them all by unit in one hash table cost 40% more than this
         String period = byProcedure
                 ? "SELECT d.procedure_id, count(*) AS n FROM dossier d WHERE d.unit_id = u.id AND " + PERIOD + " GROUP BY 1"
+                : eligible.procedureIds().isEmpty() ? WHOLE_MONTHS
                 : "SELECT NULL::bigint AS procedure_id, count(*) AS n FROM dossier d WHERE d.unit_id = u.id AND " + PERIOD;
         String sql = """
                 WITH period AS (
@@ -205,7 +221,20 @@ public class SamplingFrame {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Eligibility eligible) {
+        // the whole months of the period: from the first month that starts on or after its first day
+        // to the last that ends on or before its last; none when it holds no whole month
+        LocalDate firstMonth = eligible.from().getDayOfMonth() == 1 ? eligible.from() : eligible.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate endMonth = eligible.to().plusDays(1).withDayOfMonth(1);
+        if (endMonth.isBefore(firstMonth)) {
+            endMonth = firstMonth;
+        }
+        LocalDate monthsFrom = endMonth.equals(firstMonth) ? eligible.to().plusDays(1) : firstMonth;
+        LocalDate monthsTo = endMonth.equals(firstMonth) ? eligible.to().plusDays(1) : endMonth;
         return sql.param("scope", eligible.scopeUnitId())
+                .param("firstMonth", firstMonth.toString())
+                .param("endMonth", endMonth.toString())
+                .param("monthsFrom", OffsetDateTime.from(monthsFrom.atStartOfDay(Formats.ZONE)))
+                .param("monthsTo", OffsetDateTime.from(monthsTo.atStartOfDay(Formats.ZONE)))
                 .param("from", OffsetDateTime.from(eligible.from().atStartOfDay(Formats.ZONE)))
                 .param("to", OffsetDateTime.from(eligible.to().plusDays(1).atStartOfDay(Formats.ZONE)))
                 .param("procedures", eligible.procedureIds().isEmpty() ? null
