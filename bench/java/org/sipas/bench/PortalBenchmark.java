@@ -29,7 +29,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class PortalBenchmark {
 
-    private static final Path NGINX = Path.of("/usr/sbin/nginx");
 
     public static void main(String[] args) throws Exception {
         measure();
@@ -55,7 +54,7 @@ public final class PortalBenchmark {
                 "--sipas.db.embedded.data-dir=" + work.resolve("pg"), "--sipas.db.embedded.shared-in-jvm=true",
                 "--sipas.contacts.key-dir=" + work.resolve("keys"), "--logging.level.root=WARN",
                 "--sipas.portal.demo-boundaries=" + (boundaries == null ? "" : boundaries.toAbsolutePath()));
-        Process nginx = null;
+        Nginx nginx = null;
         try {
             Snapshot demo = app.getBean(Publications.class).published().get(0);
             String port = app.getEnvironment().getProperty("local.server.port");
@@ -67,9 +66,8 @@ public final class PortalBenchmark {
                 throw new IllegalStateException(ours + " answered " + page.statusCode());
             }
             Files.write(work.resolve("html").resolve("province.html"), page.body());
-            int nginxPort = freePort();
-            nginx = startNginx(work, nginxPort);
-            String theirs = "http://127.0.0.1:" + nginxPort + "/province.html";
+            nginx = Nginx.serve(work, "province.html");
+            String theirs = nginx.url("province.html");
 
             System.out.printf("PortalBenchmark: %s (%d bytes, ETag %s, map %s), %d connections, %d s a run, %d rounds, %d cores%n",
                     path, page.body().length, page.headers().firstValue("ETag").orElse("-"),
@@ -97,59 +95,9 @@ public final class PortalBenchmark {
             }
         } finally {
             if (nginx != null) {
-                nginx.destroy();
-                nginx.waitFor();
+                nginx.close();
             }
             app.close();
-        }
-    }
-
-    private static Process startNginx(Path work, int port) throws Exception {
-        Path conf = work.resolve("nginx.conf");
-        Files.writeString(conf, """
-                daemon off;
-                master_process on;
-                worker_processes auto;
-                user root;
-                pid %1$s/nginx.pid;
-                error_log %1$s/nginx-error.log warn;
-                events { worker_connections 4096; }
-                http {
-                    access_log off;
-                    sendfile on;
-                    tcp_nopush on;
-                    keepalive_requests 1000000;
-                    default_type text/html;
-                    client_body_temp_path %1$s/tmp-body;
-                    proxy_temp_path %1$s/tmp-proxy;
-                    fastcgi_temp_path %1$s/tmp-fastcgi;
-                    uwsgi_temp_path %1$s/tmp-uwsgi;
-                    scgi_temp_path %1$s/tmp-scgi;
-                    server {
-                        listen 127.0.0.1:%2$d;
-                        root %1$s/html;
-                    }
-                }
-                """.formatted(work, port));
-        Process nginx = new ProcessBuilder(NGINX.toString(), "-c", conf.toString(), "-p", work.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("nginx.out").toFile()).start();
-        for (int i = 0; i < 50; i++) {
-            try {
-                HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/province.html")).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return nginx;
-                }
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("nginx did not start: " + Files.readString(work.resolve("nginx.out")));
-    }
-
-    private static int freePort() throws Exception {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -34,6 +34,7 @@ public final class Smoke {
         all.put("FeedbackBenchmark", FeedbackBenchmark::measure);
         all.put("IndexBenchmark", IndexBenchmark::measure);
         all.put("PortalBenchmark", PortalBenchmark::measure);
+        all.put("PageBenchmark", PageBenchmark::measure);
         // tiny: a few thousand rows, one round of one second, a warm-up of one second
         System.setProperty("bench.rows", "3000");
         System.setProperty("bench.rounds", "1");

@@ -34,21 +34,21 @@ final class Wrk {
         }
     }
 
-    /** setup, response and done: each thread gets its index; only a 201 counts as created. */
-    static final String COUNTING = """
+    /** setup, response and done: each thread gets its index; only the expected status (%d) counts as created. */
+    private static final String COUNTING = """
             local threads = {}
             function setup(thread)
               thread:set("index", #threads)
               table.insert(threads, thread)
             end
             function response(status, headers, body)
-              if status == 201 then created = created + 1 else other = other + 1 end
+              if status == %d then created = created + 1 else other = other + 1 end
             end
             function done(summary, latency, requests)
               local c, o = 0, 0
               for _, t in ipairs(threads) do c = c + t:get("created"); o = o + t:get("other") end
               local e = summary.errors
-              io.write(string.format("RESULT created=%d other=%d errors=%d seconds=%.3f p50us=%d p99us=%d\\n", c, o,
+              io.write(string.format("RESULT created=%%d other=%%d errors=%%d seconds=%%.3f p50us=%%d p99us=%%d\\n", c, o,
                 e.connect + e.read + e.write + e.timeout, summary.duration / 1e6, latency:percentile(50), latency:percentile(99)))
             end
             """;
@@ -66,8 +66,14 @@ final class Wrk {
      */
     static Run post(String line, Path dir, String functions, String base, int clients, int duration, List<String> args)
             throws Exception {
-        Path script = dir.resolve("post.lua");
-        Files.writeString(script, COUNTING + functions);
+        return scripted(line, dir, functions, 201, base, clients, duration, args);
+    }
+
+    /** As {@link #post}, for a script whose requests succeed with {@code expected} (200 for a page). */
+    static Run scripted(String line, Path dir, String functions, int expected, String base, int clients, int duration,
+                        List<String> args) throws Exception {
+        Path script = dir.resolve("requests.lua");
+        Files.writeString(script, COUNTING.formatted(expected) + functions);
         List<String> command = new ArrayList<>(List.of("wrk", "-t", Integer.toString(THREADS), "-c", Integer.toString(clients),
                 "-d", duration + "s", "--timeout", "10s", "-s", script.toString(), base, "--"));
         command.addAll(args);
