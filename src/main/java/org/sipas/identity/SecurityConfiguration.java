@@ -188,7 +188,8 @@ class SecurityConfiguration {
         return http.securityMatcher("/s/**", "/collection/**", "/k/**", "/kiosk/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.csrfTokenRepository(csrfCookie()))
+                .csrf(c -> c.csrfTokenRepository(new CitizenCsrfTokens(csrfCookie()))
+                        .csrfTokenRequestHandler(CitizenCsrfTokens.masking()))
                 .headers(h -> headers(h, ReferrerPolicy.NO_REFERRER))
                 .build();
     }
