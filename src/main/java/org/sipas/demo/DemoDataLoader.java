@@ -16,6 +16,7 @@ import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.UnitDirectory;
 import org.sipas.index.Tallies;
+import org.sipas.indexdb.IndexValues;
 import org.sipas.web.Formats;
 import org.sipas.web.ImportResult;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo on a first start, through the same imports a user would use: the 34 provinces,
  * ten communes, departments and vertical agencies of Đồng Nai, their procedures and officials,
- * a year of dossiers, and a SIPAS campaign in the field with its first responses, accepted by quality
+ * a year of dossiers, the national SIPAS series 2017-2024 as published (in the index database), and a
+ * SIPAS campaign in the field with its first responses, accepted by quality
  * control and their results approved and published as version 1 ({@link DemoResults}).
  */
 @Component
@@ -48,10 +50,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoFieldwork fieldwork;
     private final Tallies tallies;
     private final DemoResults results;
+    private final IndexValues indexValues;
 
     DemoDataLoader(DemoProperties properties, CatalogCodes catalog, CatalogImports catalogImports, DossierImport dossiers,
                    UnitDirectory units, CurrentUsers currentUsers, DemoFieldwork fieldwork, Tallies tallies,
-                   DemoResults results) {
+                   DemoResults results, IndexValues indexValues) {
+        this.indexValues = indexValues;
         this.results = results;
         this.tallies = tallies;
         this.fieldwork = fieldwork;
@@ -82,6 +86,8 @@ class DemoDataLoader implements ApplicationRunner {
             // the live dashboard shows its figures with CIs from the first page on
             tallies.fold();
             results.publish(played.campaignId());
+            // the national SIPAS series as the ministry published it (shared/methodology/README.md; 2018 is not there)
+            indexValues.importPublished("indexdb/demo/sipas-quoc-gia.csv", resource("indexdb/demo/sipas-quoc-gia.csv"), "sipas");
             log.info("sipas: demo data loaded in {} ms: {} units, {} officials, {} dossiers, a campaign in the field with {} "
                             + "responses, its live dashboard and its results approved as version 1 (SIPAS_DEMO=false turns it off)", (System.nanoTime() - started) / 1_000_000,
                     unitResult.inserted(), officialResult.inserted(), dossierResult.inserted(), played.responses());

@@ -10,7 +10,7 @@ import java.util.Map;
  * begin as that kind does, and it is no larger than the limit. The content type stored is the one
  * of the kind found, not the one the browser sent.
  */
-record AttachedFile(String fileName, String contentType, byte[] content) {
+public record AttachedFile(String fileName, String contentType, byte[] content) {
 
     private enum Magic { PDF, ZIP, OLE, PNG, JPEG }
 
@@ -34,7 +34,7 @@ record AttachedFile(String fileName, String contentType, byte[] content) {
      *
      * @throws org.springframework.web.server.ResponseStatusException 422 naming the file and what is wrong
      */
-    static AttachedFile checked(String originalName, byte[] content, long maxBytes) {
+    public static AttachedFile checked(String originalName, byte[] content, long maxBytes) {
         String name = originalName == null ? "" : originalName.replaceAll("[\\\\/]", "_").strip();
         if (name.isEmpty() || content == null || content.length == 0) {
             throw Plans.unprocessable("file: no file was sent");
