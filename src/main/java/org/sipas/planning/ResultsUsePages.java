@@ -137,8 +137,9 @@ class ResultsUsePages {
     String summary(@RequestParam(required = false) Integer year, Model model) {
         int y = year(year);
         model.addAttribute("year", y);
-        model.addAttribute("rows", reports.summary(y));
-        model.addAttribute("totals", IndexUseExports.totals(reports.summary(y)));
+        List<IndexUseReports.Row> rows = reports.summary(y);
+        model.addAttribute("rows", rows);
+        model.addAttribute("totals", IndexUseExports.totals(rows));
         model.addAttribute("nationwide", reports.scopeUnit().id() == units.root().id());
         model.addAttribute("defaultDue", LocalDate.of(y, 12, 15));
         return SUMMARY;

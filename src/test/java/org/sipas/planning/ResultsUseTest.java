@@ -253,6 +253,13 @@ class ResultsUseTest {
             assertThat(s.time().end()).isEqualTo(due);
             assertThat(s.leadUnitId()).isEqualTo(p.field.commune1());
         });
+        String filedPage = mvc.perform(get(path).with(SignedIn.as(p.commune1Manager))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(filedPage).contains("<table id=\"measures\"").contains("Tập huấn kỹ năng giao tiếp, rà soát phản ánh")
+                .contains("id=\"outcome-form\"").doesNotContain("id=\"improvement-form\"");
+        String taskPage = mvc.perform(get("/plans/" + task.planId() + "/tasks/" + taskId).with(SignedIn.as(p.commune1Manager))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(taskPage).contains("href=\"" + path + "\"");
         assertThat(mvc.perform(post(path).with(SignedIn.as(p.commune1Manager)).with(csrf()).param("criterion", "")
                 .param("weakness", "x").param("measure", "y").param("owner", "z").param("due", due.toString()))
                 .andReturn().getResponse().getStatus()).as("filed once").isEqualTo(409);
@@ -266,6 +273,9 @@ class ResultsUseTest {
         assertThat(users.runAs(p.provinceAdmin, () -> plans.task(parent.steps().get(0).id())).status()).isEqualTo(TaskStatus.DONE);
         assertThat(users.runAs(p.commune1Manager, () -> improvements.view(taskId, Locale.forLanguageTag("vi"))).measures())
                 .extracting(Measure::outcome).containsExactly(Measure.Outcome.DONE, Measure.Outcome.PARTLY);
+        assertThat(mvc.perform(get(path).with(SignedIn.as(p.commune1Manager))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Thực hiện một phần").contains("Đã tập huấn 2/3 công chức")
+                .as("reported once: no outcome to choose any more").doesNotContain("name=\"outcome-");
     }
 
     @Test
@@ -311,6 +321,9 @@ class ResultsUseTest {
         assertThat(users.runAs(p.provinceAdmin, () -> plans.files(useTask))).extracting(PlanRepository.FileInfo::fileName)
                 .containsExactly("bao-cao-su-dung.pdf");
         assertThat(users.runAs(p.provinceAdmin, () -> plans.task(useTask)).status()).isEqualTo(TaskStatus.DONE);
+        assertThat(mvc.perform(get(usePath).with(SignedIn.as(p.provinceAdmin))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Tỉnh đã chỉ đạo các xã lập phương án cải thiện")
+                .contains("bao-cao-su-dung.pdf").doesNotContain("id=\"use-report-form\"");
         String filedOn = Formats.DATE.format(Instant.now());
 
         List<IndexUseReports.Row> rows = users.runAs(p.provinceAdmin, () -> useReports.summary(year));
