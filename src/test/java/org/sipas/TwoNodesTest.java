@@ -61,7 +61,7 @@ class TwoNodesTest {
             "org.sipas.index.Tallies#foldQuietly", "org.sipas.index.DashboardEvents#tellWhenFolded",
             "org.sipas.quality.Arrivals#checkQuietly", "org.sipas.feedback.CaseOpener#drainQuietly",
             "org.sipas.feedback.FeedbackJobs#runQuietly", "org.sipas.feedback.PaperHandoutReminders#runQuietly",
-            "org.sipas.planning.PlanReminders#runQuietly");
+            "org.sipas.planning.PlanReminders#runQuietly", "org.sipas.planning.AfterPublication#sweepQuietly");
     /** The open portal's burst per address, set low on both nodes so that a few requests find the limit. */
     private static final int BURST = 6;
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -301,6 +301,20 @@ class TwoNodesTest {
                 .isEqualTo(1);
         assertThat(jdbc().sql("SELECT count(*) FROM inbox_message WHERE username = 'twnpl-truong' AND link LIKE :l")
                 .param("l", "%/tasks/" + task).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aPublicationsImprovementPlansSweptFromBothNodesAtOnceAreAskedOncePerUnit() {
+        long campaign = org.sipas.planning.PlanningOnANode.publishedWithoutItsTasks(a.context(), "TWNIM");
+        java.time.Instant now = java.time.Instant.now();
+
+        List<Integer> created = onBothAtOnce(node -> org.sipas.planning.PlanningOnANode.sweepPublications(node.context(), now));
+
+        assertThat(Math.min(created.get(0), created.get(1))).as("the job ran on one node").isZero();
+        assertThat(jdbc().sql("SELECT count(*) FROM improvement_task WHERE campaign_id = :c").param("c", campaign).query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc().sql("SELECT count(*) FROM improvement_round WHERE campaign_id = :c").param("c", campaign).query(Long.class).single())
+                .isEqualTo(1);
     }
 
     @Test

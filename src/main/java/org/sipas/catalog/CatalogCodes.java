@@ -102,4 +102,17 @@ public class CatalogCodes {
                 .query((rs, n) -> new Province(rs.getString("code"), rs.getString("name"), rs.getString("name_en")))
                 .list();
     }
+
+    /**
+     * The ministries and provinces in force right under the nation, by code: those that file a
+     * yearly report on their use of the index.
+     */
+    public List<UnitRef> ministriesAndProvinces() {
+        return jdbc.sql("""
+                        SELECT id, code, name, path FROM unit
+                        WHERE kind IN ('MINISTRY', 'PROVINCE') AND depth = 1 AND successor_id IS NULL
+                          AND (valid_to IS NULL OR valid_to >= current_date) ORDER BY code""")
+                .query((rs, n) -> new UnitRef(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("path")))
+                .list();
+    }
 }

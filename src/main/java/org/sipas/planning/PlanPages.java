@@ -39,11 +39,13 @@ class PlanPages {
     private final PlanTemplates templates;
     private final UnitDirectory units;
     private final UnitScope scope;
+    private final ImprovementRepository resultsUse;
     private final long maxFileBytes;
 
-    PlanPages(Plans plans, PlanTemplates templates, UnitDirectory units, UnitScope scope,
+    PlanPages(Plans plans, PlanTemplates templates, UnitDirectory units, UnitScope scope, ImprovementRepository resultsUse,
               @Value("${sipas.planning.max-file-bytes:10485760}") long maxFileBytes) {
         this.plans = plans;
+        this.resultsUse = resultsUse;
         this.templates = templates;
         this.units = units;
         this.scope = scope;
@@ -143,6 +145,11 @@ class PlanPages {
         model.addAttribute("leadCode", units.findById(task.leadUnitId()).map(UnitDirectory.UnitRef::code).orElse(""));
         model.addAttribute("partnerCodes", String.join(", ", task.partners().stream().map(PlanTask.Unit::code).toList()));
         model.addAttribute("maxFileMb", maxFileBytes / (1024 * 1024));
+        // a task of using the results has its own form beside the plan's
+        model.addAttribute("resultsUse", resultsUse.improvementTask(taskId).map(i -> "improvement")
+                .or(() -> resultsUse.useTask(taskId).map(u -> "use-report")).orElse(null));
+        model.addAttribute("resultsUseTask", resultsUse.improvementTask(taskId).map(ImprovementRepository.ImprovementTask::taskId)
+                .orElse(taskId));
         return TASK;
     }
 

@@ -18,9 +18,16 @@
  *       inbox and mail outbox, under feedback's job lock and holiday calendar.</li>
  *   <li>Exports: the plan as a DOCX in the Decree 30/2020 layout, filled through reporting's DOCX
  *       machinery, and as XLSX through {@code web.XlsxWriter}.</li>
+ *   <li>Using the results is plan tasks too, so the due and late lists and the reminders cover it: after
+ *       {@code reporting.ResultsPublished} each unit with results gets one improvement-plan task per campaign
+ *       ({@link org.sipas.planning.Improvements}; weaknesses offered from its lowest criteria in the snapshot), and
+ *       the nation asks ministries and provinces for their yearly report on the use of the index
+ *       ({@link org.sipas.planning.IndexUseReports}); tables V89/V90 only say which tasks those are and hold what
+ *       was filed.</li>
  * </ul>
  *
  * Depends on catalog, identity, web, feedback (notifications, job lock, working days), campaign and
- * reporting (names of what a task links to; the DOCX filling).
+ * reporting (names of what a task links to; the DOCX filling; the published snapshots), index and
+ * methodology (a snapshot's figures and the criteria's labels).
  */
 package org.sipas.planning;

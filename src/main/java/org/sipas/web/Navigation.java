@@ -48,7 +48,8 @@ public class Navigation {
                     new Page("/methodologies", "nav.methodologies"),
                     new Page("/campaigns", "nav.campaigns"),
                     new Page("/plans", "nav.plans"),
-                    new Page("/plans/due", "nav.plansDue"))),
+                    new Page("/plans/due", "nav.plansDue"),
+                    new Page("/plans/index-use", "nav.indexUse"))),
             new Group("nav.group.collection", List.of(
                     new Page("/cati", "nav.cati"),
                     new Page("/capi", "nav.capi"),

@@ -5,10 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.sipas.campaign.FieldworkFixtures;
+import org.sipas.collection.ResponseStore;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
+import org.sipas.index.Tallies;
+import org.sipas.quality.ReviewDecisions;
+import org.sipas.reporting.ResultsApproval;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The planning's work as another test (TwoNodesTest) starts it on one node's context. */
 public final class PlanningOnANode {
@@ -37,5 +43,23 @@ public final class PlanningOnANode {
     /** Sends the plan reminders due at {@code now} on that node, under the job's lock; the tasks reminded. */
     public static int remind(ApplicationContext node, Instant now) {
         return node.getBean(PlanReminders.class).send(now);
+    }
+
+    /**
+     * A province's campaign published on that node whose improvement-plan tasks were lost (their plan
+     * deleted, as if the delivery after the commit had failed); the campaign's id.
+     */
+    public static long publishedWithoutItsTasks(ApplicationContext node, String prefix) {
+        JdbcClient jdbc = node.getBean(JdbcClient.class);
+        PublishedForPlanning p = new PublishedForPlanning(node.getBean(FieldworkFixtures.class), node.getBean(ResponseStore.class), jdbc,
+                node.getBean(ReviewDecisions.class), node.getBean(ResultsApproval.class), node.getBean(Tallies.class),
+                node.getBean(CurrentUsers.class), prefix, 5);
+        jdbc.sql("DELETE FROM plan WHERE id = (SELECT plan_id FROM improvement_round WHERE campaign_id = :c)").param("c", p.id()).update();
+        return p.id();
+    }
+
+    /** The improvement-plan sweep over recent publications on that node, under the job's lock; the tasks created. */
+    public static int sweepPublications(ApplicationContext node, Instant now) {
+        return node.getBean(AfterPublication.class).sweep(now);
     }
 }
