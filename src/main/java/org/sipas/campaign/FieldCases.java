@@ -44,9 +44,11 @@ public class FieldCases {
     private final CurrentUsers users;
     private final StaffAccounts accounts;
     private final AuditLog audit;
+    private final TrainingRepository training;
 
     FieldCases(JdbcClient jdbc, Campaigns campaigns, FieldCampaigns fieldCampaigns, UnitScope scope, CurrentUsers users,
-               StaffAccounts accounts, AuditLog audit) {
+               StaffAccounts accounts, AuditLog audit, TrainingRepository training) {
+        this.training = training;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.fieldCampaigns = fieldCampaigns;
@@ -116,7 +118,8 @@ public class FieldCases {
     /**
      * Gives cases to an interviewer, or takes them back when {@code username} is null. A supervisor
      * (ADMIN, PROVINCE_ADMIN, UNIT_MANAGER) does it for cases whose unit is within their scope, to
-     * an enabled INTERVIEWER whose own scope covers the case's unit. Audited, one entry per call.
+     * an enabled INTERVIEWER whose own scope covers the case's unit and who, when the case's campaign
+     * requires training, passed its quiz ({@link Training}). Audited, one entry per call.
      *
      * @return how many cases changed hands
      */
@@ -134,11 +137,16 @@ public class FieldCases {
             FieldCase fieldCase = find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
             scope.require(supervisor, fieldCase.unitId());
             interviewer.ifPresent(u -> scope.require(u, fieldCase.unitId()));
+            if (username != null && training.settings(fieldCase.campaignId()).required()
+                    && !training.passed(fieldCase.campaignId(), username)) {
+                throw new IllegalArgumentException("training.assign.untrained");
+            }
             before.put(Long.toString(id), fieldCase.assignedTo());
         }
+        // typed casts: taking cases back binds a null, whose type PostgreSQL cannot guess
         int changed = jdbc.sql("""
-                        UPDATE sample_member SET assigned_to = :user, assigned_at = CASE WHEN :user IS NULL THEN NULL ELSE now() END
-                        WHERE id IN (:ids) AND role = 'SAMPLE' AND state = 'ACTIVE' AND assigned_to IS DISTINCT FROM :user""")
+                        UPDATE sample_member SET assigned_to = CAST(:user AS text), assigned_at = CASE WHEN CAST(:user AS text) IS NULL THEN NULL ELSE now() END
+                        WHERE id IN (:ids) AND role = 'SAMPLE' AND state = 'ACTIVE' AND assigned_to IS DISTINCT FROM CAST(:user AS text)""")
                 .param("user", username).param("ids", caseIds).update();
         audit.record("fieldwork.assign", "sample_member", caseIds.size() == 1 ? Long.toString(caseIds.get(0)) : null,
                 Map.of("assignedTo", before), Map.of("assignedTo", username == null ? "" : username),

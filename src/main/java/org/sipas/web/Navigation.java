@@ -53,6 +53,7 @@ public class Navigation {
                     new Page("/cati", "nav.cati"),
                     new Page("/capi", "nav.capi"),
                     new Page("/paper/entry", "nav.paperEntry"),
+                    new Page("/training", "nav.training"),
                     new Page("/cati/supervision", "nav.catiSupervision"),
                     new Page("/fieldwork/face-to-face", "nav.capiAssign"),
                     new Page("/paper/differences", "nav.paperDifferences"),
