@@ -115,12 +115,13 @@ public class Training {
 
     /**
      * The campaigns someone in training may practise and take the quiz for: sampled or in the
-     * field, meeting the caller's scope, newest first.
+     * field, meeting the caller's scope (and for a partner organisation's staff, served by it), newest first.
      */
     @Transactional(readOnly = true)
     public List<FieldCampaign> forTrainees() {
         return repository.activeCampaigns().stream().map(fieldCampaigns::find).flatMap(java.util.Optional::stream)
-                .filter(c -> units.overlaps(c.scopeUnitId())).toList();
+                .filter(c -> units.overlaps(c.scopeUnitId()))
+                .filter(c -> users.find().map(u -> scope.servedFor(u, c.id())).orElse(true)).toList();
     }
 
     @Transactional(readOnly = true)

@@ -9,11 +9,13 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCase;
 import org.sipas.campaign.FieldCases;
 import org.sipas.campaign.Training;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.catalog.CatalogCodes.UnitRef;
+import org.sipas.identity.CurrentUser;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
 import org.sipas.identity.StaffAccounts.StaffMember;
@@ -34,8 +36,11 @@ public class FieldAssignments {
     private final StaffAccounts accounts;
     private final UnitScope scope;
     private final Training training;
+    private final CampaignScope campaigns;
 
-    FieldAssignments(FieldCases fieldCases, CatalogCodes catalog, StaffAccounts accounts, UnitScope scope, Training training) {
+    FieldAssignments(FieldCases fieldCases, CatalogCodes catalog, StaffAccounts accounts, UnitScope scope, Training training,
+                     CampaignScope campaigns) {
+        this.campaigns = campaigns;
         this.training = training;
         this.fieldCases = fieldCases;
         this.catalog = catalog;
@@ -82,7 +87,12 @@ public class FieldAssignments {
             if (!training.mayBeAssigned(campaignId, interviewer.username())) {
                 throw new AssignmentRefused("training.assign.untrained", interviewer.displayName());
             }
-            Set<Long> theirs = scope.covered(interviewer, units.keySet());
+            // as signed in: a partner organisation's member is confined to what it serves
+            CurrentUser account = accounts.account(interviewer.username()).orElseThrow();
+            if (!campaigns.servedFor(account, campaignId)) {
+                throw new AssignmentRefused("partner.assign.notServed", interviewer.displayName());
+            }
+            Set<Long> theirs = scope.covered(account, units.keySet());
             for (long id : caseIds) {
                 if (!theirs.contains(cases.get(id).unitId())) {
                     throw new AssignmentRefused("cati.supervision.outOfScope", interviewer.displayName(),
