@@ -1,5 +1,8 @@
 package org.sipas.campaign;
 
+import org.sipas.identity.CurrentUser;
+import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.PartnerOrganisations;
 import org.sipas.identity.UnitScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -8,17 +11,30 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Which campaigns the caller of a staff page or API may work with, built on the unit rule
- * ({@link UnitScope}) and nothing else: the one place the collection channels and reports ask.
+ * ({@link UnitScope}), and for the staff of a partner organisation the campaigns it serves: the
+ * one place the collection channels and reports ask.
  */
 @Component
 public class CampaignScope {
 
     private final FieldCampaigns campaigns;
     private final UnitScope scope;
+    private final CurrentUsers users;
+    private final PartnerOrganisations partners;
 
-    CampaignScope(FieldCampaigns campaigns, UnitScope scope) {
+    CampaignScope(FieldCampaigns campaigns, UnitScope scope, CurrentUsers users, PartnerOrganisations partners) {
         this.campaigns = campaigns;
         this.scope = scope;
+        this.users = users;
+        this.partners = partners;
+    }
+
+    /**
+     * Whether a partner organisation's member may work with the campaign: the administration's own
+     * staff always (as far as this rule goes), a partner's staff only in a campaign it serves.
+     */
+    public boolean servedFor(CurrentUser user, long campaignId) {
+        return !user.isPartner() || partners.servesCampaign(user.partnerId(), campaignId);
     }
 
     /**
@@ -47,6 +63,10 @@ public class CampaignScope {
     }
 
     private FieldCampaign find(long campaignId) {
-        return campaigns.find(campaignId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        FieldCampaign campaign = campaigns.find(campaignId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        users.find().filter(u -> !servedFor(u, campaignId)).ifPresent(u -> {
+            throw new AccessDeniedException("campaign " + campaignId + " is not served by the partner of " + u.name());
+        });
+        return campaign;
     }
 }

@@ -290,9 +290,13 @@ public class Campaigns {
         return users.find().filter(u -> u.hasAny(Role.ADMIN, Role.PROVINCE_ADMIN)).isPresent();
     }
 
-    /** Whether the caller may open applicants' contacts: those who call or visit, and the administrators. */
+    /**
+     * Whether the caller may open the applicants' contacts of a whole campaign: those who call or
+     * visit, and the administrators. Not a partner organisation's staff: they see the contacts of
+     * the cases handed to their organisation only, on their own page.
+     */
     boolean maySeeContacts() {
-        return users.find().filter(u -> u.hasAny(Role.ADMIN, Role.PROVINCE_ADMIN, Role.INTERVIEWER)).isPresent();
+        return users.find().filter(u -> u.hasAny(Role.ADMIN, Role.PROVINCE_ADMIN, Role.INTERVIEWER) && !u.isPartner()).isPresent();
     }
 
     static Eligibility eligibility(CampaignPlan plan) {

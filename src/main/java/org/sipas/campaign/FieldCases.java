@@ -14,6 +14,7 @@ import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
+import org.sipas.identity.PartnerOrganisations;
 import org.sipas.identity.StaffAccounts;
 import org.sipas.identity.UnitScope;
 import org.springframework.http.HttpStatus;
@@ -44,9 +45,13 @@ public class FieldCases {
     private final CurrentUsers users;
     private final StaffAccounts accounts;
     private final AuditLog audit;
+    private final TrainingRepository training;
+    private final PartnerOrganisations partners;
 
     FieldCases(JdbcClient jdbc, Campaigns campaigns, FieldCampaigns fieldCampaigns, UnitScope scope, CurrentUsers users,
-               StaffAccounts accounts, AuditLog audit) {
+               StaffAccounts accounts, AuditLog audit, TrainingRepository training, PartnerOrganisations partners) {
+        this.partners = partners;
+        this.training = training;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.fieldCampaigns = fieldCampaigns;
@@ -56,7 +61,10 @@ public class FieldCases {
         this.audit = audit;
     }
 
-    /** The campaigns in the field that have a stratum within the caller's scope, newest first. */
+    /**
+     * The campaigns in the field that have a stratum within the caller's scope, newest first; for a
+     * partner organisation's staff, only those it serves.
+     */
     public List<FieldCampaign> inField() {
         return jdbc.sql("""
                         SELECT c.id FROM campaign c
@@ -64,6 +72,7 @@ public class FieldCases {
                                                                 WHERE s.campaign_id = c.id AND %s)
                         ORDER BY c.id DESC""".formatted(CatalogCodes.unitWithinScope("s.unit_id", "scope")))
                 .param("scope", scope.unitId()).query(Long.class).list().stream()
+                .filter(id -> users.find().map(u -> !u.isPartner() || partners.servesCampaign(u.partnerId(), id)).orElse(true))
                 .map(id -> fieldCampaigns.find(id).orElseThrow()).toList();
     }
 
@@ -116,7 +125,9 @@ public class FieldCases {
     /**
      * Gives cases to an interviewer, or takes them back when {@code username} is null. A supervisor
      * (ADMIN, PROVINCE_ADMIN, UNIT_MANAGER) does it for cases whose unit is within their scope, to
-     * an enabled INTERVIEWER whose own scope covers the case's unit. Audited, one entry per call.
+     * an enabled INTERVIEWER whose own scope covers the case's unit and who, when the case's campaign
+     * requires training, passed its quiz ({@link Training}); a partner organisation's member only
+     * in a campaign and a unit it serves. Audited, one entry per call.
      *
      * @return how many cases changed hands
      */
@@ -134,11 +145,19 @@ public class FieldCases {
             FieldCase fieldCase = find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
             scope.require(supervisor, fieldCase.unitId());
             interviewer.ifPresent(u -> scope.require(u, fieldCase.unitId()));
+            if (interviewer.filter(u -> u.isPartner() && !partners.servesCampaign(u.partnerId(), fieldCase.campaignId())).isPresent()) {
+                throw new IllegalArgumentException("partner.assign.notServed");
+            }
+            if (username != null && training.settings(fieldCase.campaignId()).required()
+                    && !training.passed(fieldCase.campaignId(), username)) {
+                throw new IllegalArgumentException("training.assign.untrained");
+            }
             before.put(Long.toString(id), fieldCase.assignedTo());
         }
+        // typed casts: taking cases back binds a null, whose type PostgreSQL cannot guess
         int changed = jdbc.sql("""
-                        UPDATE sample_member SET assigned_to = :user, assigned_at = CASE WHEN :user IS NULL THEN NULL ELSE now() END
-                        WHERE id IN (:ids) AND role = 'SAMPLE' AND state = 'ACTIVE' AND assigned_to IS DISTINCT FROM :user""")
+                        UPDATE sample_member SET assigned_to = CAST(:user AS text), assigned_at = CASE WHEN CAST(:user AS text) IS NULL THEN NULL ELSE now() END
+                        WHERE id IN (:ids) AND role = 'SAMPLE' AND state = 'ACTIVE' AND assigned_to IS DISTINCT FROM CAST(:user AS text)""")
                 .param("user", username).param("ids", caseIds).update();
         audit.record("fieldwork.assign", "sample_member", caseIds.size() == 1 ? Long.toString(caseIds.get(0)) : null,
                 Map.of("assignedTo", before), Map.of("assignedTo", username == null ? "" : username),

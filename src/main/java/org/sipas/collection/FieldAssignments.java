@@ -9,10 +9,13 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCase;
 import org.sipas.campaign.FieldCases;
+import org.sipas.campaign.Training;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.catalog.CatalogCodes.UnitRef;
+import org.sipas.identity.CurrentUser;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
 import org.sipas.identity.StaffAccounts.StaffMember;
@@ -32,8 +35,13 @@ public class FieldAssignments {
     private final CatalogCodes catalog;
     private final StaffAccounts accounts;
     private final UnitScope scope;
+    private final Training training;
+    private final CampaignScope campaigns;
 
-    FieldAssignments(FieldCases fieldCases, CatalogCodes catalog, StaffAccounts accounts, UnitScope scope) {
+    FieldAssignments(FieldCases fieldCases, CatalogCodes catalog, StaffAccounts accounts, UnitScope scope, Training training,
+                     CampaignScope campaigns) {
+        this.campaigns = campaigns;
+        this.training = training;
         this.fieldCases = fieldCases;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -57,7 +65,8 @@ public class FieldAssignments {
     /**
      * Gives cases of the campaign to an interviewer ({@code to} null: takes them back). Cases that
      * are no longer {@code open} (finished) stay where they are. Every case must be a case of the
-     * channel in the caller's scope, and the interviewer's scope must cover its unit.
+     * channel in the caller's scope, and the interviewer's scope must cover its unit; once the
+     * campaign requires training, the interviewer must have passed its quiz.
      *
      * @return how many cases changed hands
      * @throws AssignmentRefused naming the rule broken
@@ -75,7 +84,15 @@ public class FieldAssignments {
         if (to != null) {
             StaffMember interviewer = accounts.enabledWith(Role.INTERVIEWER).stream().filter(m -> m.username().equals(to))
                     .findFirst().orElseThrow(() -> new AssignmentRefused("fieldwork.assign.notInterviewer"));
-            Set<Long> theirs = scope.covered(interviewer, units.keySet());
+            if (!training.mayBeAssigned(campaignId, interviewer.username())) {
+                throw new AssignmentRefused("training.assign.untrained", interviewer.displayName());
+            }
+            // as signed in: a partner organisation's member is confined to what it serves
+            CurrentUser account = accounts.account(interviewer.username()).orElseThrow();
+            if (!campaigns.servedFor(account, campaignId)) {
+                throw new AssignmentRefused("partner.assign.notServed", interviewer.displayName());
+            }
+            Set<Long> theirs = scope.covered(account, units.keySet());
             for (long id : caseIds) {
                 if (!theirs.contains(cases.get(id).unitId())) {
                     throw new AssignmentRefused("cati.supervision.outOfScope", interviewer.displayName(),

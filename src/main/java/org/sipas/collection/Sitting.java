@@ -23,6 +23,11 @@ interface Sitting {
 
     boolean isPreview();
 
+    /** Whether this is a practice by someone in training: answers kept apart, never counted ({@link PracticeCases}). */
+    default boolean isPractice() {
+        return false;
+    }
+
     /** The unit the answers are about, named at the top of the page; null when unknown. */
     String unitName();
 }

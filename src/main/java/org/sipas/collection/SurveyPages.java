@@ -135,6 +135,7 @@ class SurveyPages {
         page.addObject("languages", FormLanguages.of(sitting.questionnaire().methodology(),
                         org.springframework.context.i18n.LocaleContextHolder.getLocale()))
                 .addObject("path", sitting.path()).addObject("preview", sitting.isPreview())
+                .addObject("practice", sitting.isPractice())
                 .addObject("unitName", sitting.unitName())
                 .addObject("here", step == null ? sitting.path() : sitting.path() + "?step=" + step);
         return page;

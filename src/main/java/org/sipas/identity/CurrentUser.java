@@ -11,11 +11,24 @@ import java.util.Set;
  *
  * @param name        user name, or {@code api-key:<name>} for an integration
  * @param scopeUnitId the root of the unit subtree this caller is confined to
+ * @param partnerId   the partner organisation the caller belongs to (null: the administration's own
+ *                    staff); its staff are further confined to the units and campaigns it serves
+ *                    ({@link PartnerOrganisations})
  */
-public record CurrentUser(String name, Set<Role> roles, long scopeUnitId) implements Serializable {
+public record CurrentUser(String name, Set<Role> roles, long scopeUnitId, Long partnerId) implements Serializable {
 
     public CurrentUser {
         roles = Set.copyOf(roles);
+    }
+
+    /** A caller of the administration's own, in no partner organisation. */
+    public CurrentUser(String name, Set<Role> roles, long scopeUnitId) {
+        this(name, roles, scopeUnitId, null);
+    }
+
+    /** Whether the caller is staff of a partner organisation. */
+    public boolean isPartner() {
+        return partnerId != null;
     }
 
     public boolean has(Role role) {

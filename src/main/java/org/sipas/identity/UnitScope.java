@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
  * to its parameter. The tree itself is the catalog's, answered through {@link UnitDirectory} with
  * that same fragment, so the Java check and the SQL filter cannot disagree.
  *
+ * <p>Staff of a partner organisation ({@link CurrentUser#partnerId()}) are confined further, to the
+ * units their organisation serves (each with its subtree): {@link #covers} and {@link #covered}
+ * ask both. The campaigns they may open are the ones their organisation serves (the campaigns'
+ * own scope rule asks {@link PartnerOrganisations#servesCampaign}).
+ *
  * <p>Rules built on this one live with what they guard: "a campaign the caller may see or manage"
  * with the campaigns, "a case the interviewer holds" with the fieldwork.
  */
@@ -23,10 +28,12 @@ public class UnitScope {
 
     private final CurrentUsers users;
     private final UnitDirectory units;
+    private final PartnerRepository partners;
 
-    UnitScope(CurrentUsers users, UnitDirectory units) {
+    UnitScope(CurrentUsers users, UnitDirectory units, PartnerRepository partners) {
         this.users = users;
         this.units = units;
+        this.partners = partners;
     }
 
     /** The caller's scope unit: the value to bind to the parameter of the scope fragment in a query. */
@@ -41,7 +48,10 @@ public class UnitScope {
 
     /** Whether the unit lies within the scope of {@code user} (another person's: the interviewer a case goes to). */
     public boolean covers(CurrentUser user, long unitId) {
-        return units.isWithin(unitId, user.scopeUnitId());
+        if (!units.isWithin(unitId, user.scopeUnitId())) {
+            return false;
+        }
+        return !user.isPartner() || partners.servedUnits(user.partnerId()).stream().anyMatch(served -> units.isWithin(unitId, served));
     }
 
     /** The unit, when it lies within the caller's scope; otherwise a 403. */
@@ -73,7 +83,15 @@ public class UnitScope {
 
     /** Those of {@code unitIds} within the scope of {@code user}, asked in one query. */
     public Set<Long> covered(CurrentUser user, Collection<Long> unitIds) {
-        return covered(user.scopeUnitId(), unitIds);
+        Set<Long> within = covered(user.scopeUnitId(), unitIds);
+        if (!user.isPartner() || within.isEmpty()) {
+            return within;
+        }
+        Set<Long> served = new java.util.HashSet<>();
+        for (long unit : partners.servedUnits(user.partnerId())) {
+            served.addAll(covered(unit, within));
+        }
+        return served;
     }
 
     /** Those of {@code unitIds} within the scope of a staff member (an interviewer cases may go to), in one query. */

@@ -21,12 +21,12 @@ class UserRepository {
 
     /** A row of the user list, as an administrator sees it. */
     record UserRow(long id, String username, String displayName, long unitId, Set<Role> roles, boolean enabled,
-                   boolean mustChangePassword, Instant createdAt, Instant lastLoginAt) {
+                   boolean mustChangePassword, Instant createdAt, Instant lastLoginAt, Long partnerId) {
     }
 
     private static final String SELECT = """
             SELECT u.id, u.username, u.display_name, u.unit_id, u.enabled, u.must_change_password, u.created_at,
-                   u.last_login_at, u.password_hash,
+                   u.last_login_at, u.password_hash, u.partner_id,
                    coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
             FROM app_user u LEFT JOIN app_user_role r ON r.user_id = u.id
             """;
@@ -45,7 +45,8 @@ class UserRepository {
         return jdbc.sql(SELECT + " WHERE u.username = :username GROUP BY u.id")
                 .param("username", username)
                 .query((rs, n) -> new StaffUser(rs.getLong("id"),
-                        new CurrentUser(rs.getString("username"), roles(rs.getArray("roles")), rs.getLong("unit_id")),
+                        new CurrentUser(rs.getString("username"), roles(rs.getArray("roles")), rs.getLong("unit_id"),
+                                rs.getObject("partner_id", Long.class)),
                         rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password")))
                 .optional();
     }
@@ -90,6 +91,21 @@ class UserRepository {
         jdbc.sql("UPDATE app_user SET enabled = :enabled WHERE id = :id").param("enabled", enabled).param("id", id).update();
     }
 
+    /** Puts an account in a partner organisation, or (null) takes it out. */
+    void setPartner(long id, Long partnerId) {
+        jdbc.sql("UPDATE app_user SET partner_id = :p WHERE id = :id").param("p", partnerId).param("id", id).update();
+    }
+
+    /** The accounts of a partner organisation, by user name. */
+    List<UserRow> ofPartner(long partnerId) {
+        return jdbc.sql(SELECT + " WHERE u.partner_id = :p GROUP BY u.id ORDER BY u.username").param("p", partnerId)
+                .query(UserRepository::row).list();
+    }
+
+    Optional<UserRow> findByUsername(String username) {
+        return jdbc.sql(SELECT + " WHERE u.username = :u GROUP BY u.id").param("u", username).query(UserRepository::row).optional();
+    }
+
     void recordLogin(String username) {
         jdbc.sql("UPDATE app_user SET last_login_at = now() WHERE username = :username").param("username", username).update();
     }
@@ -97,7 +113,7 @@ class UserRepository {
     private static UserRow row(ResultSet rs, int n) throws SQLException {
         return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getLong("unit_id"),
                 roles(rs.getArray("roles")), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
-                instant(rs, "created_at"), instant(rs, "last_login_at"));
+                instant(rs, "created_at"), instant(rs, "last_login_at"), rs.getObject("partner_id", Long.class));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -54,6 +54,8 @@ public class Navigation {
                     new Page("/cati", "nav.cati"),
                     new Page("/capi", "nav.capi"),
                     new Page("/paper/entry", "nav.paperEntry"),
+                    new Page("/training", "nav.training"),
+                    new Page("/partner/cases", "nav.partnerCases"),
                     new Page("/cati/supervision", "nav.catiSupervision"),
                     new Page("/fieldwork/face-to-face", "nav.capiAssign"),
                     new Page("/paper/differences", "nav.paperDifferences"),
@@ -64,6 +66,7 @@ public class Navigation {
                     new Page("/cases", "nav.cases"))),
             new Group("nav.group.admin", List.of(
                     new Page("/admin/users", "nav.users"),
+                    new Page("/admin/partners", "nav.partners"),
                     new Page("/admin/api-keys", "nav.apiKeys"),
                     new Page("/admin/kiosks", "nav.kiosks"),
                     new Page("/feedback/rules", "nav.feedbackRules"),

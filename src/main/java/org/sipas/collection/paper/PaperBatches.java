@@ -48,12 +48,14 @@ class PaperBatches {
         this.jdbc = jdbc;
     }
 
-    long insert(long campaignId, long unitId, RecipientKind kind, String recipient, Instant handedAt, String handedBy,
+    /** @param partnerId the registered partner organisation the batch goes to, or null (a counter officer, an unregistered name) */
+    long insert(long campaignId, long unitId, RecipientKind kind, String recipient, Long partnerId, Instant handedAt, String handedBy,
                 int dueWorkingDays) {
         return jdbc.sql("""
-                        INSERT INTO paper_batch (campaign_id, unit_id, recipient_kind, partner_name, officer, handed_at, handed_by,
-                                                 due_working_days)
-                        VALUES (:c, :u, :kind, :partner, :officer, :at, :by, :due) RETURNING id""")
+                        INSERT INTO paper_batch (campaign_id, unit_id, recipient_kind, partner_name, partner_id, officer, handed_at,
+                                                 handed_by, due_working_days)
+                        VALUES (:c, :u, :kind, :partner, :partnerId, :officer, :at, :by, :due) RETURNING id""")
+                .param("partnerId", partnerId)
                 .param("c", campaignId).param("u", unitId).param("kind", kind.name())
                 .param("partner", kind == RecipientKind.PARTNER ? recipient : null)
                 .param("officer", kind == RecipientKind.COUNTER ? recipient : null)
@@ -111,6 +113,19 @@ class PaperBatches {
                         SELECT f.serial FROM paper_handout h JOIN paper_form f ON f.number = h.number
                         WHERE h.batch_id = :b AND h.state IN ('HANDED', 'DELIVERED') ORDER BY f.serial""")
                 .param("b", batchId).query(Integer.class).list();
+    }
+
+    /**
+     * The sampled cases whose papers went out in the campaign's batches handed to a partner
+     * organisation: the cases handed to it, whose contacts its staff may see.
+     */
+    List<Long> casesHandedTo(long campaignId, long partnerId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT f.sample_member_id FROM paper_batch b
+                        JOIN paper_handout h ON h.batch_id = b.id JOIN paper_form f ON f.number = h.number
+                        WHERE b.campaign_id = :c AND b.partner_id = :p AND f.sample_member_id IS NOT NULL
+                        ORDER BY 1""")
+                .param("c", campaignId).param("p", partnerId).query(Long.class).list();
     }
 
     /** Whether any pass of the paper was keyed. */

@@ -11,6 +11,7 @@ import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCampaign;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.catalog.CatalogCodes.UnitRef;
+import org.sipas.identity.PartnerOrganisations;
 import org.sipas.identity.UnitScope;
 import org.sipas.web.Formats;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,8 +38,11 @@ class PaperHandoutPages {
     private final CampaignScope campaigns;
     private final UnitScope scope;
     private final CatalogCodes catalog;
+    private final PartnerOrganisations partners;
 
-    PaperHandoutPages(PaperHandouts handouts, CampaignScope campaigns, UnitScope scope, CatalogCodes catalog) {
+    PaperHandoutPages(PaperHandouts handouts, CampaignScope campaigns, UnitScope scope, CatalogCodes catalog,
+                      PartnerOrganisations partners) {
+        this.partners = partners;
         this.handouts = handouts;
         this.campaigns = campaigns;
         this.scope = scope;
@@ -57,6 +61,7 @@ class PaperHandoutPages {
         model.addAttribute("states", List.of(HandoutState.DELIVERED, HandoutState.RETURNED_FILLED, HandoutState.RETURNED_BLANK,
                 HandoutState.SPOILED, HandoutState.LOST));
         model.addAttribute("defaultDue", PaperHandouts.DEFAULT_DUE_WORKING_DAYS);
+        model.addAttribute("partners", partners.ofCampaign(id));
         model.addAttribute("today", LocalDate.now(Formats.ZONE));
         return PAGE;
     }

@@ -14,6 +14,7 @@ import org.sipas.campaign.FieldCampaigns;
 import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.PartnerOrganisations;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
 import org.sipas.identity.UnitScope;
@@ -81,9 +82,11 @@ public class PaperHandouts {
     private final StaffAccounts accounts;
     private final CurrentUsers users;
     private final AuditLog audit;
+    private final PartnerOrganisations partners;
 
     PaperHandouts(PaperBatches batches, PaperForms forms, CampaignScope campaigns, FieldCampaigns fieldCampaigns, UnitScope scope, WorkingCalendar calendar,
-                  StaffAccounts accounts, CurrentUsers users, AuditLog audit) {
+                  StaffAccounts accounts, CurrentUsers users, AuditLog audit, PartnerOrganisations partners) {
+        this.partners = partners;
         this.batches = batches;
         this.forms = forms;
         this.campaigns = campaigns;
@@ -150,13 +153,25 @@ public class PaperHandouts {
         if (!taken.isEmpty()) {
             throw new PaperNumbers.Invalid("paper.handout.numbers.handedBefore", PaperNumber.parse(taken.get(0)).printed());
         }
-        long id = batches.insert(campaignId, handOut.unitId(), handOut.kind(), recipient, handedAt, me.name(),
+        // a partner named as registered (for this campaign and unit) is that organisation: its staff then see these cases
+        Long partnerId = null;
+        if (handOut.kind() == PaperBatches.RecipientKind.PARTNER) {
+            String typed = recipient;
+            java.util.Optional<org.sipas.identity.Partner> registered = partners.serving(campaignId, handOut.unitId()).stream()
+                    .filter(p -> p.name().equalsIgnoreCase(typed)).findFirst();
+            if (registered.isPresent()) {
+                partnerId = registered.get().id();
+                recipient = registered.get().name();
+            }
+        }
+        long id = batches.insert(campaignId, handOut.unitId(), handOut.kind(), recipient, partnerId, handedAt, me.name(),
                 handOut.dueWorkingDays());
         batches.hand(id, numbers, now, me.name());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("campaign", campaignId);
         after.put("unit", handOut.unitId());
         after.put("recipient", handOut.kind() + " " + recipient);
+        after.put("partner", partnerId);
         after.put("numbers", numbers.size());
         after.put("from", numbers.get(0));
         after.put("to", numbers.get(numbers.size() - 1));
@@ -284,6 +299,12 @@ public class PaperHandouts {
                     b.kind() == PaperBatches.RecipientKind.PARTNER, b.handedAt(), line.dueAt(), b.outstanding(), List.copyOf(tell)));
         }
         return due;
+    }
+
+    /** The sampled cases whose papers went out in the campaign's batches handed to a registered partner organisation. */
+    @Transactional(readOnly = true)
+    public List<Long> casesHandedTo(long campaignId, long partnerId) {
+        return batches.casesHandedTo(campaignId, partnerId);
     }
 
     /** Marks the batch reminded, so that it is reminded once: false when it already was. */
