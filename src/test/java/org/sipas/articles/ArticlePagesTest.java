@@ -175,6 +175,26 @@ class ArticlePagesTest {
         })).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void onlyANationalAdministratorNamesAnEditor() throws Exception {
+        long nation = fixtures.jdbc.sql("SELECT id FROM unit WHERE code = 'VN'").query(Long.class).single();
+        CurrentUser provinceAdmin = new CurrentUser("qt-tinh-bt", java.util.Set.of(org.sipas.identity.Role.PROVINCE_ADMIN), nation);
+        CurrentUser admin = new CurrentUser("qt-bt", java.util.Set.of(org.sipas.identity.Role.ADMIN), nation);
+        String form = mvc.perform(get("/admin/users").with(SignedIn.as(provinceAdmin))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("value=\"ANALYST\"").doesNotContain("value=\"EDITOR\"");
+        int refused = mvc.perform(post("/admin/users").with(SignedIn.as(provinceAdmin)).with(csrf()).param("username", "bt-moi-1")
+                .param("displayName", "Biên tập mới").param("unitCode", "VN").param("roles", "EDITOR")).andReturn().getResponse().getStatus();
+        assertThat(refused).isEqualTo(403);
+        String adminForm = mvc.perform(get("/admin/users").with(SignedIn.as(admin))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(adminForm).contains("value=\"EDITOR\"", "Biên tập viên");
+        mvc.perform(post("/admin/users").with(SignedIn.as(admin)).with(csrf()).param("username", "bt-moi-2")
+                .param("displayName", "Biên tập mới").param("unitCode", "VN").param("roles", "EDITOR")).andReturn();
+        assertThat(fixtures.jdbc.sql("SELECT role FROM app_user_role r JOIN app_user u ON u.id = r.user_id WHERE u.username = 'bt-moi-2'")
+                .query(String.class).list()).containsExactly("EDITOR");
+    }
+
     private static List<Element> children(Element parent, String name) {
         List<Element> found = new ArrayList<>();
         NodeList nodes = parent.getChildNodes();
