@@ -10,15 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.context.request.ServletWebRequest;
 
 /**
- * The public status page ({@code /portal/status}) and its JSON twin ({@code /api/v1/public/status}),
+ * The public status page ({@code /portal/status}; its JSON twin is {@link StatusApi}),
  * for citizens, journalists and a monitor: 200 when the database answers, 503 when it does not.
  * Kept ten seconds by browsers and the portal's micro-cache (a status is about now, and a loop of
  * requests costs one check per ten seconds), with an ETag of what it says to the second's truncation
@@ -27,7 +25,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 @Controller
 class StatusController {
 
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic();
+    static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic();
 
     private final PortalStatus status;
 
@@ -52,16 +50,8 @@ class StatusController {
         return "portal/status";
     }
 
-    @GetMapping("/api/v1/public/status")
-    @ResponseBody
-    ResponseEntity<PortalStatus.Status> json() {
-        PortalStatus.Status now = status.now();
-        return ResponseEntity.status(now.databaseReachable() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .cacheControl(CACHE).eTag(tag(now)).body(now);
-    }
-
     /** What the status says (not when it was checked): the same status twice is the same tag. */
-    private static String tag(PortalStatus.Status s) {
+    static String tag(PortalStatus.Status s) {
         String said = Objects.hash(s.databaseReachable(), s.foldWaiting(), s.foldLagSeconds(), s.lastFoldAt(), s.lastPublicationAt(),
                 s.lastPublicationCampaign(), s.version()) + "";
         return "\"status-" + HexFormat.of().formatHex(said.getBytes(StandardCharsets.US_ASCII)) + "\"";

@@ -183,6 +183,32 @@ class ArticlesTest {
     }
 
     @Test
+    void aFileIsPublicOnceItsArticleIsVisibleAndAnEditorSeesItBefore() throws Exception {
+        CurrentUser author = author();
+        long id = fixtures.draft(author, "documents", "vi", "Quyết định kèm tệp", "", "");
+        long file = fixtures.as(author, () -> articles.attach(id, "quyet-dinh.pdf", "%PDF-1.7 ...".getBytes(StandardCharsets.US_ASCII), 1024));
+        String path = "/portal/articles/files/" + file;
+        assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        var asEditor = mvc.perform(get(path).with(org.sipas.identity.SignedIn.as(author))).andReturn().getResponse();
+        assertThat(asEditor.getStatus()).isEqualTo(200);
+        assertThat(asEditor.getHeader("Cache-Control")).contains("no-store");
+        fixtures.as(author, () -> {
+            articles.submit(id);
+            return null;
+        });
+        fixtures.as(reviewer(), () -> {
+            articles.publish(id, null);
+            return null;
+        });
+        var visitor = mvc.perform(get(path)).andReturn().getResponse();
+        assertThat(visitor.getStatus()).isEqualTo(200);
+        assertThat(visitor.getContentType()).isEqualTo("application/pdf");
+        assertThat(visitor.getHeader("Content-Disposition")).startsWith("attachment");
+        assertThat(visitor.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(visitor.getContentAsByteArray()).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void aTranslationIsLinkedBothWaysAndOnlyToTheOtherLanguage() {
         CurrentUser author = author();
         long vi = fixtures.draft(author, "news", "vi", "Công bố chỉ số", "", "");
