@@ -100,7 +100,8 @@ class PublicArticlePages {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(info.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(cache).eTag("file-" + info.id())
+                // no ETag: the portal's micro-cache keeps only tagged answers, and a file (up to the size limit) is no page to keep in memory
+                .cacheControl(cache)
                 .body(file.content());
     }
 

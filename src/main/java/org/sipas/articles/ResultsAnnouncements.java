@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -35,18 +36,33 @@ class ResultsAnnouncements {
     private final Articles articles;
     private final ArticleRepository repository;
     private final int minimumN;
+    private final TransactionTemplate ownTransaction;
 
-    ResultsAnnouncements(Publications publications, Articles articles, ArticleRepository repository,
+    ResultsAnnouncements(Publications publications, Articles articles, ArticleRepository repository, PlatformTransactionManager transactions,
                          @Value("${sipas.portal.minimum-n:30}") int minimumN) {
         this.publications = publications;
         this.articles = articles;
         this.repository = repository;
         this.minimumN = minimumN;
+        // after the publication's commit its transaction's resources are still bound: a write needs a transaction of its own
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * Drafts the announcement in a transaction of its own; a failure is logged and leaves the
+     * publication, already committed, and its approver's answer alone (an editor can write it by hand).
+     */
     @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void published(ResultsPublished published) {
+        try {
+            ownTransaction.executeWithoutResult(status -> draft(published));
+        } catch (RuntimeException e) {
+            log.error("no announcement drafted for results snapshot {}", published.snapshotId(), e);
+        }
+    }
+
+    private void draft(ResultsPublished published) {
         if (repository.findBySnapshot(published.snapshotId()).isPresent()) {
             return;
         }
