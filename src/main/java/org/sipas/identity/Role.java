@@ -16,6 +16,8 @@ public enum Role {
     DATA_ENTRY,
     /** Re-checks (phúc tra) interviews by callback. */
     RECHECKER,
+    /** Writes, reviews and publishes the portal's articles (tin, bài). */
+    EDITOR,
     /** A one-stop system pushing dossiers through the API with an API key. */
     INTEGRATION;
 

@@ -105,6 +105,8 @@ class UserAdminController {
         roles.remove(Role.INTEGRATION);
         if (!me.has(Role.ADMIN)) {
             roles.remove(Role.ADMIN);
+            // an editor publishes on the one national portal, whatever their unit: a national administrator names them
+            roles.remove(Role.EDITOR);
         }
         return roles;
     }

@@ -103,6 +103,11 @@ public class Tallies {
         soon.shutdownNow();
     }
 
+    /** How far the tallies are behind the stored responses, for the public status page. */
+    public FoldLag lag() {
+        return repository.lag();
+    }
+
     /**
      * Folds the outbox into the tallies until it is empty, unless another node is folding (this
      * node's other threads are waited for: once it returns, what was committed before is folded).

@@ -97,6 +97,19 @@ class TallyRepository {
                 .query(TallyRepository::watermarkRow).single();
     }
 
+    /** The outbox's length and age with the watermark's last fold, in one read that takes no lock. */
+    FoldLag lag() {
+        return jdbc.sql("""
+                        SELECT (SELECT count(*) FROM tally_change) AS waiting, (SELECT min(changed_at) FROM tally_change) AS oldest,
+                               (SELECT folded_at FROM tally_watermark WHERE id = 1) AS folded, now() AS now""")
+                .query((rs, n) -> new FoldLag(rs.getLong("waiting"), at(rs, "oldest"), at(rs, "folded"), at(rs, "now"))).single();
+    }
+
+    private static Instant at(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
     Watermark watermark() {
         return jdbc.sql("SELECT fold, last_seq, changes, folded_at FROM tally_watermark WHERE id = 1")
                 .query(TallyRepository::watermarkRow).single();

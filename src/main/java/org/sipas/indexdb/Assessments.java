@@ -14,7 +14,7 @@ import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.UnitScope;
-import org.sipas.planning.AttachedFile;
+import org.sipas.web.CheckedFile;
 import org.sipas.web.RowError;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -138,7 +138,7 @@ public class Assessments {
         if (!d.isLeaf(node)) {
             throw unprocessable("node %s has children: evidence goes with a sub-criterion".formatted(nodeCode));
         }
-        AttachedFile file = AttachedFile.checked(fileName, content, maxEvidenceBytes);
+        CheckedFile file = CheckedFile.checked(fileName, content, maxEvidenceBytes, CheckedFile.OFFICE_AND_IMAGES);
         long evidenceId = assessments.addEvidence(id, node.id(), file.fileName(), file.contentType(), file.content(), users.actorName());
         audit.record("indexdb.assessment.evidence", "index_assessment", Long.toString(id), null,
                 Map.of("node", nodeCode, "file", file.fileName(), "bytes", file.content().length), null);

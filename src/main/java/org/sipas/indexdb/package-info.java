@@ -27,5 +27,5 @@
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Index database (cơ sở dữ liệu chỉ số)",
-        allowedDependencies = {"identity", "catalog", "web", "reporting", "index", "campaign", "planning"})
+        allowedDependencies = {"identity", "catalog", "web", "reporting", "index", "campaign"})
 package org.sipas.indexdb;

@@ -1,78 +1,21 @@
 package org.sipas.planning;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Map;
+import org.sipas.web.CheckedFile;
 
 /**
- * A file attached to a task, accepted only when it is what it says: its name's extension is one of
- * the office kinds a plan's follow-up holds (PDF, Word, Excel, OpenDocument, PNG, JPEG), its bytes
- * begin as that kind does, and it is no larger than the limit. The content type stored is the one
- * of the kind found, not the one the browser sent.
+ * A file attached to a task, accepted only when it is what it says ({@link CheckedFile}, the one rule
+ * of uploaded files): one of the office kinds a plan's follow-up holds (PDF, Word, Excel,
+ * OpenDocument, PNG, JPEG), its bytes beginning as that kind does, no larger than the limit.
  */
-public record AttachedFile(String fileName, String contentType, byte[] content) {
-
-    private enum Magic { PDF, ZIP, OLE, PNG, JPEG }
-
-    private record Kind(String contentType, Magic magic) {
-    }
-
-    private static final Map<String, Kind> KINDS = Map.of(
-            "pdf", new Kind("application/pdf", Magic.PDF),
-            "docx", new Kind("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Magic.ZIP),
-            "xlsx", new Kind("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Magic.ZIP),
-            "odt", new Kind("application/vnd.oasis.opendocument.text", Magic.ZIP),
-            "ods", new Kind("application/vnd.oasis.opendocument.spreadsheet", Magic.ZIP),
-            "doc", new Kind("application/msword", Magic.OLE),
-            "xls", new Kind("application/vnd.ms-excel", Magic.OLE),
-            "png", new Kind("image/png", Magic.PNG),
-            "jpg", new Kind("image/jpeg", Magic.JPEG),
-            "jpeg", new Kind("image/jpeg", Magic.JPEG));
+record AttachedFile(String fileName, String contentType, byte[] content) {
 
     /**
      * The file checked.
      *
      * @throws org.springframework.web.server.ResponseStatusException 422 naming the file and what is wrong
      */
-    public static AttachedFile checked(String originalName, byte[] content, long maxBytes) {
-        String name = originalName == null ? "" : originalName.replaceAll("[\\\\/]", "_").strip();
-        if (name.isEmpty() || content == null || content.length == 0) {
-            throw Plans.unprocessable("file: no file was sent");
-        }
-        if (content.length > maxBytes) {
-            throw Plans.unprocessable("file %s: %d bytes, more than the %d allowed".formatted(name, content.length, maxBytes));
-        }
-        int dot = name.lastIndexOf('.');
-        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        Kind kind = KINDS.get(extension);
-        if (kind == null) {
-            throw Plans.unprocessable("file %s: .%s is not accepted (PDF, DOC/DOCX, XLS/XLSX, ODT/ODS, PNG, JPEG)".formatted(name, extension));
-        }
-        if (!starts(content, kind.magic())) {
-            throw Plans.unprocessable("file %s: its content is not a .%s file".formatted(name, extension));
-        }
-        return new AttachedFile(name, kind.contentType(), content);
-    }
-
-    private static boolean starts(byte[] b, Magic magic) {
-        return switch (magic) {
-            case PDF -> prefix(b, "%PDF-".getBytes(StandardCharsets.US_ASCII));
-            case ZIP -> prefix(b, new byte[] {'P', 'K', 3, 4});
-            case OLE -> prefix(b, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1});
-            case PNG -> prefix(b, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-            case JPEG -> prefix(b, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
-        };
-    }
-
-    private static boolean prefix(byte[] b, byte[] p) {
-        if (b.length < p.length) {
-            return false;
-        }
-        for (int i = 0; i < p.length; i++) {
-            if (b[i] != p[i]) {
-                return false;
-            }
-        }
-        return true;
+    static AttachedFile checked(String originalName, byte[] content, long maxBytes) {
+        CheckedFile file = CheckedFile.checked(originalName, content, maxBytes, CheckedFile.OFFICE_AND_IMAGES);
+        return new AttachedFile(file.fileName(), file.contentType(), file.content());
     }
 }

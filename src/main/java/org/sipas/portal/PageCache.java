@@ -13,6 +13,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.sipas.articles.ArticlePublished;
 import org.sipas.identity.StaffSession;
 import org.sipas.reporting.ResultsPublished;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -32,8 +33,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * answered in full before is in it, so a request the firewall or the security chain would refuse
  * never is; an answer that sets a cookie (the language switch) is never kept. It serves visitors
  * only: a request carrying the staff session's cookie ({@link StaffSession}) goes through the whole
- * stack and is not kept, since a signed-in page has its own navigation. A publication on this
- * node or a new map empties it at once; another node's publication shows within the recheck time,
+ * stack and is not kept, since a signed-in page has its own navigation. A publication of results or
+ * of an article on this node or a new map empties it at once; another node's publication shows within the recheck time,
  * as the pages themselves do. Hits and misses are counted as {@code sipas.portal.page.cache}
  * ({@code result=hit|miss}) for the metrics endpoint.
  */
@@ -63,6 +64,11 @@ class PageCache {
 
     @TransactionalEventListener
     void published(ResultsPublished published) {
+        forget();
+    }
+
+    @TransactionalEventListener
+    void articlePublished(ArticlePublished published) {
         forget();
     }
 

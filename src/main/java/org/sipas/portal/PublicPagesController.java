@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.sipas.articles.PublishedArticles;
 import org.sipas.index.Domain;
 import org.sipas.index.DomainEstimate;
 import org.sipas.index.Percent;
@@ -34,6 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
 class PublicPagesController {
 
     private static final CacheControl LATEST = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
+    private static final int HOME_ARTICLES = 5;
     private static final CacheControl VERSIONED = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
 
     private final PublishedResults published;
@@ -41,9 +43,11 @@ class PublicPagesController {
     private final ProvinceBoundaries boundaries;
     private final RenderedPages pages;
     private final MessageSource messages;
+    private final PublishedArticles articles;
 
     PublicPagesController(PublishedResults published, PortalFigures figures, ProvinceBoundaries boundaries, RenderedPages pages,
-                     MessageSource messages) {
+                     MessageSource messages, PublishedArticles articles) {
+        this.articles = articles;
         this.published = published;
         this.figures = figures;
         this.boundaries = boundaries;
@@ -56,10 +60,14 @@ class PublicPagesController {
         List<Snapshot> latest = published.latest();
         String ids = versionsOf(latest);
         Optional<MapOutline> outline = boundaries.outline();
-        String key = "home|" + ids + "|" + outline.map(MapOutline::boundariesId).orElse(0L);
-        return pages.serve(key, latest.isEmpty() ? "none" : latest.get(0).id() + "." + latest.get(0).version(),
+        // the latest articles are on the home page too: a publication, a change or a scheduled one whose time came is a new page
+        String articleState = articles.state();
+        String key = "home|" + ids + "|" + outline.map(MapOutline::boundariesId).orElse(0L) + "|" + articleState;
+        return pages.serve(key, (latest.isEmpty() ? "none" : latest.get(0).id() + "." + latest.get(0).version())
+                        + "." + articleState.replaceAll("[^A-Za-z0-9]", ""),
                 "portal/home", () -> {
                     Map<String, Object> model = common(locale);
+                    model.put("articles", articles.latest(locale.getLanguage(), HOME_ARTICLES));
                     model.put("campaigns", latest.stream().map(s -> new Headline(s, figures.overall(s, Series.SAMPLED, locale)
                             .orElse(null))).toList());
                     if (!latest.isEmpty()) {

@@ -19,5 +19,5 @@
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal (cổng thông tin)",
-        allowedDependencies = {"reporting", "index", "catalog", "identity", "methodology", "web"})
+        allowedDependencies = {"reporting", "index", "catalog", "identity", "methodology", "web", "articles"})
 package org.sipas.portal;

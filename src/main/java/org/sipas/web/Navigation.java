@@ -63,7 +63,8 @@ public class Navigation {
             new Group("nav.group.results", List.of(
                     new Page("/dashboards", "nav.dashboards"),
                     new Page("/analysis", "nav.analysis"),
-                    new Page("/cases", "nav.cases"))),
+                    new Page("/cases", "nav.cases"),
+                    new Page("/articles", "nav.articles"))),
             new Group("nav.group.admin", List.of(
                     new Page("/admin/users", "nav.users"),
                     new Page("/admin/partners", "nav.partners"),

@@ -29,14 +29,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * approved by a national administrator): {@code answered1} responses in the first commune and
  * {@code answered2} in the second, so that a test can put one on each side of the minimum n.
  */
-final class PublishedCampaign {
+public final class PublishedCampaign {
 
     private static final String METHODOLOGY = "sipas-2017";
     private static final String[] RATINGS = {"1", "2", "3", "4", "5", "4", "5", "5", "4", "9"};
 
     final FieldworkFixtures.InField field;
     final String prefix;
-    final Snapshot snapshot;
+    public final Snapshot snapshot;
     final List<Long> responses = new ArrayList<>();
     private final ReviewDecisions reviews;
     private final ResultsApproval approval;
@@ -46,7 +46,7 @@ final class PublishedCampaign {
     private final CurrentUser analyst;
     private final CurrentUser approver;
 
-    PublishedCampaign(FieldworkFixtures fixtures, ResponseStore store, JdbcClient jdbc, ReviewDecisions reviews,
+    public PublishedCampaign(FieldworkFixtures fixtures, ResponseStore store, JdbcClient jdbc, ReviewDecisions reviews,
                       ResultsApproval approval, Tallies tallies, CurrentUsers users, String prefix, int answered1, int answered2) {
         this(fixtures.inField(prefix, METHODOLOGY, 80, Map.of("PHONE", 1)), store, jdbc, reviews, approval, tallies, users, prefix,
                 answered1, answered2);
@@ -112,7 +112,7 @@ final class PublishedCampaign {
         return users.runAs(approver, () -> approval.approve(field.campaignId(), "Đồng ý công bố bản đính chính"));
     }
 
-    long id() {
+    public long id() {
         return field.campaignId();
     }
 

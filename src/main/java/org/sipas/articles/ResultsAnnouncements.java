@@ -1,0 +1,122 @@
+package org.sipas.articles;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.sipas.index.CampaignEstimates;
+import org.sipas.index.DomainEstimate;
+import org.sipas.index.IndexEstimate;
+import org.sipas.reporting.Publications;
+import org.sipas.reporting.ResultsPublished;
+import org.sipas.reporting.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * A published results snapshot gets its announcement drafted: once the publication has committed,
+ * its key figures are read through reporting's public service and written into a draft in the
+ * "results" section for an editor to finish, send for review and have published. One draft per
+ * snapshot (a unique column), so an event heard twice drafts nothing the second time. A figure over
+ * fewer than the portal's minimum n responses is not written, as the portal would not show it.
+ */
+@Component
+class ResultsAnnouncements {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultsAnnouncements.class);
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private final Publications publications;
+    private final Articles articles;
+    private final ArticleRepository repository;
+    private final int minimumN;
+    private final TransactionTemplate ownTransaction;
+
+    ResultsAnnouncements(Publications publications, Articles articles, ArticleRepository repository, PlatformTransactionManager transactions,
+                         @Value("${sipas.portal.minimum-n:30}") int minimumN) {
+        this.publications = publications;
+        this.articles = articles;
+        this.repository = repository;
+        this.minimumN = minimumN;
+        // after the publication's commit its transaction's resources are still bound: a write needs a transaction of its own
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Drafts the announcement in a transaction of its own; a failure is logged and leaves the
+     * publication, already committed, and its approver's answer alone (an editor can write it by hand).
+     */
+    @TransactionalEventListener
+    public void published(ResultsPublished published) {
+        try {
+            ownTransaction.executeWithoutResult(status -> draft(published));
+        } catch (RuntimeException e) {
+            log.error("no announcement drafted for results snapshot {}", published.snapshotId(), e);
+        }
+    }
+
+    private void draft(ResultsPublished published) {
+        if (repository.findBySnapshot(published.snapshotId()).isPresent()) {
+            return;
+        }
+        Optional<Snapshot> snapshot = publications.snapshot(published.snapshotId());
+        if (snapshot.isEmpty()) {
+            log.warn("results snapshot {} was published but cannot be read: no announcement drafted", published.snapshotId());
+            return;
+        }
+        Snapshot s = snapshot.get();
+        long id = articles.create(draft(s), "system", s.id());
+        log.info("drafted announcement {} of results snapshot {} (campaign {}, version {})", id, s.id(), s.campaignId(), s.version());
+    }
+
+    ArticleForm draft(Snapshot s) {
+        String title = "Công bố kết quả " + s.campaignName() + (s.version() > 1 ? " (đính chính, phiên bản " + s.version() + ")" : "");
+        CampaignEstimates overall = s.overall();
+        DomainEstimate whole = overall == null || overall.domains().isEmpty() ? null : overall.domains().get(0);
+        StringBuilder body = new StringBuilder();
+        body.append("Kết quả ").append(s.campaignName()).append(" (").append(s.scopeUnitName()).append(", kỳ ")
+                .append(date(s.periodFrom())).append(" – ").append(date(s.periodTo())).append(") đã được phê duyệt và công bố")
+                .append(s.version() > 1 ? " (phiên bản " + s.version() + ")" : "").append(".\n\n");
+        if (s.whatChanged() != null) {
+            body.append("Nội dung đính chính: ").append(s.whatChanged()).append("\n\n");
+        }
+        String summary;
+        if (whole == null || whole.n() < minimumN) {
+            summary = "Kết quả " + s.campaignName() + " đã được công bố.";
+            body.append("Số phiếu chưa đủ để công bố số liệu chung (dưới ").append(minimumN).append(" phiếu).\n\n");
+        } else {
+            IndexEstimate index = whole.overall();
+            summary = "Chỉ số chung: " + figure(index) + " (n = " + whole.n() + ").";
+            body.append("## Số liệu chính\n\n| Chỉ số, yếu tố | Kết quả (%) | KTC 95% | n |\n|---|---:|---:|---:|\n");
+            List<IndexEstimate> rows = whole.figures().stream().filter(f -> !"criterion".equals(f.level())).toList();
+            for (IndexEstimate f : rows) {
+                body.append("| ").append(f == index ? "**Chỉ số chung**" : f.index()).append(" | ").append(figure(f)).append(" | ")
+                        .append(interval(f)).append(" | ").append(f.n()).append(" |\n");
+            }
+            body.append('\n');
+        }
+        body.append("Xem đầy đủ: [kết quả trên cổng thông tin](/portal/campaigns/").append(s.campaignId()).append(").\n");
+        return new ArticleForm("results", "vi", title, null, summary, body.toString());
+    }
+
+    private static String figure(IndexEstimate f) {
+        Double v = f.estimatePct() != null ? f.estimatePct() : f.unweightedPct();
+        return v == null ? "—" : String.format(VI, "%.1f", v);
+    }
+
+    private static String interval(IndexEstimate f) {
+        return f.ci95Low() == null || f.ci95High() == null ? "—"
+                : String.format(VI, "%.1f – %.1f", f.ci95Low(), f.ci95High());
+    }
+
+    private static String date(java.time.LocalDate d) {
+        return d == null ? "…" : d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    }
+}
