@@ -12,7 +12,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * formatting through copies of its own. Spring formats a message with arguments under the lock of
  * the one {@link MessageFormat} it keeps per message and language, shared by all threads: with a
  * hundred visitors opening the questionnaire at once, the page's threads queued on those locks for
- * most of the page's time (PageBenchmark, bench/README.md). A copy per thread (the formats of a
+ * most of the page's time (PageBenchmark, bench/README.md); MessageFormattingTest. A copy per thread (the formats of a
  * bundle never change once read: no cache duration is set) makes each lock uncontended.
  */
 class Messages extends ResourceBundleMessageSource {

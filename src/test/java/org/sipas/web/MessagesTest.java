@@ -2,62 +2,68 @@ package org.sipas.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.text.NumberFormat;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-@SpringBootTest
+/**
+ * The messages of every feature, in both languages: each key said in Vietnamese is said in English
+ * too, and a message with arguments keeps its apostrophes (MessageFormat reads a lone {@code '} as
+ * the start of a quote and drops it, so "stratum's" must be written "stratum''s").
+ */
 class MessagesTest {
 
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
+    private static final Pattern LONE_QUOTE = Pattern.compile("(?<!')'(?!')");
 
-    @Autowired
-    MessageSource messages;
+    private static List<Resource> bundles(String file) throws IOException {
+        return List.of(new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*/" + file));
+    }
 
-    @Test
-    void everyPackagesMessagesResolveInBothLanguagesAsSpringMessagesNamesThem() {
-        assertThat(messages).isInstanceOf(Messages.class);
-        assertThat(messages.getMessage("pager.position", new Object[] {2, 5, "1.234"}, VIETNAMESE)).isEqualTo("Trang 2/5 · 1.234 bản ghi");
-        assertThat(messages.getMessage("survey.progress", new Object[] {1, 3}, VIETNAMESE)).isEqualTo("Phần 1/3");
-        assertThat(messages.getMessage("survey.progress", new Object[] {1, 3}, Locale.ENGLISH)).isEqualTo("Part 1 of 3");
+    private static Properties load(Resource resource) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     @Test
-    void manyThreadsFormattingTheSameMessageAtOnceEachGetTheirOwnArguments() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Callable<List<String>>> work = new ArrayList<>();
-            for (int t = 0; t < 16; t++) {
-                int thread = t;
-                work.add(() -> {
-                    List<String> wrong = new ArrayList<>();
-                    for (int i = 0; i < 2_000; i++) {
-                        String got = messages.getMessage("survey.progress", new Object[] {thread, i}, VIETNAMESE);
-                        // as MessageFormat writes a number argument: the language's number format
-                        String expected = "Phần " + NumberFormat.getInstance(VIETNAMESE).format(thread) + "/"
-                                + NumberFormat.getInstance(VIETNAMESE).format(i);
-                        if (!got.equals(expected)) {
-                            wrong.add(got);
-                        }
+    void aMessageWithArgumentsKeepsItsApostrophes() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (String file : List.of("messages.properties", "messages_en.properties")) {
+            for (Resource bundle : bundles(file)) {
+                load(bundle).forEach((key, text) -> {
+                    String message = (String) text;
+                    if (ARGUMENT.matcher(message).find() && LONE_QUOTE.matcher(message).find()) {
+                        broken.add(bundle.getDescription() + ": " + key);
                     }
-                    return wrong;
                 });
             }
-            for (Future<List<String>> result : pool.invokeAll(work)) {
-                assertThat(result.get()).isEmpty();
-            }
-        } finally {
-            pool.shutdown();
         }
+        assertThat(bundles("messages.properties")).isNotEmpty();
+        assertThat(broken).isEmpty();
+    }
+
+    @Test
+    void everyVietnameseMessageHasItsEnglish() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (Resource vietnamese : bundles("messages.properties")) {
+            Resource english = vietnamese.createRelative("messages_en.properties");
+            TreeSet<String> keys = new TreeSet<>(load(vietnamese).stringPropertyNames());
+            keys.removeAll(english.exists() ? load(english).stringPropertyNames() : List.of());
+            keys.forEach(key -> missing.add(vietnamese.getDescription() + ": " + key));
+        }
+        assertThat(missing).isEmpty();
     }
 }
