@@ -77,10 +77,14 @@ class ResultsUsePages {
     @PreAuthorize(PlanPages.EDITORS)
     String fileImprovement(@PathVariable long id, @PathVariable long taskId, @RequestParam MultiValueMap<String, String> form) {
         inPlan(plans.task(taskId), id);
-        List<String> criteria = form.getOrDefault("criterion", List.of());
+        // the form's rows are its parallel fields; a row a client sent only in part is still a row (and refused whole)
+        int rows = 0;
+        for (String field : List.of("criterion", "weakness", "measure", "owner", "due")) {
+            rows = Math.max(rows, form.getOrDefault(field, List.of()).size());
+        }
         List<Improvements.MeasureInput> inputs = new ArrayList<>();
-        for (int i = 0; i < criteria.size(); i++) {
-            inputs.add(new Improvements.MeasureInput(i + 1, criteria.get(i), at(form, "weakness", i), at(form, "measure", i),
+        for (int i = 0; i < rows; i++) {
+            inputs.add(new Improvements.MeasureInput(i + 1, at(form, "criterion", i), at(form, "weakness", i), at(form, "measure", i),
                     at(form, "owner", i), at(form, "due", i)));
         }
         improvements.file(taskId, inputs);
