@@ -35,6 +35,7 @@ public final class Smoke {
         all.put("IndexBenchmark", IndexBenchmark::measure);
         all.put("PortalBenchmark", PortalBenchmark::measure);
         all.put("PageBenchmark", PageBenchmark::measure);
+        all.put("FootprintBenchmark", FootprintBenchmark::measure);
         // tiny: a few thousand rows, one round of one second, a warm-up of one second
         System.setProperty("bench.rows", "3000");
         System.setProperty("bench.rounds", "1");
@@ -43,6 +44,7 @@ public final class Smoke {
         System.setProperty("bench.warmup", "1");
         System.setProperty("bench.target", "300");
         System.setProperty("bench.minimum", "0");
+        System.setProperty("bench.idle", "1");
         Path root = Path.of("target", "bench-smoke").toAbsolutePath();
         List<String> failed = new ArrayList<>();
         List<String> summary = new ArrayList<>();

@@ -1,0 +1,183 @@
+package org.sipas.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.sipas.database.EmbeddedPostgresServer;
+
+/**
+ * How soon sipas answers after a start, and what it holds once idle, with the default settings
+ * (no -Xmx, no tuning), started as its own process as an operator starts it:
+ * <ul>
+ *   <li>the first start on an empty data directory with the demo (goal under 15 s);</li>
+ *   <li>{@code bench.rounds} (3) restarts on the existing data directory (goal under 5 s), beside
+ *       the baseline, the embedded PostgreSQL alone started on the same directory as sipas starts it:
+ *       the floor, since sipas is not healthy before its database is;</li>
+ *   <li>the idle memory after the first start: the proportional set size (PSS, shared pages
+ *       counted once) and the resident set of the JVM and the embedded PostgreSQL's processes
+ *       (goal under 512 MB).</li>
+ * </ul>
+ * Time to healthy is from the process's start to the first 200 of {@code /actuator/health}.
+ */
+public final class FootprintBenchmark {
+
+    private FootprintBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        measure();
+    }
+
+    static void measure() throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        int idle = Integer.getInteger("bench.idle", 20);
+        Path work = Path.of(System.getProperty("bench.portal-dir", "target/bench-footprint")).toAbsolutePath();
+        delete(work);
+        Files.createDirectories(work);
+
+        System.out.printf("FootprintBenchmark: default settings, %d restarts, idle %d s before the memory is read, %d cores%n",
+                rounds, idle, Runtime.getRuntime().availableProcessors());
+        Started first = start(work, true);
+        System.out.printf("first start with the demo on an empty data directory: healthy after %.2f s (goal < 15 s)%n", first.seconds());
+        Thread.sleep(idle * 1000L);
+        Memory memory = Memory.of(first.process().toHandle(), work.resolve("pg"));
+        System.out.printf("idle after the first start: PSS %,d MB (JVM %,d MB, PostgreSQL %,d MB in %d processes), RSS %,d MB "
+                        + "(goal < 512 MB)%n", memory.pss() >> 10, memory.jvmPss() >> 10, (memory.pss() - memory.jvmPss()) >> 10,
+                memory.postgresProcesses(), memory.rss() >> 10);
+        stop(first.process());
+
+        List<Double> ours = new ArrayList<>();
+        List<Double> floor = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            Started again = start(work, false);
+            stop(again.process());
+            double pg = postgresAlone(work.resolve("pg"));
+            System.out.printf("  round %d: sipas healthy after %.2f s; PostgreSQL alone accepting after %.2f s%n", round,
+                    again.seconds(), pg);
+            ours.add(again.seconds());
+            floor.add(pg);
+        }
+        double o = median(ours);
+        double b = median(floor);
+        System.out.printf("%nrestart on the existing data directory: median %.2f s (goal < 5 s); PostgreSQL alone %.2f s; ratio %.1f%n",
+                o, b, o / b);
+    }
+
+    record Started(Process process, double seconds) {
+    }
+
+    /** The application as its own process on {@code <work>/pg}, timed until its health answers 200. */
+    private static Started start(Path work, boolean demo) throws Exception {
+        int port = Nginx.freePort();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.timezone=Asia/Ho_Chi_Minh", "-cp", System.getProperty("java.class.path"), "org.sipas.SipasApplication",
+                "--server.port=" + port, "--sipas.demo.enabled=" + demo, "--sipas.admin.password=bench-administrator",
+                "--sipas.db.embedded.data-dir=" + work.resolve("pg"), "--sipas.contacts.key-dir=" + work.resolve("keys"));
+        long t0 = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("sipas.log").toFile())).start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("sipas stopped with " + process.exitValue() + "; see " + work.resolve("sipas.log"));
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return new Started(process, (System.nanoTime() - t0) / 1e9);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() - t0 > 180e9) {
+                process.destroyForcibly();
+                throw new IllegalStateException("sipas not healthy after 180 s; see " + work.resolve("sipas.log"));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** SIGTERM and wait: the application stops its PostgreSQL on the way out. */
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
+     * The embedded PostgreSQL alone on the same data directory, started as sipas starts it
+     * ({@code database.EmbeddedPostgresServer}: the zonky build, its settings and password) until it
+     * accepts connections, then stopped.
+     */
+    private static double postgresAlone(Path dataDir) {
+        long t0 = System.nanoTime();
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0)) {
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+
+    /** Memory of a process and its descendants, in kB, from /proc (Linux). */
+    record Memory(long pss, long jvmPss, long rss, int postgresProcesses, Path postgresBinary) {
+
+        /**
+         * The JVM, and the postmaster named by the data directory's {@code postmaster.pid} with its
+         * children (pg_ctl detaches the postmaster from the JVM that asked for it).
+         */
+        static Memory of(ProcessHandle jvm, Path dataDir) throws IOException {
+            long postmasterPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle postmaster = ProcessHandle.of(postmasterPid)
+                    .orElseThrow(() -> new IllegalStateException("no postmaster " + postmasterPid + " for " + dataDir));
+            List<ProcessHandle> postgres = Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
+            long jvmPss = kB(jvm.pid(), "Pss:");
+            long pss = jvmPss;
+            long rss = kB(jvm.pid(), "Rss:");
+            for (ProcessHandle p : postgres) {
+                pss += kB(p.pid(), "Pss:");
+                rss += kB(p.pid(), "Rss:");
+            }
+            return new Memory(pss, jvmPss, rss, postgres.size(), Files.readSymbolicLink(Path.of("/proc", Long.toString(postmasterPid), "exe")));
+        }
+
+        private static long kB(long pid, String field) throws IOException {
+            Path rollup = Path.of("/proc", Long.toString(pid), "smaps_rollup");
+            if (!Files.exists(rollup)) {
+                return 0;
+            }
+            for (String line : Files.readAllLines(rollup)) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+                }
+            }
+            return 0;
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
