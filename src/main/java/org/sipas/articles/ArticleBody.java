@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * alignment), rules and line breaks; links to http, https and mailto addresses or this site's own
  * paths, each given {@code rel="nofollow"} (an editor's link is no endorsement a search engine should
  * count); images only from the article's own files ({@code /portal/articles/files/{id}} of a file
- * attached to it) or from an https address. Nothing else: no style, no class but a code block's
+ * attached to it), never from another site: the portal's security policy loads images from itself only
+ * ({@code img-src 'self'}), and a reader's browser should not call a third party that learns who reads
+ * what. An image from elsewhere is uploaded to the article. Nothing else: no style, no class but a code block's
  * language, no id, no form, no frame.
  */
 @Component
@@ -38,7 +40,7 @@ class ArticleBody {
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
-    /** The sanitised HTML of {@code markdown}, whose images may come from the files {@code ownFiles} or https. */
+    /** The sanitised HTML of {@code markdown}, whose images may come only from the files {@code ownFiles}. */
     String html(String markdown, Set<Long> ownFiles) {
         String rendered = renderer.render(parser.parse(normalised(markdown)));
         return policy(ownFiles).sanitize(rendered);
@@ -51,9 +53,6 @@ class ArticleBody {
 
     static PolicyFactory policy(Set<Long> ownFiles) {
         Predicate<String> imageSource = src -> {
-            if (src.startsWith("https://")) {
-                return true;
-            }
             Matcher own = OWN_FILE.matcher(src);
             return own.matches() && ownFiles.contains(Long.parseLong(own.group(1)));
         };
