@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
-import org.sipas.campaign.FieldworkFixtures;
-import org.sipas.collection.ResponseStore;
-import org.sipas.identity.CurrentUsers;
 import org.sipas.index.IndexEstimate;
-import org.sipas.index.Tallies;
 import org.sipas.portal.PublishedCampaign;
-import org.sipas.quality.ReviewDecisions;
+import org.sipas.portal.PublishedCampaigns;
 import org.sipas.reporting.ResultsApproval;
 import org.sipas.reporting.ResultsPublished;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,19 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ResultsAnnouncementTest {
 
     @Autowired
-    FieldworkFixtures fixtures;
-    @Autowired
-    ResponseStore store;
+    PublishedCampaigns published;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewDecisions reviews;
-    @Autowired
     ResultsApproval approval;
-    @Autowired
-    Tallies tallies;
-    @Autowired
-    CurrentUsers users;
     @Autowired
     ArticleRepository repository;
     @Autowired
@@ -50,7 +38,7 @@ class ResultsAnnouncementTest {
 
     @Test
     void aPublishedSnapshotGetsOneDraftAnnouncementWithItsKeyFigures() {
-        PublishedCampaign campaign = new PublishedCampaign(fixtures, store, jdbc, reviews, approval, tallies, users, "ANN", 35, 5);
+        PublishedCampaign campaign = published.campaign("ANN", 35, 5);
 
         Article draft = repository.findBySnapshot(campaign.snapshot.id()).orElseThrow();
         assertThat(draft.status()).isEqualTo(ArticleStatus.DRAFT);

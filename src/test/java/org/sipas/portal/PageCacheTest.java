@@ -14,15 +14,10 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.collection.ResponseStore;
-import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
 import org.sipas.identity.StaffSession;
-import org.sipas.index.Tallies;
-import org.sipas.quality.ReviewDecisions;
-import org.sipas.reporting.ResultsApproval;
 import org.sipas.reporting.Snapshot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,21 +42,13 @@ class PageCacheTest {
     private static final String PASSWORD = "mật-khẩu-đủ-dài-của-pgc";
 
     @Autowired
-    MockMvc mvc;
+    PublishedCampaigns published;
     @Autowired
-    FieldworkFixtures fixtures;
+    MockMvc mvc;
     @Autowired
     ResponseStore store;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    ReviewDecisions reviews;
-    @Autowired
-    ResultsApproval approval;
-    @Autowired
-    Tallies tallies;
-    @Autowired
-    CurrentUsers users;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -71,7 +58,7 @@ class PageCacheTest {
 
     @BeforeAll
     void publish() {
-        campaign = new PublishedCampaign(fixtures, store, jdbc, reviews, approval, tallies, users, "PGC", 35, 5);
+        campaign = published.campaign("PGC", 35, 5);
         accounts.create(STAFF, "Cán bộ PGC", campaign.field.province(), EnumSet.of(Role.ANALYST), PASSWORD);
     }
 

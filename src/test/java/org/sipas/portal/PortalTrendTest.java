@@ -19,14 +19,10 @@ import org.sipas.campaign.CampaignForm;
 import org.sipas.campaign.Campaigns;
 import org.sipas.campaign.FieldCases;
 import org.sipas.campaign.FieldworkFixtures;
-import org.sipas.collection.ResponseStore;
 import org.sipas.frame.DossierImport;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.index.IndexEstimate;
 import org.sipas.index.Percent;
-import org.sipas.index.Tallies;
-import org.sipas.quality.ReviewDecisions;
-import org.sipas.reporting.ResultsApproval;
 import org.sipas.reporting.Snapshot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,19 +45,13 @@ class PortalTrendTest {
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     @Autowired
+    PublishedCampaigns published;
+    @Autowired
     MockMvc mvc;
     @Autowired
     FieldworkFixtures fixtures;
     @Autowired
-    ResponseStore store;
-    @Autowired
     JdbcClient jdbc;
-    @Autowired
-    ReviewDecisions reviews;
-    @Autowired
-    ResultsApproval approval;
-    @Autowired
-    Tallies tallies;
     @Autowired
     CurrentUsers users;
     @Autowired
@@ -109,7 +99,7 @@ class PortalTrendTest {
     }
 
     private PublishedCampaign publish(FieldworkFixtures.InField field, String prefix) {
-        return new PublishedCampaign(field, store, jdbc, reviews, approval, tallies, users, prefix, 35, 35);
+        return published.campaign(field, prefix, 35, 35);
     }
 
     private MockHttpServletResponse visitor(String path) throws Exception {

@@ -15,15 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sipas.campaign.FieldworkFixtures;
-import org.sipas.collection.ResponseStore;
-import org.sipas.identity.CurrentUsers;
 import org.sipas.index.Domain;
 import org.sipas.index.DomainEstimate;
 import org.sipas.index.IndexEstimate;
 import org.sipas.index.Percent;
 import org.sipas.index.Series;
-import org.sipas.index.Tallies;
-import org.sipas.quality.ReviewDecisions;
 import org.sipas.reporting.ResultsApproval;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,28 +42,22 @@ class PublicPortalTest {
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     @Autowired
+    PublishedCampaigns published;
+    @Autowired
     MockMvc mvc;
     @Autowired
     FieldworkFixtures fixtures;
     @Autowired
-    ResponseStore store;
-    @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewDecisions reviews;
-    @Autowired
     ResultsApproval approval;
-    @Autowired
-    Tallies tallies;
-    @Autowired
-    CurrentUsers users;
 
     PublishedCampaign campaign;
 
     @BeforeAll
     void publish() {
         // 35 responses in the first commune (shown), 5 in the second (under the minimum n of 30: suppressed)
-        campaign = new PublishedCampaign(fixtures, store, jdbc, reviews, approval, tallies, users, "PRT", 35, 5);
+        campaign = published.campaign("PRT", 35, 5);
     }
 
     private MockHttpServletResponse anonymous(MockHttpServletRequestBuilder request) throws Exception {

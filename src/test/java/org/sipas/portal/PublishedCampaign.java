@@ -26,12 +26,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A province-wide SIPAS 2017 campaign as the demo has one, published as version 1 through the
  * product's own steps (phone interviews stored, accepted by quality control, prepared by an analyst,
- * approved by a national administrator): {@code answered1} responses in the first commune and
+ * approved by a national administrator; made by {@link PublishedCampaigns}): {@code answered1} responses in the first commune and
  * {@code answered2} in the second, so that a test can put one on each side of the minimum n.
  */
 public final class PublishedCampaign {
 
-    private static final String METHODOLOGY = "sipas-2017";
+    static final String METHODOLOGY = "sipas-2017";
     private static final String[] RATINGS = {"1", "2", "3", "4", "5", "4", "5", "5", "4", "9"};
 
     final FieldworkFixtures.InField field;
@@ -45,12 +45,6 @@ public final class PublishedCampaign {
     private final CurrentUser supervisor;
     private final CurrentUser analyst;
     private final CurrentUser approver;
-
-    public PublishedCampaign(FieldworkFixtures fixtures, ResponseStore store, JdbcClient jdbc, ReviewDecisions reviews,
-                      ResultsApproval approval, Tallies tallies, CurrentUsers users, String prefix, int answered1, int answered2) {
-        this(fixtures.inField(prefix, METHODOLOGY, 80, Map.of("PHONE", 1)), store, jdbc, reviews, approval, tallies, users, prefix,
-                answered1, answered2);
-    }
 
     /**
      * The same steps on a campaign already in the field (e.g. a later period of the same province):

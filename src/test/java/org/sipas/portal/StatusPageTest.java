@@ -9,12 +9,7 @@ import java.util.TreeSet;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.sipas.campaign.FieldworkFixtures;
-import org.sipas.collection.ResponseStore;
-import org.sipas.identity.CurrentUsers;
 import org.sipas.index.Tallies;
-import org.sipas.quality.ReviewDecisions;
-import org.sipas.reporting.ResultsApproval;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -32,27 +27,19 @@ import org.springframework.test.web.servlet.MockMvc;
 class StatusPageTest {
 
     @Autowired
+    PublishedCampaigns published;
+    @Autowired
     MockMvc mvc;
-    @Autowired
-    FieldworkFixtures fixtures;
-    @Autowired
-    ResponseStore store;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewDecisions reviews;
-    @Autowired
-    ResultsApproval approval;
-    @Autowired
     Tallies tallies;
-    @Autowired
-    CurrentUsers users;
     @Autowired
     PageCache cache;
 
     @Test
     void theStatusSaysTheDatabaseTheFoldLagTheLastPublicationAndTheVersionAndNothingPersonal() throws Exception {
-        PublishedCampaign campaign = new PublishedCampaign(fixtures, store, jdbc, reviews, approval, tallies, users, "STS", 35, 5);
+        PublishedCampaign campaign = published.campaign("STS", 35, 5);
         cache.forget();
         tallies.fold();
 
