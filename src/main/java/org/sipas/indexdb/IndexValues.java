@@ -210,4 +210,10 @@ public class IndexValues {
         return values.units(indexCode);
     }
 
+
+    /** A tag that changes whenever the public figures of an index may have (an ETag's content). */
+    @Transactional(readOnly = true)
+    public String stamp(String indexCode) {
+        return values.stamp(indexCode);
+    }
 }

@@ -110,4 +110,19 @@ class ValueRepository {
                         WHERE d.code = :code AND """ + PUBLIC + " ORDER BY u.code")
                 .param("code", indexCode).query((rs, n) -> new IndexValues.Unit(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
     }
+
+    /**
+     * What changes when an index's public figures change: its versions, its values (how many, the
+     * latest written) and its approvals. The open data's ETag.
+     */
+    String stamp(String indexCode) {
+        return jdbc.sql("""
+                        SELECT concat_ws('.', (SELECT max(version) FROM index_definition WHERE code = :code),
+                            count(v.id), extract(epoch FROM max(v.recorded_at))::bigint,
+                            (SELECT extract(epoch FROM max(a.approved_at))::bigint FROM index_assessment a
+                             JOIN index_definition d2 ON d2.id = a.definition_id WHERE d2.code = :code))
+                        FROM index_value v JOIN index_node n ON n.id = v.node_id JOIN index_definition d ON d.id = n.definition_id
+                        WHERE d.code = :code""")
+                .param("code", indexCode).query(String.class).single();
+    }
 }
