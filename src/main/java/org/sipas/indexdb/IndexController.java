@@ -54,10 +54,6 @@ class IndexController {
         this.importErrors = importErrors;
     }
 
-    /** One row of a ranking: ties share a rank (1, 2, 2, 4). */
-    record RankRow(int rank, String unitCode, String unitName, ValueSource source, BigDecimal total) {
-    }
-
     /** One year of a unit's trend. */
     record TrendRow(int year, ValueSource source, BigDecimal total) {
     }
@@ -103,7 +99,7 @@ class IndexController {
         model.addAttribute("versions", definitions.versions(code));
         model.addAttribute("years", years);
         model.addAttribute("year", shownYear);
-        model.addAttribute("ranking", shownYear == null ? List.of() : ranking(d, shownYear));
+        model.addAttribute("ranking", shownYear == null ? List.of() : values.ranking(d, shownYear));
         model.addAttribute("units", values.units(code));
         return INDEX;
     }
@@ -171,19 +167,6 @@ class IndexController {
             model.addAttribute("rows", rows);
         }
         return COMPARE;
-    }
-
-    /** The ranking of a year by the index's total, highest first; ties share a rank. */
-    List<RankRow> ranking(IndexDefinition d, int year) {
-        List<UnitFigures> shown = new ArrayList<>(values.shown(d.code(), null, year).stream().filter(f -> f.total(d) != null).toList());
-        shown.sort(Comparator.comparing((UnitFigures f) -> f.total(d)).reversed().thenComparing(UnitFigures::unitCode));
-        List<RankRow> out = new ArrayList<>();
-        for (int i = 0; i < shown.size(); i++) {
-            UnitFigures f = shown.get(i);
-            int rank = i > 0 && f.total(d).compareTo(shown.get(i - 1).total(d)) == 0 ? out.get(i - 1).rank() : i + 1;
-            out.add(new RankRow(rank, f.unitCode(), f.unitName(), f.source(), f.total(d)));
-        }
-        return out;
     }
 
     private Map<String, BigDecimal> figuresOf(String code, UnitDirectory.UnitRef unit, int year) {

@@ -140,14 +140,8 @@ class IndexOpenDataApi {
         if (request.checkNotModified(tag)) {
             return null;
         }
-        List<UnitFigures> shown = new ArrayList<>(values.shown(code, null, year).stream().filter(f -> f.total(d) != null).toList());
-        shown.sort(java.util.Comparator.comparing((UnitFigures f) -> f.total(d)).reversed().thenComparing(UnitFigures::unitCode));
-        List<Ranked> out = new ArrayList<>();
-        for (int i = 0; i < shown.size(); i++) {
-            UnitFigures f = shown.get(i);
-            int rank = i > 0 && f.total(d).compareTo(shown.get(i - 1).total(d)) == 0 ? out.get(i - 1).rank() : i + 1;
-            out.add(new Ranked(rank, f.unitCode(), f.unitName(), f.source().name(), f.total(d)));
-        }
+        List<Ranked> out = values.ranking(d, year).stream()
+                .map(r -> new Ranked(r.rank(), r.unitCode(), r.unitName(), r.source().name(), r.total())).toList();
         return ResponseEntity.ok().cacheControl(CACHE).eTag(tag).body(out);
     }
 
