@@ -167,6 +167,11 @@ public class IndexValues {
     public record Unit(long id, String code, String name) {
     }
 
+    /** Forgets the survey figures stored from these snapshots (earlier versions of a corrected campaign). */
+    void forgetSurveys(List<Long> snapshotIds) {
+        values.forgetSurveys(snapshotIds);
+    }
+
     /** Every public figure of an index, of one unit and/or one year when given: one per unit, year and source. */
     @Transactional(readOnly = true)
     public List<UnitFigures> figures(String indexCode, Long unitId, Integer year) {

@@ -45,6 +45,12 @@ class ValueRepository {
         }
     }
 
+    void forgetSurveys(List<Long> snapshotIds) {
+        if (!snapshotIds.isEmpty()) {
+            jdbc.sql("DELETE FROM index_value WHERE source = 'SURVEY' AND snapshot_id IN (:ids)").param("ids", snapshotIds).update();
+        }
+    }
+
     /**
      * The public values of an index (every version of its code), optionally of one unit or one year,
      * and of the given sources.
