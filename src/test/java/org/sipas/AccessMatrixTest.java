@@ -149,7 +149,7 @@ class AccessMatrixTest {
     record Side(String name, InField field, String unitCode, String procedureCode, long userId, long apiKeyId,
                 long kioskId, String kioskKey, long phoneCase, long memberCase, String paperNumber, String token,
                 String receiptUnit, String receiptCode, long responseId, long recheckId, long feedbackCase, long webhook,
-                long plan, long planTask, long planFile) {
+                long plan, long planTask, long planFile, long indexAssessment, long indexEvidence) {
     }
 
     @Test
@@ -325,7 +325,8 @@ class AccessMatrixTest {
             return false;
         }
         return path.matches(".*\\{(id|member|number|unitCode|receiptCode|campaignId)}.*")
-                || path.contains("{code}") && !path.contains("/methodologies/");
+                // a methodology's or an index's code names no unit's object
+                || path.contains("{code}") && !path.contains("/methodologies/") && !path.contains("/indices/");
     }
 
     // ---- who calls, and what they should get ---------------------------------------------------
@@ -472,11 +473,15 @@ class AccessMatrixTest {
                     : path.startsWith("/plans/") || path.startsWith("/api/v1/plans/") ? Long.toString(side.plan())
                     // no such article: the matrix is about who gets in, not about an article's workflow
                     : path.startsWith("/articles/") ? "999999999"
+                    : path.startsWith("/indices/evidence/") ? Long.toString(side.indexEvidence())
+                    : path.startsWith("/indices/assessments/") || path.startsWith("/api/v1/indices/assessments/")
+                            ? Long.toString(side.indexAssessment())
                     : Long.toString(side.field().campaignId());
             case "campaignId" -> Long.toString(side.field().campaignId());
             case "responseId" -> Long.toString(side.responseId());
             case "recheckId" -> Long.toString(side.recheckId());
             case "code" -> path.contains("/methodologies/") ? "mot-cua-2018"
+                    : path.startsWith("/indices/") || path.contains("/indices/") ? "par-index-tinh"
                     : path.contains("/procedures/") ? side.procedureCode() : side.unitCode();
             case "version" -> "1";
             case "member" -> Long.toString(side.memberCase());
@@ -535,6 +540,9 @@ class AccessMatrixTest {
             case "language" -> "vi";
             case "start" -> "2040-01";
             case "end" -> "2040-02";
+            case "index" -> "par-index-tinh";
+            case "node" -> "LV1";
+            case "score" -> "1";
             default -> throw new AssertionError("no sample value for request parameter " + name
                     + ": add one to AccessMatrixTest.sample");
         };
@@ -613,9 +621,21 @@ class AccessMatrixTest {
                         VALUES (:t, 'ma-tran.pdf', 'application/pdf', 8, convert_to('%PDF-1.4', 'UTF8'), 'ma-tran', now()) RETURNING id""")
                 .param("t", planTask).query(Long.class).single();
 
+        long indexAssessment = jdbc.sql("""
+                        INSERT INTO index_assessment (definition_id, unit_id, year, created_by)
+                        SELECT id, :u, 2039, 'ma-tran' FROM index_definition WHERE code = 'par-index-tinh' ORDER BY version DESC LIMIT 1
+                        RETURNING id""")
+                .param("u", field.commune1()).query(Long.class).single();
+        long indexEvidence = jdbc.sql("""
+                        INSERT INTO index_evidence (assessment_id, node_id, file_name, content_type, size_bytes, content, uploaded_by)
+                        SELECT :a, n.id, 'ma-tran.pdf', 'application/pdf', 8, convert_to('%PDF-1.4', 'UTF8'), 'ma-tran'
+                        FROM index_assessment a JOIN index_node n ON n.definition_id = a.definition_id AND n.code = 'LV1'
+                        WHERE a.id = :a RETURNING id""")
+                .param("a", indexAssessment).query(Long.class).single();
+
         return new Side(prefix, field, commune, procedure, userId, keyId, kioskId, kioskKey, first(field, "PHONE", 0).id(),
                 first(field, "PHONE", 1).id(), paper, token, receiptUnit, receiptCode, responseId, recheckId,
-                feedbackCase, webhook, plan, planTask, planFile);
+                feedbackCase, webhook, plan, planTask, planFile, indexAssessment, indexEvidence);
     }
 
     private static FieldCase first(InField field, String channel, int index) {

@@ -22,6 +22,16 @@ public record Assessment(long id, String indexCode, int version, long unitId, St
                            Instant uploadedAt) {
     }
 
+    /** The self-assessed total (the root's, first in tree order), or null before any score. */
+    public BigDecimal selfTotal() {
+        return selfAssessed.isEmpty() ? null : selfAssessed.values().iterator().next();
+    }
+
+    /** The appraised total, or null before submission. */
+    public BigDecimal appraisedTotal() {
+        return appraised.isEmpty() ? null : appraised.values().iterator().next();
+    }
+
     public List<Evidence> evidenceOf(String nodeCode) {
         return evidence.stream().filter(e -> e.nodeCode().equals(nodeCode)).toList();
     }

@@ -119,6 +119,7 @@ public class Assessments {
         requireAssessor(h.unitId());
         requireStatus(h, Assessment.Status.DRAFT);
         IndexDefinition d = definitions.byId(h.definitionId()).orElseThrow();
+        requireGiven(nodeCode, score);
         refuseIfWrong(d, nodeCode, ValueSource.SELF_ASSESSMENT, score);
         BigDecimal before = stored(h, ValueSource.SELF_ASSESSMENT).get(nodeCode);
         indexValues.store(d, h.unitId(), h.year(), ValueSource.SELF_ASSESSMENT, Map.of(nodeCode, score), null, null, users.actorName());
@@ -177,6 +178,7 @@ public class Assessments {
         requireAppraiser(h);
         requireStatus(h, Assessment.Status.SUBMITTED);
         IndexDefinition d = definitions.byId(h.definitionId()).orElseThrow();
+        requireGiven(nodeCode, score);
         refuseIfWrong(d, nodeCode, ValueSource.APPRAISAL, score);
         BigDecimal self = stored(h, ValueSource.SELF_ASSESSMENT).get(nodeCode);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
@@ -239,6 +241,12 @@ public class Assessments {
         Optional<RowError> refusal = IndexValues.refusal(d, nodeCode, source, score, d.code(), 0, "node");
         if (refusal.isPresent()) {
             throw unprocessable("%s %s: %s %s".formatted(nodeCode, score.toPlainString(), refusal.get().code(), refusal.get().args()));
+        }
+    }
+
+    private static void requireGiven(String nodeCode, BigDecimal score) {
+        if (nodeCode == null || nodeCode.isBlank() || score == null) {
+            throw unprocessable("node and score are required");
         }
     }
 

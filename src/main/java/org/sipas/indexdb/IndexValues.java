@@ -167,6 +167,11 @@ public class IndexValues {
     public record Unit(long id, String code, String name) {
     }
 
+    /** Forgets the survey figures stored from these snapshots (earlier versions of a corrected campaign). */
+    void forgetSurveys(List<Long> snapshotIds) {
+        values.forgetSurveys(snapshotIds);
+    }
+
     /** Every public figure of an index, of one unit and/or one year when given: one per unit, year and source. */
     @Transactional(readOnly = true)
     public List<UnitFigures> figures(String indexCode, Long unitId, Integer year) {
@@ -210,4 +215,28 @@ public class IndexValues {
         return values.units(indexCode);
     }
 
+
+    /** A tag that changes whenever the public figures of an index may have (an ETag's content). */
+    @Transactional(readOnly = true)
+    public String stamp(String indexCode) {
+        return values.stamp(indexCode);
+    }
+
+    /** One row of a ranking: ties share a rank (1, 2, 2, 4). */
+    public record Ranked(int rank, String unitCode, String unitName, ValueSource source, BigDecimal total) {
+    }
+
+    /** The ranking of a year by the index's total, highest first, from the figures shown ({@link #shown}). */
+    @Transactional(readOnly = true)
+    public List<Ranked> ranking(IndexDefinition d, int year) {
+        List<UnitFigures> ranked = new ArrayList<>(shown(d.code(), null, year).stream().filter(f -> f.total(d) != null).toList());
+        ranked.sort(Comparator.comparing((UnitFigures f) -> f.total(d)).reversed().thenComparing(UnitFigures::unitCode));
+        List<Ranked> out = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            UnitFigures f = ranked.get(i);
+            int rank = i > 0 && f.total(d).compareTo(ranked.get(i - 1).total(d)) == 0 ? out.get(i - 1).rank() : i + 1;
+            out.add(new Ranked(rank, f.unitCode(), f.unitName(), f.source(), f.total(d)));
+        }
+        return out;
+    }
 }

@@ -15,6 +15,7 @@ import org.sipas.index.Series;
 import org.sipas.reporting.Publications;
 import org.sipas.reporting.ResultsPublished;
 import org.sipas.reporting.Snapshot;
+import org.sipas.reporting.SnapshotVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,6 +71,10 @@ class SnapshotFeed {
         if (fed.isEmpty()) {
             return 0;
         }
+        // a correction replaces what the campaign's earlier versions stored, units it no longer holds too
+        List<Long> earlier = publications.versions(snapshot.campaignId()).stream().map(SnapshotVersion::snapshotId)
+                .filter(id -> id != snapshot.id()).toList();
+        values.forgetSurveys(earlier);
         int year = snapshot.periodFrom().getYear();
         Map<String, CatalogCodes.UnitRef> units = catalog.unitsByCode();
         // unit code → its figures: the whole scope first, then provinces and units (one figure each)

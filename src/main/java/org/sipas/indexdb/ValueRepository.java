@@ -45,6 +45,12 @@ class ValueRepository {
         }
     }
 
+    void forgetSurveys(List<Long> snapshotIds) {
+        if (!snapshotIds.isEmpty()) {
+            jdbc.sql("DELETE FROM index_value WHERE source = 'SURVEY' AND snapshot_id IN (:ids)").param("ids", snapshotIds).update();
+        }
+    }
+
     /**
      * The public values of an index (every version of its code), optionally of one unit or one year,
      * and of the given sources.
@@ -109,5 +115,20 @@ class ValueRepository {
                         JOIN index_definition d ON d.id = n.definition_id JOIN unit u ON u.id = v.unit_id
                         WHERE d.code = :code AND """ + PUBLIC + " ORDER BY u.code")
                 .param("code", indexCode).query((rs, n) -> new IndexValues.Unit(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /**
+     * What changes when an index's public figures change: its versions, its values (how many, the
+     * latest written) and its approvals. The open data's ETag.
+     */
+    String stamp(String indexCode) {
+        return jdbc.sql("""
+                        SELECT concat_ws('.', (SELECT max(version) FROM index_definition WHERE code = :code),
+                            count(v.id), extract(epoch FROM max(v.recorded_at))::bigint,
+                            (SELECT extract(epoch FROM max(a.approved_at))::bigint FROM index_assessment a
+                             JOIN index_definition d2 ON d2.id = a.definition_id WHERE d2.code = :code))
+                        FROM index_value v JOIN index_node n ON n.id = v.node_id JOIN index_definition d ON d.id = n.definition_id
+                        WHERE d.code = :code""")
+                .param("code", indexCode).query(String.class).single();
     }
 }

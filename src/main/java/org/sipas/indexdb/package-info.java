@@ -24,6 +24,28 @@
  *       figure only from a survey or a publication (the published national SIPAS 2019 is one number,
  *       without elements), never from a self-assessment or an appraisal. A value above its node's
  *       maximum is refused.</li>
+ *   <li>Values arrive four ways: a published table (CSV/XLSX {@code unit_code, year, node_code, value},
+ *       all or nothing, within the importer's scope; PUBLISHED), sipas's own publications
+ *       ({@link org.sipas.indexdb.SnapshotFeed}: after {@code reporting.ResultsPublished} commits, the
+ *       snapshot read through {@code reporting.Publications}, its sampled figures per unit stored as
+ *       SURVEY values of the campaign's year, cells under the portal's minimum n withheld), and the
+ *       PAR INDEX workflow ({@link org.sipas.indexdb.Assessments}: SELF_ASSESSMENT then APPRAISAL).
+ *       The demo loads the national SIPAS series as PUBLISHED ({@code indexdb/demo/sipas-quoc-gia.csv};
+ *       the shared notes give 2017 as about 81% and no 2018 figure).</li>
+ *   <li>The workflow: a unit scores each sub-criterion and attaches evidence (bytea, kind and size
+ *       checked by {@code planning.AttachedFile}'s rule, {@code sipas.indexdb.max-evidence-bytes}) while
+ *       a draft; it submits once every sub-criterion is scored; the level above
+ *       ({@code campaign.ApprovalLevels}) appraises, a score other than the unit's own with a reason,
+ *       and approves, when the unadjusted scores are kept as appraised. The unit's own scope
+ *       ({@code identity.UnitScope}) decides who edits a self-assessment; the one who submitted does not
+ *       appraise; every step is in {@code identity.AuditLog}.</li>
+ *   <li>What is public: published and surveyed figures and approved appraisals, never a
+ *       self-assessment or an appraisal in progress. Pages under {@code /indices} (a ranking and a trend
+ *       drawn by {@code js/charts.js} from their tables, a radar drawn here as SVG beside its table, two
+ *       units side by side); open data under {@code /api/v1/public/indices/**}, where the portal's
+ *       public chain gives CORS and its filter the one rate limit ({@code web.RateLimit}), with an ETag
+ *       from the index's stamp and CSV through {@code web.CsvWriter}; the staff API under
+ *       {@code /api/v1/indices}.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Index database (cơ sở dữ liệu chỉ số)",

@@ -63,6 +63,8 @@ public class Navigation {
             new Group("nav.group.results", List.of(
                     new Page("/dashboards", "nav.dashboards"),
                     new Page("/analysis", "nav.analysis"),
+                    new Page("/indices", "nav.indices"),
+                    new Page("/indices/assessments", "nav.indexAssessments"),
                     new Page("/cases", "nav.cases"),
                     new Page("/articles", "nav.articles"))),
             new Group("nav.group.admin", List.of(

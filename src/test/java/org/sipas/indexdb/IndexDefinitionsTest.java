@@ -106,4 +106,44 @@ class IndexDefinitionsTest {
         assertThatThrownBy(() -> users.runAs(analyst, () -> definitions.uploadTable("papi.csv", text(table), "papi-bang",
                 "Chỉ số PAPI", "PAPI", "sum", null))).isInstanceOf(AccessDeniedException.class);
     }
+
+    private static byte[] workbook(String[][] rows) throws java.io.IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("cay");
+            for (int r = 0; r < rows.length; r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] != null) {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void anXlsxTreeIsReadLikeACsvAndOneWithAnUnknownParentIsRejectedAtItsRow() throws Exception {
+        byte[] good = workbook(new String[][] {
+                {"code", "parent", "name_vi", "name_en", "max_points"},
+                {"MC", null, "Đánh giá một cửa", "One-stop rating", "18"},
+                {"CT1", "MC", "Thời gian giải quyết", "Handling time", "2"},
+                {"CT2", "MC", "Số lần liên hệ", "Contacts", "2"},
+                {"CT3", "MC", "Các chỉ tiêu khác", "Other indicators", "14"}});
+        IndexDefinition stored = users.runAs(admin(), () -> definitions.uploadTable("mot-cua.xlsx", new ByteArrayInputStream(good),
+                "mot-cua-xlsx", "Đánh giá một cửa", null, "sum", null));
+        assertThat(stored.children("MC")).extracting(IndexDefinition.Node::code).containsExactly("CT1", "CT2", "CT3");
+        byte[] bad = workbook(new String[][] {
+                {"code", "parent", "name_vi", "name_en", "max_points"},
+                {"MC", null, "Đánh giá một cửa", null, "18"},
+                {"CT1", "MX", "Thời gian giải quyết", null, "2"}});
+        assertThatThrownBy(() -> users.runAs(admin(), () -> definitions.uploadTable("sai.xlsx", new ByteArrayInputStream(bad),
+                "mot-cua-sai", "Sai", null, "sum", null)))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.errors())
+                        .extracting(RowError::file, RowError::line, RowError::column, RowError::code)
+                        .contains(org.assertj.core.groups.Tuple.tuple("sai.xlsx", 3L, "parent", "indexdb.parent.unknown")));
+        assertThat(definitions.latest("mot-cua-sai")).isEmpty();
+    }
 }

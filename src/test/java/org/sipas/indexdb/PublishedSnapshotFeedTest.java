@@ -109,5 +109,21 @@ class PublishedSnapshotFeedTest {
             assertThat(f.values()).containsKeys("SIPAS", "E1", "E5");
         });
         assertThat(values.years("sipas")).contains(year);
+
+        // a correction: quality control rejects a counted response, version 2 is approved; its figures replace version 1's
+        users.runAs(provinceAdmin, () -> reviews.decide(field.campaignId(), List.of(responses.get(0)), "REJECTED",
+                "phúc tra: phỏng vấn không diễn ra", null));
+        tallies.fold();
+        users.runAs(analyst, () -> {
+            approval.prepare(field.campaignId());
+            return approval.submit(field.campaignId(), "Loại một phiếu sau phúc tra");
+        });
+        Snapshot corrected = users.runAs(nationalAdmin, () -> approval.approve(field.campaignId(), "Đồng ý công bố bản sửa"));
+        assertThat(corrected.version()).isEqualTo(2);
+        IndexEstimate overall = corrected.figures(Series.SAMPLED, Domain.NATION).domains().get(0).overall();
+        assertThat(values.figures("sipas", field.province(), year)).singleElement().satisfies(f -> assertThat(f.values().get("SIPAS"))
+                .isEqualByComparingTo(BigDecimal.valueOf(overall.estimatePct()).setScale(3, RoundingMode.HALF_EVEN)));
+        assertThat(jdbc.sql("SELECT count(*) FROM index_value WHERE snapshot_id = :s").param("s", snapshot.id()).query(Long.class).single())
+                .isZero();
     }
 }

@@ -82,4 +82,39 @@ class PublishedValuesTest {
                         .containsExactly(tuple(3L, "unit_code", "indexdb.value.outOfScope")));
         assertThat(values.figures("sipas", mine.province(), 2022)).isEmpty();
     }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aVersionThatHoldsValuesIsFrozenAndAChangedTreeBecomesTheNextVersion() {
+        IndexFixtures.Province p = fixtures.province("PVE");
+        String tree = """
+                code: papi-phien-ban
+                name: PAPI (phiên bản)
+                aggregation: sum
+                nodes:
+                  - code: PAPI
+                    name: PAPI
+                    children:
+                      - {code: D1, name: Tham gia, max: 10}
+                      - {code: D2, name: Công khai, max: 10}
+                """;
+        IndexDefinition v1 = users.runAs(p.nationalAdmin(), () -> definitions.uploadYaml("papi.yaml", text(tree)));
+        // not yet in use: a corrected upload replaces it
+        IndexDefinition corrected = users.runAs(p.nationalAdmin(), () -> definitions.uploadYaml("papi.yaml",
+                text(tree.replace("Công khai, max: 10", "\"Công khai, minh bạch\", max: 10"))));
+        assertThat(corrected.id()).isEqualTo(v1.id());
+        assertThat(corrected.version()).isEqualTo(1);
+        users.runAs(p.nationalAdmin(), () -> values.importPublished("papi.csv",
+                text("unit_code,year,node_code,value\n" + p.code() + ",2024,D1,6.5\n"), "papi-phien-ban"));
+        assertThatThrownBy(() -> jdbc.sql("UPDATE index_node SET max_points = 12 WHERE definition_id = :d AND code = 'D1'")
+                .param("d", v1.id()).update()).hasMessageContaining("never changed");
+        IndexDefinition v2 = users.runAs(p.nationalAdmin(), () -> definitions.uploadYaml("papi.yaml",
+                text(tree.replace("Tham gia, max: 10", "Tham gia, max: 12"))));
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(definitions.version("papi-phien-ban", 1).orElseThrow().node("D1").orElseThrow().maxPoints()).isEqualByComparingTo("10");
+        assertThat(values.figures("papi-phien-ban", p.province(), 2024)).singleElement()
+                .satisfies(f -> assertThat(f.version()).isEqualTo(1));
+    }
 }
