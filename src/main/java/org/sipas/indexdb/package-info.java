@@ -33,7 +33,7 @@
  *       The demo loads the national SIPAS series as PUBLISHED ({@code indexdb/demo/sipas-quoc-gia.csv};
  *       the shared notes give 2017 as about 81% and no 2018 figure).</li>
  *   <li>The workflow: a unit scores each sub-criterion and attaches evidence (bytea, kind and size
- *       checked by {@code planning.AttachedFile}'s rule, {@code sipas.indexdb.max-evidence-bytes}) while
+ *       checked by the one rule of uploaded files, {@code web.CheckedFile}; {@code sipas.indexdb.max-evidence-bytes}) while
  *       a draft; it submits once every sub-criterion is scored; the level above
  *       ({@code campaign.ApprovalLevels}) appraises, a score other than the unit's own with a reason,
  *       and approves, when the unadjusted scores are kept as appraised. The unit's own scope
