@@ -57,6 +57,24 @@ public class FieldAssignments {
         return visible;
     }
 
+    /**
+     * The interviewers the campaign's cases of {@code unitIds} may be given to: those of
+     * {@link #interviewers(Collection)} who passed the campaign's training when it requires it, and
+     * who, when they belong to a partner organisation, work for one serving the campaign.
+     */
+    /** Whether the campaign's cases go only to people who passed its training. */
+    public boolean trainingRequired(long campaignId) {
+        return training.required(campaignId);
+    }
+
+    public List<StaffMember> assignable(long campaignId, Collection<Long> unitIds) {
+        boolean trainingRequired = training.required(campaignId);
+        return interviewers(unitIds).stream()
+                .filter(m -> !trainingRequired || training.isTrained(campaignId, m.username()))
+                .filter(m -> accounts.account(m.username()).map(u -> campaigns.servedFor(u, campaignId)).orElse(false))
+                .toList();
+    }
+
     /** The enabled interviewers whose scope covers at least one of {@code unitIds}. */
     public List<StaffMember> interviewers(Collection<Long> unitIds) {
         return accounts.enabledWith(Role.INTERVIEWER).stream().filter(m -> !scope.covered(m, unitIds).isEmpty()).toList();

@@ -30,6 +30,14 @@
  *       on the interviewer's or clerk's page.</li>
  *   <li>Staff preview a version at {@code /methodologies/{code}/{version}/preview}: the same pages and
  *       checks, answers kept in the session, nothing stored.</li>
+ *   <li>People in training answer made-up practice cases at {@code /training/{campaign}/practice/{case}}
+ *       ({@link org.sipas.collection.PracticeCases}): the same pages and checks, the submit stored in
+ *       {@code practice_response}, never through {@code ResponseStore}, never announced as
+ *       {@code ResponseSubmitted}; no reader of {@code response} (tallies, estimates, exports,
+ *       re-checks, fabrication flags, feedback cases) can meet one.</li>
+ *   <li>A partner organisation's staff see applicants' contacts only of the cases handed to it
+ *       ({@link org.sipas.collection.PartnerCases}, {@code /partner/cases}): held by its staff, or in
+ *       a paper batch handed to it.</li>
  * </ul>
  */
 package org.sipas.collection;

@@ -143,6 +143,12 @@ class PartnerOrganisationTest {
                         .param("name", "Hội Cựu chiến binh PTQ").param("kind", "VETERANS").param("homeUnit", "PTQ-P"))
                 .andReturn().getResponse().getRedirectedUrl();
         long partner = Long.parseLong(created.substring(created.lastIndexOf('/') + 1));
+        mvc.perform(post("/admin/partners/" + partner + "/serve").with(SignedIn.as(field.admin())).with(csrf())
+                        .param("units", "PTQ-C1").param("campaign", Long.toString(field.campaignId())))
+                .andExpect(flash().attribute("done", "partner.served"));
+        assertThat(mvc.perform(get("/admin/partners").with(SignedIn.as(field.admin()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("Hội Cựu chiến binh PTQ", "Hội Cựu chiến binh", "Phường Một PTQ");
         FieldworkFixtures.InField other = fixtures.inField("PTR", "mot-cua-2018", 10, Map.of("PHONE", 1));
         mvc.perform(get("/admin/partners/" + partner).with(SignedIn.as(other.admin()))).andExpect(status().isForbidden());
         assertThat(mvc.perform(get("/admin/partners").with(SignedIn.as(other.admin()))).andReturn().getResponse().getContentAsString())
@@ -154,7 +160,7 @@ class PartnerOrganisationTest {
                         .param("units", "PTQ-C2").param("campaign", Long.toString(other.campaignId())))
                 .andExpect(flash().attribute("problem", "partner.campaignOutside"));
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'partner_organisation' AND entity_id = :p")
-                .param("p", Long.toString(partner)).query(Long.class).single()).isEqualTo(1);
+                .param("p", Long.toString(partner)).query(Long.class).single()).isEqualTo(2);
     }
 
     private String phone(long caseId) {

@@ -101,6 +101,14 @@ class TrainingTest {
         assertThatThrownBy(() -> users.runAs(field.admin(), () -> fieldCases.assign(List.of(first.id()), "dtv-trn")))
                 .hasMessage("training.assign.untrained");
 
+        // and the supervisor's page does not offer them, saying why
+        String offered = mvc.perform(get("/fieldwork/face-to-face").param("campaign", Long.toString(field.campaignId()))
+                        .with(SignedIn.as(field.admin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // (offered once: in the filter by holder, not in "give to")
+        assertThat(offered).contains("chỉ liệt kê điều tra viên đã đạt bài kiểm tra tập huấn");
+        assertThat(offered.split("<option value=\"dtv-trn\">", -1)).hasSize(2);
+
         // a failed attempt (every answer wrong) is recorded and does not count
         MockHttpServletRequestBuilder failing = post("/campaigns/" + field.campaignId() + "/training/quiz")
                 .with(SignedIn.as(interviewer)).with(csrf());
@@ -134,6 +142,10 @@ class TrainingTest {
         assertThat(training.isTrained(field.campaignId(), "dtv-trn")).isTrue();
         assertThat(assign(field, first, "dtv-trn")).isNull();
         assertThat(fieldCases.find(first.id()).orElseThrow().assignedTo()).isEqualTo("dtv-trn");
+        // now offered to give cases to, besides the filter by holder
+        assertThat(mvc.perform(get("/fieldwork/face-to-face").param("campaign", Long.toString(field.campaignId()))
+                        .with(SignedIn.as(field.admin()))).andReturn().getResponse().getContentAsString()
+                .split("<option value=\"dtv-trn\">", -1)).hasSize(3);
 
         // the list of trained people, on the page and as CSV
         users.runAs(field.admin(), () -> training.addSession(field.campaignId(), LocalDate.of(2025, 3, 2), "Hội trường UBND tỉnh",

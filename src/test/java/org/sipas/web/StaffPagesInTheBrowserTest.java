@@ -72,11 +72,12 @@ class StaffPagesInTheBrowserTest {
 
         List<String> pages = new ArrayList<>();
         Navigation.pages().forEach(p -> pages.add(p.path()));
-        pages.removeAll(List.of("/cati", "/capi", "/paper/entry", "/rechecks")); // the interviewers', clerks' and re-checkers' own
+        pages.removeAll(List.of("/cati", "/capi", "/paper/entry", "/rechecks", "/partner/cases")); // the interviewers', clerks', re-checkers' and partners' own
         long id = field.campaignId();
         pages.addAll(List.of("/campaigns/" + id, "/campaigns/" + id + "/response-rates", "/campaigns/" + id + "/slips",
                 "/campaigns/new", "/methodologies/mot-cua-2018/1", "/dashboards?campaign=" + id, "/account/password",
-                "/campaigns/" + id + "/sample-review", "/campaigns/" + id + "/paper/handout"));
+                "/campaigns/" + id + "/sample-review", "/campaigns/" + id + "/paper/handout", "/campaigns/" + id + "/training",
+                "/campaigns/" + id + "/training/quiz", "/training/" + id + "/practice/1"));
 
         Files.createDirectories(SHOTS);
         List<String> problems = new ArrayList<>();

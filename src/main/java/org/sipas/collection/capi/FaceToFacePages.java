@@ -80,6 +80,8 @@ class FaceToFacePages {
         List<FieldCase> cases = assignments.cases(chosen, Assignments.FACE_TO_FACE, units);
         Map<Long, Disposition> outcome = dispositions.ofCampaign(chosen);
         List<StaffMember> interviewers = assignments.interviewers(units.keySet());
+        model.addAttribute("assignable", assignments.assignable(chosen, units.keySet()));
+        model.addAttribute("trainingRequired", assignments.trainingRequired(chosen));
         Map<String, String> names = new HashMap<>();
         interviewers.forEach(m -> names.put(m.username(), m.displayName()));
         Filter filter = new Filter(unit, who, state);

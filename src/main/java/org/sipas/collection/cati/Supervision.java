@@ -125,7 +125,8 @@ class Supervision {
                 e.fieldCase().assignedTo() == null ? null : names.getOrDefault(e.fieldCase().assignedTo(), e.fieldCase().assignedTo())))
                 .toList();
         List<UnitRef> campaignUnits = byUnit.keySet().stream().map(units::get).toList();
-        List<StaffMember> interviewers = assignments.interviewers(byUnit.keySet());
+        // those the cases may go to: in scope, trained when the campaign requires it, of a partner serving it
+        List<StaffMember> interviewers = assignments.assignable(campaignId, byUnit.keySet());
         return new Progress(campaign, interviewerTallies, unitTallies, Tally.of("", null, entries), rows, interviewers,
                 campaignUnits);
     }
