@@ -1,12 +1,16 @@
 package org.sipas.articles;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.sipas.index.CampaignEstimates;
 import org.sipas.index.DomainEstimate;
 import org.sipas.index.IndexEstimate;
+import org.sipas.methodology.IndexNode;
+import org.sipas.methodology.Methodologies;
 import org.sipas.reporting.Publications;
 import org.sipas.reporting.ResultsPublished;
 import org.sipas.reporting.Snapshot;
@@ -33,14 +37,16 @@ class ResultsAnnouncements {
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     private final Publications publications;
+    private final Methodologies methodologies;
     private final Articles articles;
     private final ArticleRepository repository;
     private final int minimumN;
     private final TransactionTemplate ownTransaction;
 
-    ResultsAnnouncements(Publications publications, Articles articles, ArticleRepository repository, PlatformTransactionManager transactions,
+    ResultsAnnouncements(Publications publications, Methodologies methodologies, Articles articles, ArticleRepository repository, PlatformTransactionManager transactions,
                          @Value("${sipas.portal.minimum-n:30}") int minimumN) {
         this.publications = publications;
+        this.methodologies = methodologies;
         this.articles = articles;
         this.repository = repository;
         this.minimumN = minimumN;
@@ -96,14 +102,37 @@ class ResultsAnnouncements {
             summary = "Chỉ số chung: " + figure(index) + " (n = " + whole.n() + ").";
             body.append("## Số liệu chính\n\n| Chỉ số, yếu tố | Kết quả (%) | KTC 95% | n |\n|---|---:|---:|---:|\n");
             List<IndexEstimate> rows = whole.figures().stream().filter(f -> !"criterion".equals(f.level())).toList();
+            Map<String, String> names = names(s);
             for (IndexEstimate f : rows) {
-                body.append("| ").append(f == index ? "**Chỉ số chung**" : f.index()).append(" | ").append(figure(f)).append(" | ")
+                body.append("| ").append(f == index ? "**Chỉ số chung**" : cell(names.getOrDefault(f.index(), f.index()))).append(" | ").append(figure(f)).append(" | ")
                         .append(interval(f)).append(" | ").append(f.n()).append(" |\n");
             }
             body.append('\n');
         }
         body.append("Xem đầy đủ: [kết quả trên cổng thông tin](/portal/campaigns/").append(s.campaignId()).append(").\n");
         return new ArticleForm("results", "vi", title, null, summary, body.toString());
+    }
+
+    /** The Vietnamese names of the index tree's nodes, from the snapshot's methodology version. */
+    private Map<String, String> names(Snapshot s) {
+        Map<String, String> names = new HashMap<>();
+        methodologies.find(s.methodologyCode(), s.methodologyVersion()).ifPresent(m -> collect(m.index(), names));
+        return names;
+    }
+
+    private static void collect(IndexNode node, Map<String, String> names) {
+        if (node == null) {
+            return;
+        }
+        if (node.label() != null && node.label().vi() != null) {
+            names.put(node.code(), node.label().vi());
+        }
+        node.children().forEach(child -> collect(child, names));
+    }
+
+    /** Text that cannot break the Markdown table it stands in. */
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
     }
 
     private static String figure(IndexEstimate f) {

@@ -37,9 +37,9 @@
  * </ul>
  *
  * Depends on identity (roles, audit log, current user), reporting (the published snapshots and their
- * event), index (the records a snapshot holds) and web (layout, files, rate limit, pages). The portal
+ * event), index (the records a snapshot holds), methodology (the names of the index tree's nodes) and web (layout, files, rate limit, pages). The portal
  * depends on this package, never the other way.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Articles (tin, bài)",
-        allowedDependencies = {"identity", "reporting", "index", "web"})
+        allowedDependencies = {"identity", "reporting", "index", "methodology", "web"})
 package org.sipas.articles;

@@ -49,7 +49,7 @@ class ResultsAnnouncementTest {
         IndexEstimate overall = campaign.snapshot.overall().domains().get(0).overall();
         String figure = String.format(Locale.forLanguageTag("vi"), "%.1f", overall.estimatePct());
         assertThat(draft.summary()).isEqualTo("Chỉ số chung: " + figure + " (n = " + campaign.snapshot.overall().domains().get(0).n() + ").");
-        assertThat(draft.bodyHtml()).contains("<table>", "<strong>Chỉ số chung</strong>", figure,
+        assertThat(draft.bodyHtml()).contains("<table>", "<strong>Chỉ số chung</strong>", figure, "<td>Tiếp cận dịch vụ</td>",
                 "href=\"/portal/campaigns/" + campaign.id() + "\"");
 
         transactions.executeWithoutResult(status -> events.publishEvent(
