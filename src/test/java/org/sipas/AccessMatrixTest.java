@@ -149,7 +149,7 @@ class AccessMatrixTest {
     record Side(String name, InField field, String unitCode, String procedureCode, long userId, long apiKeyId,
                 long kioskId, String kioskKey, long phoneCase, long memberCase, String paperNumber, String token,
                 String receiptUnit, String receiptCode, long responseId, long recheckId, long feedbackCase, long webhook,
-                long plan, long planTask, long planFile, long indexAssessment, long indexEvidence) {
+                long plan, long planTask, long planFile, long indexAssessment, long indexEvidence, long partner) {
     }
 
     @Test
@@ -465,6 +465,7 @@ class AccessMatrixTest {
     private static String value(String variable, String path, Side side) {
         return switch (variable) {
             case "id" -> path.startsWith("/admin/users/") ? Long.toString(side.userId())
+                    : path.startsWith("/admin/partners/") ? Long.toString(side.partner())
                     : path.startsWith("/admin/api-keys/") ? Long.toString(side.apiKeyId())
                     : path.startsWith("/admin/kiosks/") ? Long.toString(side.kioskId())
                     : path.startsWith("/cati/cases/") ? Long.toString(side.phoneCase())
@@ -485,7 +486,12 @@ class AccessMatrixTest {
                     : path.contains("/procedures/") ? side.procedureCode() : side.unitCode();
             case "version" -> "1";
             case "member" -> Long.toString(side.memberCase());
-            case "number" -> side.paperNumber();
+            // a practice case's number (1 to 5), else a paper questionnaire's
+            case "number" -> path.startsWith("/training/") ? "1" : side.paperNumber();
+            case "campaign" -> Long.toString(side.field().campaignId());
+            case "user" -> Long.toString(side.userId());
+            // no such question: the matrix is about who gets in
+            case "question" -> "999999999";
             case "token" -> side.token();
             case "key" -> side.kioskKey();
             case "unitCode" -> side.receiptUnit();
@@ -633,9 +639,15 @@ class AccessMatrixTest {
                         WHERE a.id = :a RETURNING id""")
                 .param("a", indexAssessment).query(Long.class).single();
 
+        // a partner organisation of the province (the post office of its commune)
+        long partner = jdbc.sql("""
+                        INSERT INTO partner_organisation (name, kind, home_unit_id, created_by)
+                        VALUES (:n, 'POST_OFFICE', :u, 'ma-tran') RETURNING id""")
+                .param("n", "Bưu điện ma trận " + prefix).param("u", field.province()).query(Long.class).single();
+
         return new Side(prefix, field, commune, procedure, userId, keyId, kioskId, kioskKey, first(field, "PHONE", 0).id(),
                 first(field, "PHONE", 1).id(), paper, token, receiptUnit, receiptCode, responseId, recheckId,
-                feedbackCase, webhook, plan, planTask, planFile, indexAssessment, indexEvidence);
+                feedbackCase, webhook, plan, planTask, planFile, indexAssessment, indexEvidence, partner);
     }
 
     private static FieldCase first(InField field, String channel, int index) {

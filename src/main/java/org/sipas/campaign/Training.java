@@ -317,7 +317,9 @@ public class Training {
         return result;
     }
 
+    /** A campaign wholly within the caller's scope (403 outside it), managed by an administrator. */
     private Campaign managed(long campaignId) {
+        scope.within(campaignId);
         Campaign campaign = campaigns.get(campaignId);
         if (!campaigns.mayManage()) {
             throw new AccessDeniedException("only administrators manage a campaign's training");

@@ -52,7 +52,9 @@ class TrainingPages {
     @PreAuthorize(CampaignApi.MANAGERS)
     String settings(@PathVariable long id, @RequestParam(defaultValue = "false") boolean required,
                     @RequestParam(required = false) String passMark, RedirectAttributes redirect) {
-        return done(id, redirect, "training.settings.done", () -> training.settings(id, required, whole(passMark, "training.settings.passMark")));
+        // a missing or unreadable mark is 0, which the service refuses as out of range, after its scope check
+        Integer mark = wholeOrNull(passMark);
+        return done(id, redirect, "training.settings.done", () -> training.settings(id, required, mark == null ? 0 : mark));
     }
 
     @PostMapping("/campaigns/{id}/training/sessions")
@@ -136,14 +138,6 @@ class TrainingPages {
             redirect.addFlashAttribute("problemArgs", e.args);
         }
         return "redirect:/campaigns/" + id + "/training";
-    }
-
-    private static int whole(String typed, String problem) {
-        Integer value = wholeOrNull(typed);
-        if (value == null) {
-            throw new Training.Refused(problem);
-        }
-        return value;
     }
 
     private static Integer wholeOrNull(String typed) {
