@@ -1,6 +1,7 @@
 package org.sipas.portal;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import org.sipas.index.Estimates;
 import org.sipas.index.IndexEstimate;
 import org.sipas.index.Series;
 import org.sipas.methodology.Label;
+import org.sipas.web.Formats;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -63,10 +65,12 @@ class OpenSurveyResultsController {
         this.figures = figures;
     }
 
+    /** The surveys anyone may answer now, with their links, and those whose results are published. */
     @GetMapping("/portal/open-surveys")
     ModelAndView list(HttpServletResponse response) {
         response.setHeader("Cache-Control", SHORT.getHeaderValue());
-        return new ModelAndView(LIST).addObject("surveys", campaigns.withPublishedResults());
+        return new ModelAndView(LIST).addObject("surveys", campaigns.withPublishedResults())
+                .addObject("answerable", campaigns.answerableByAnyone(LocalDate.now(Formats.ZONE)));
     }
 
     @GetMapping("/portal/open-surveys/{id}")

@@ -214,6 +214,18 @@ class OpenSurveyTest {
     }
 
     @Test
+    void anInvitedOnlySurveyRefusesAnAddressNotOnItsList() throws Exception {
+        OpenSurveyFixtures.Started invited = fixtures.started("OPENI", OpenCampaign.Audience.INVITED, false);
+        String challenge = challenge();
+        String page = mvc.perform(post("/s/open/" + invited.campaignId() + "/code").with(csrf()).with(from(newAddress()))
+                        .param("email", "khach@example.vn").param("challenge", challenge)
+                        .param("nonce", ProofOfWork.solve(challenge, work.bits())))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Địa chỉ không có trong danh sách được mời");
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = 'khach@example.vn'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void codesForOneAddressAreRateLimited() throws Exception {
         for (int i = 0; i < 3; i++) {
             askCode("khanh@example.vn").andExpect(status().isOk());
