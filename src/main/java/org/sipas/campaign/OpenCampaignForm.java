@@ -12,7 +12,8 @@ import org.sipas.catalog.CatalogCodes;
  * whether its results publish themselves on the portal.
  */
 public record OpenCampaignForm(String name, String methodologyCode, Integer methodologyVersion, String scopeUnitCode,
-                               String opensOn, String closesOn, String audience, Integer expected, Boolean publishResults) {
+                               String opensOn, String closesOn, String audience, Integer expected, Boolean publishResults)
+        implements java.io.Serializable {
 
     static OpenCampaignForm defaults(String scopeUnitCode, LocalDate today) {
         return new OpenCampaignForm("", "sipas-2017", 1, scopeUnitCode, today.toString(), today.plusDays(30).toString(),

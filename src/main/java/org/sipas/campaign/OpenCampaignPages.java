@@ -88,9 +88,19 @@ class OpenCampaignPages {
         return ONE;
     }
 
-    @PostMapping("/open-surveys/{id}/{action:start|close}")
+    @PostMapping("/open-surveys/{id}/start")
     @PreAuthorize(CampaignApi.MANAGERS)
-    String act(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
+    String start(@PathVariable long id, RedirectAttributes redirect) {
+        return act(id, "start", redirect);
+    }
+
+    @PostMapping("/open-surveys/{id}/close")
+    @PreAuthorize(CampaignApi.MANAGERS)
+    String close(@PathVariable long id, RedirectAttributes redirect) {
+        return act(id, "close", redirect);
+    }
+
+    private String act(long id, String action, RedirectAttributes redirect) {
         try {
             if (action.equals("start")) {
                 open.start(id);
@@ -108,6 +118,7 @@ class OpenCampaignPages {
     @PreAuthorize(CampaignApi.MANAGERS)
     String invitees(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
                     @RequestParam(required = false) String encoding, Locale locale, RedirectAttributes redirect) {
+        open.get(id);
         if (file == null || file.isEmpty()) {
             redirect.addFlashAttribute("problem", "open.invitees.noFile");
             return "redirect:/open-surveys/" + id;

@@ -71,11 +71,13 @@ public class OpenCampaigns {
                 .param("scope", scope.unitId()).query(OpenCampaigns::row).list();
     }
 
-    /** An open survey the caller may see: 404 when there is none, 403 outside their scope. */
-    OpenCampaign get(long id) {
-        OpenCampaign open = find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        scope.require(open.scopeUnitId());
-        return open;
+    /**
+     * An open survey the caller may see: 403 for any campaign outside their scope (first, so that
+     * nobody learns which ids are open surveys elsewhere), 404 when there is none or it is a sampled one.
+     */
+    public OpenCampaign get(long id) {
+        campaigns.get(id);
+        return find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** The surveys anyone may answer today from the portal (not the invited-only ones), by name. */
