@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +66,10 @@ class ProofOfWork {
         }
         if (!solves(challenge, nonce, bits)) {
             return false;
+        }
+        if (ThreadLocalRandom.current().nextInt(100) == 0) {
+            // a spent challenge need be kept only until it would have expired anyway
+            jdbc.sql("DELETE FROM open_survey_challenge WHERE used_at < now() - interval '20 minutes'").update();
         }
         return jdbc.sql("INSERT INTO open_survey_challenge (challenge) VALUES (:c) ON CONFLICT DO NOTHING")
                 .param("c", challenge).update() == 1;
