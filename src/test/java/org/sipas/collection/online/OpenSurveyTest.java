@@ -135,7 +135,8 @@ class OpenSurveyTest {
         QuickRating.rate(mvc, first, "3").andExpect(status().is3xxRedirection());
         QuickRating.rate(mvc, second, "1").andExpect(status().is3xxRedirection());
         QuickRating.submit(mvc, second).andExpect(redirectedUrl("/s/" + second + "/thanks"));
-        QuickRating.submit(mvc, first).andExpect(status().isConflict());
+        String refused = QuickRating.submit(mvc, first).andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Địa chỉ thư điện tử này đã được dùng");
     }
 
     @Test
