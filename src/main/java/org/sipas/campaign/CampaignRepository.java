@@ -45,6 +45,11 @@ class CampaignRepository {
         this.json = json;
     }
 
+    /** Whether the campaign is an open survey (kind OPEN): no frame, no draw. */
+    boolean isOpenKind(long id) {
+        return jdbc.sql("SELECT kind = 'OPEN' FROM campaign WHERE id = :id").param("id", id).query(Boolean.class).optional().orElse(false);
+    }
+
     /** The campaign made as the next period of {@code templateId}, if one was. */
     Optional<Long> nextOf(long templateId) {
         return jdbc.sql("SELECT id FROM campaign WHERE template_id = :t").param("t", templateId).query(Long.class).optional();

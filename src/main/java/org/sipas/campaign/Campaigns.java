@@ -126,6 +126,9 @@ public class Campaigns {
         if (!campaign.status().mayDraw()) {
             throw new CampaignConflict("campaign.draw.locked");
         }
+        if (repository.isOpenKind(id)) {
+            throw new CampaignConflict("open.draw.none");
+        }
         // a redraw allocates afresh: the frame may have grown since the last draw
         Allocation allocation = fromFrame(campaign.plan());
         if (!allocation.possible()) {
@@ -182,6 +185,26 @@ public class Campaigns {
         if (!standing.mayStart()) {
             throw new CampaignConflict(standing == SampleReviews.Standing.RETURNED ? "campaign.start.sampleReturned"
                     : "campaign.start.notApproved");
+        }
+        methodologies.freeze(campaign.plan().methodologyCode(), campaign.plan().methodologyVersion());
+        transition(campaign, CampaignStatus.IN_FIELD, "fieldwork_at");
+        events.publishEvent(new FieldworkStarted(campaign.id()));
+    }
+
+    /**
+     * Sends an open survey to the field straight from its draft: it has no frame, so nothing is
+     * drawn or approved; the methodology version is frozen as for every campaign.
+     *
+     * @throws CampaignConflict when it is not an open survey, or not a draft
+     */
+    @Transactional
+    void startOpen(long id) {
+        Campaign campaign = lockManaged(id);
+        if (!repository.isOpenKind(id)) {
+            throw new CampaignConflict("open.start.notOpen");
+        }
+        if (campaign.status() != CampaignStatus.DRAFT) {
+            throw new CampaignConflict("open.start.notDraft");
         }
         methodologies.freeze(campaign.plan().methodologyCode(), campaign.plan().methodologyVersion());
         transition(campaign, CampaignStatus.IN_FIELD, "fieldwork_at");

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.sipas.campaign.FieldCampaign;
 import org.sipas.campaign.FieldCampaigns;
+import org.sipas.campaign.OpenCampaigns;
 import org.sipas.methodology.Methodologies;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -31,9 +32,12 @@ class SurveyController {
     private final SurveyPages pages;
     private final ResponseStore store;
     private final FieldCampaigns fieldCampaigns;
+    private final OpenCampaigns openSurveys;
 
     SurveyController(SurveyTokens tokens, Methodologies methodologies, Questionnaires questionnaires, Drafts drafts,
-                     Responses responses, SurveyPages pages, ResponseStore store, FieldCampaigns fieldCampaigns) {
+                     Responses responses, SurveyPages pages, ResponseStore store, FieldCampaigns fieldCampaigns,
+                     OpenCampaigns openSurveys) {
+        this.openSurveys = openSurveys;
         this.store = store;
         this.fieldCampaigns = fieldCampaigns;
         this.tokens = tokens;
@@ -115,7 +119,8 @@ class SurveyController {
             return Optional.of("answered");
         }
         if (token.respondentHash() != null && store.hasAnswered(token.campaignId(), token.respondentHash())) {
-            return Optional.of("personAnswered");
+            // an open survey's person is an email address, the portal's a phone: the page says which was used
+            return Optional.of(openSurveys.find(token.campaignId()).isPresent() ? "emailAnswered" : "personAnswered");
         }
         if (token.isExpired(Instant.now())) {
             return Optional.of("expired");
@@ -141,7 +146,7 @@ class SurveyController {
         String reason = closedReason(closed).orElse("answered");
         HttpStatus status = switch (reason) {
             case "expired", "campaignClosed" -> HttpStatus.GONE;
-            case "personAnswered" -> HttpStatus.CONFLICT;
+            case "personAnswered", "emailAnswered" -> HttpStatus.CONFLICT;
             default -> whenAnswered;
         };
         ModelAndView page = SurveyPages.closed(path, reason, status);

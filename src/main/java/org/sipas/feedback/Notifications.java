@@ -93,6 +93,16 @@ public class Notifications {
                 .param("now", Timestamp.from(now)).update());
     }
 
+    /**
+     * A mail to someone who is not staff (a citizen who asked for an open survey's code, an
+     * invited official), through the same outbox and in the caller's transaction; no inbox message,
+     * as they have no account.
+     */
+    public void mail(String recipient, String subject, String body, Instant now) {
+        jdbc.sql("INSERT INTO mail_outbox (recipient, subject, body, created_at) VALUES (:r, :s, :b, :now)")
+                .param("r", recipient).param("s", subject).param("b", body).param("now", Timestamp.from(now)).update();
+    }
+
     private void tellHeads(CaseView c, long unitId, String subject, String body, Instant now) {
         for (UnitHeads.Head head : heads.of(unitId)) {
             tell(head.username(), c.id(), subject, body, "/cases/" + c.id(), now);

@@ -80,6 +80,11 @@ class ContactVault {
         return normalisedPhone == null ? null : mac("phone:" + normalisedPhone);
     }
 
+    /** The keyed hash of an email address already normalised ({@link PhoneHashes#email}), in its own domain of the same key. */
+    byte[] emailHash(String normalisedEmail) {
+        return mac("email:" + normalisedEmail);
+    }
+
     /** A keyed digest of the whole contact, to leave an unchanged contact alone when a dossier comes again. */
     byte[] fingerprint(String name, String normalisedPhone) {
         return Arrays.copyOf(mac("contact:" + (name == null ? "" : name) + '\u0000' + (normalisedPhone == null ? "" : normalisedPhone)),

@@ -1,7 +1,10 @@
 package org.sipas.frame;
 
+import java.text.Normalizer;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
@@ -16,6 +19,10 @@ public class PhoneHashes {
 
     private final ContactVault vault;
 
+    /** An address as mail servers take it: one @, no spaces, a dot in the domain; 254 characters at most (RFC 5321). */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+    private static final int EMAIL_MAX = 254;
+
     PhoneHashes(ContactVault vault) {
         this.vault = vault;
     }
@@ -27,5 +34,26 @@ public class PhoneHashes {
         }
         return Optional.ofNullable(VietnamesePhone.normalise(typed.strip()))
                 .map(normal -> HexFormat.of().formatHex(vault.phoneHash(normal)));
+    }
+
+    /**
+     * An email address in the form its keyed hash is taken of: trimmed, composed (NFC) and in
+     * lower case, so "An.Nguyen@Example.VN " is the same person as "an.nguyen@example.vn"; empty
+     * when it is not an address.
+     */
+    public static Optional<String> normaliseEmail(String typed) {
+        if (typed == null) {
+            return Optional.empty();
+        }
+        String normal = Normalizer.normalize(typed.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        return normal.length() <= EMAIL_MAX && EMAIL.matcher(normal).matches() ? Optional.of(normal) : Optional.empty();
+    }
+
+    /**
+     * The keyed hash of an email address (same HMAC key as the phones, its own prefix), for one
+     * answer per person of an open survey without keeping the address; empty when it is not one.
+     */
+    public Optional<String> email(String typed) {
+        return normaliseEmail(typed).map(normal -> HexFormat.of().formatHex(vault.emailHash(normal)));
     }
 }

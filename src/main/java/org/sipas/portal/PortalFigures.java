@@ -222,9 +222,14 @@ class PortalFigures {
 
     /** The index tree's labels by node code: the methodology version is frozen once a campaign used it. */
     Map<String, Label> labels(Snapshot snapshot) {
-        return labelCache.computeIfAbsent(snapshot.methodologyCode() + "/" + snapshot.methodologyVersion(), key -> {
+        return labels(snapshot.methodologyCode(), snapshot.methodologyVersion());
+    }
+
+    /** The same for a methodology version named directly (an open survey's results are no snapshot). */
+    Map<String, Label> labels(String methodologyCode, int methodologyVersion) {
+        return labelCache.computeIfAbsent(methodologyCode + "/" + methodologyVersion, key -> {
             Map<String, Label> labels = new HashMap<>();
-            methodology(snapshot).ifPresent(m -> collect(m.index(), labels));
+            methodologies.find(methodologyCode, methodologyVersion).ifPresent(m -> collect(m.index(), labels));
             return Map.copyOf(labels);
         });
     }

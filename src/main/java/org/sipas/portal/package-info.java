@@ -13,11 +13,16 @@
  *   <li>Open data: CSV of every table and a read-only JSON API under {@code /api/v1/public/**},
  *       versioned by snapshot, CORS for reads, rate-limited per address (the one limiter,
  *       {@code web.RateLimit}).</li>
- *   <li>Everything is read from published snapshots only ({@code reporting.Publications}): what is
+ *   <li>Open online surveys whose campaign says so ({@code campaign.OpenCampaign#publishResults}) show
+ *       their results by themselves at {@code /portal/open-surveys/{id}}, read from the tallies of
+ *       their PORTAL series (not a snapshot: an open survey has no sample to approve), every cell
+ *       under the minimum n suppressed, and the page says in so many words that an open survey is
+ *       not a random sample.</li>
+ *   <li>Everything else is read from published snapshots only ({@code reporting.Publications}): what is
  *       here was approved, is immutable, and holds no personal data. A page's ETag is the snapshot's
  *       id and version with the language, so a reader's browser or a proxy asks again for nothing.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal (cổng thông tin)",
-        allowedDependencies = {"reporting", "index", "catalog", "identity", "methodology", "web", "articles"})
+        allowedDependencies = {"reporting", "index", "catalog", "identity", "methodology", "web", "articles", "campaign"})
 package org.sipas.portal;

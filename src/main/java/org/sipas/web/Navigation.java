@@ -47,6 +47,7 @@ public class Navigation {
             new Group("nav.group.surveys", List.of(
                     new Page("/methodologies", "nav.methodologies"),
                     new Page("/campaigns", "nav.campaigns"),
+                    new Page("/open-surveys", "nav.openSurveys"),
                     new Page("/plans", "nav.plans"),
                     new Page("/plans/due", "nav.plansDue"),
                     new Page("/plans/index-use", "nav.indexUse"))),

@@ -19,6 +19,15 @@
  *       issued and the sitting continues at {@code /s/{token}}, stored with channel PORTAL, never
  *       sampled, one answer per phone and campaign. The portal's POSTs are rate-limited per client
  *       address by a token bucket in PostgreSQL ({@code portal_rate_limit}), 429 with Retry-After.</li>
+ *   <li>{@code /s/open/{campaignId}}: an open online survey (a campaign of kind OPEN, no frame): the
+ *       person gives an email address and gets a six-digit code by the mail outbox
+ *       ({@link org.sipas.collection.OneTimeCodeMailed}); the verified address, kept only as the
+ *       frame's keyed hash of its normal form, gets a PORTAL token and the sitting goes on at
+ *       {@code /s/{token}}, one answer per address and campaign (the same unique key as phones).
+ *       Codes expire and allow few attempts ({@code open_survey_code}); code requests need the
+ *       honeypot left empty and a solved, unused proof of work ({@code open_survey_challenge}), and
+ *       are rate-limited per client address and per email address.
+ *       {@code /open-surveys/{id}/answers}: the answers by day, for the readers of its scope.</li>
  * </ul>
  */
 package org.sipas.collection.online;
