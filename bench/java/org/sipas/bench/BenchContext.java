@@ -1,9 +1,12 @@
 package org.sipas.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.sipas.SipasApplication;
 import org.sipas.identity.CurrentUser;
@@ -31,6 +34,18 @@ final class BenchContext {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 admin, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
         return app;
+    }
+
+    /** Deletes {@code dir} and everything in it (nothing when it is absent); fails when a file stays. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** target/bench-pg, or {@code -Dbench.data-dir} (the smoke run gives each benchmark its own fresh one). */

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -42,7 +41,7 @@ public final class FootprintBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 3);
         int idle = Integer.getInteger("bench.idle", 20);
         Path work = Path.of(System.getProperty("bench.portal-dir", "target/bench-footprint")).toAbsolutePath();
-        delete(work);
+        BenchContext.deleteTree(work);
         Files.createDirectories(work);
 
         System.out.printf("FootprintBenchmark: default settings, %d restarts, idle %d s before the memory is read, %d cores%n",
@@ -129,7 +128,7 @@ public final class FootprintBenchmark {
     }
 
     /** Memory of a process and its descendants, in kB, from /proc (Linux). */
-    record Memory(long pss, long jvmPss, long rss, int postgresProcesses, Path postgresBinary) {
+    record Memory(long pss, long jvmPss, long rss, int postgresProcesses) {
 
         /**
          * The JVM, and the postmaster named by the data directory's {@code postmaster.pid} with its
@@ -147,7 +146,7 @@ public final class FootprintBenchmark {
                 pss += kB(p.pid(), "Pss:");
                 rss += kB(p.pid(), "Rss:");
             }
-            return new Memory(pss, jvmPss, rss, postgres.size(), Files.readSymbolicLink(Path.of("/proc", Long.toString(postmasterPid), "exe")));
+            return new Memory(pss, jvmPss, rss, postgres.size());
         }
 
         private static long kB(long pid, String field) throws IOException {
@@ -168,16 +167,5 @@ public final class FootprintBenchmark {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

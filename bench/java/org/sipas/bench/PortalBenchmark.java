@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -44,7 +43,7 @@ public final class PortalBenchmark {
             seconds = 20;
         }
         Path work = Path.of(System.getProperty("bench.portal-dir", "target/bench-portal")).toAbsolutePath();
-        delete(work);
+        BenchContext.deleteTree(work);
         Files.createDirectories(work.resolve("html"));
         Path boundaries = Stream.of(System.getProperty("sipas.shared", ""), "../shared", "../../shared")
                 .filter(s -> !s.isBlank()).map(s -> Path.of(s, "data", "vn-provinces-2025.geojson"))
@@ -98,15 +97,6 @@ public final class PortalBenchmark {
                 nginx.close();
             }
             app.close();
-        }
-    }
-
-    private static void delete(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

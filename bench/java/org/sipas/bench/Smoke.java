@@ -1,14 +1,11 @@
 package org.sipas.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Every benchmark once at a tiny size, each on a fresh database of its own, so that CI fails when
@@ -51,7 +48,7 @@ public final class Smoke {
         long all0 = System.nanoTime();
         for (Map.Entry<String, Benchmark> benchmark : all.entrySet()) {
             Path dir = root.resolve(benchmark.getKey());
-            delete(dir);
+            BenchContext.deleteTree(dir);
             System.setProperty("bench.data-dir", dir.resolve("pg").toString());
             System.setProperty("bench.portal-dir", dir.toString());
             System.out.println("== smoke " + benchmark.getKey());
@@ -68,16 +65,5 @@ public final class Smoke {
         System.out.printf("%nBenchmark smoke run (tiny sizes, the figures mean nothing), %.1f s in all:%n", (System.nanoTime() - all0) / 1e9);
         summary.forEach(System.out::println);
         System.exit(failed.isEmpty() ? 0 : 1);
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
