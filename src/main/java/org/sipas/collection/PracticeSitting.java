@@ -13,7 +13,7 @@ final class PracticeSitting implements Sitting {
 
     private final Questionnaire questionnaire;
     private final String path;
-    private final HttpSession session;
+    private final SessionDraft kept;
     private final PracticeCases practice;
     private final PracticeCases.PracticeCase practiceCase;
     private final FieldCampaign campaign;
@@ -23,7 +23,7 @@ final class PracticeSitting implements Sitting {
                     PracticeCases.PracticeCase practiceCase, FieldCampaign campaign, String unitName) {
         this.questionnaire = questionnaire;
         this.path = path;
-        this.session = session;
+        this.kept = new SessionDraft(session, "sipas.practice." + path);
         this.practice = practice;
         this.practiceCase = practiceCase;
         this.campaign = campaign;
@@ -42,19 +42,19 @@ final class PracticeSitting implements Sitting {
 
     @Override
     public Draft draft() {
-        return session.getAttribute(key()) instanceof Draft draft ? draft : Draft.fresh();
+        return kept.get();
     }
 
     @Override
     public void keep(Draft draft) {
-        session.setAttribute(key(), draft);
+        kept.keep(draft);
     }
 
     /** Stored apart as practice, then the case starts afresh. */
     @Override
     public boolean submit(Questionnaire.Walk walk, Draft draft) {
         practice.store(practiceCase, campaign, walk.stored(), draft.startedAt());
-        session.removeAttribute(key());
+        kept.drop();
         return true;
     }
 
@@ -71,9 +71,5 @@ final class PracticeSitting implements Sitting {
     @Override
     public String unitName() {
         return unitName;
-    }
-
-    private String key() {
-        return "sipas.practice." + path;
     }
 }

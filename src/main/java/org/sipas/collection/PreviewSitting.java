@@ -11,12 +11,12 @@ final class PreviewSitting implements Sitting {
 
     private final Questionnaire questionnaire;
     private final String path;
-    private final HttpSession session;
+    private final SessionDraft kept;
 
     PreviewSitting(Questionnaire questionnaire, String path, HttpSession session) {
         this.questionnaire = questionnaire;
         this.path = path;
-        this.session = session;
+        this.kept = new SessionDraft(session, "sipas.preview." + path);
     }
 
     @Override
@@ -31,18 +31,18 @@ final class PreviewSitting implements Sitting {
 
     @Override
     public Draft draft() {
-        return session.getAttribute(key()) instanceof Draft draft ? draft : Draft.fresh();
+        return kept.get();
     }
 
     @Override
     public void keep(Draft draft) {
-        session.setAttribute(key(), draft);
+        kept.keep(draft);
     }
 
     /** Checked and dropped: a preview starts afresh after its submit. */
     @Override
     public boolean submit(Walk walk, Draft draft) {
-        session.removeAttribute(key());
+        kept.drop();
         return true;
     }
 
@@ -54,9 +54,5 @@ final class PreviewSitting implements Sitting {
     @Override
     public String unitName() {
         return null;
-    }
-
-    private String key() {
-        return "sipas.preview." + path;
     }
 }
