@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -179,8 +180,10 @@ public class Estimates {
             Lineage lineage = new Lineage(draw.methodologyCode(), draw.methodologyVersion(), draw.seed(), draw.sampledAt(),
                     read.watermark().fold(), read.watermark().foldedAt(), read.tail(), n);
             Map<Domain, CampaignEstimates> byDomain = new EnumMap<>(Domain.class);
+            // each row's moments, by the row itself: the series' sample sizes fix them
+            Map<Sums, DesignMoments> moments = new IdentityHashMap<>();
             for (Domain domain : domainsAsked) {
-                List<DomainEstimate> estimates = estimates(tree, domain, series, rows, sampleSizes, strata, places, root);
+                List<DomainEstimate> estimates = estimates(tree, domain, series, rows, sampleSizes, strata, places, root, moments);
                 byDomain.put(domain, new CampaignEstimates(campaignId, campaign.name(), series, domain, rootOf, estimates, lineage));
             }
             out.put(series, byDomain);
@@ -229,7 +232,8 @@ public class Estimates {
     /** One kind of domain's estimates from the rows of one series. */
     private List<DomainEstimate> estimates(IndexTree tree, Domain domain, Series series, Map<TallyKey, Sums> rows,
                                            Map<Long, Long> sampleSizes, Map<Long, DomainRepository.Stratum> strata,
-                                           Map<Long, DomainRepository.Place> places, DomainRepository.Place root) {
+                                           Map<Long, DomainRepository.Place> places, DomainRepository.Place root,
+                                           Map<Sums, DesignMoments> moments) {
         // domain value → stratum → its sums in the domain
         Map<String, Map<Long, Sums>> byDomain = new TreeMap<>();
         for (Map.Entry<TallyKey, Sums> row : rows.entrySet()) {
@@ -256,17 +260,19 @@ public class Estimates {
 
         Map<String, String> names = names(domain, byDomain.keySet());
         List<DomainEstimate> estimates = new ArrayList<>();
+        int k = tree.criteria().size();
         byDomain.forEach((value, byStratum) -> {
-            List<StratumTotals> totals = new ArrayList<>();
+            List<DesignMoments> parts = new ArrayList<>(byStratum.size());
             long inDomain = 0;
             for (Map.Entry<Long, Sums> stratum : byStratum.entrySet()) {
                 long sampleSize = sampleSizes.getOrDefault(stratum.getKey(), stratum.getValue().n);
                 // outside the sample there is no frame: each unit is its own census (the plain percentage)
                 long populationSize = series.isRandomSample() ? strata.get(stratum.getKey()).frameSize() : sampleSize;
-                totals.add(stratum.getValue().totals(Long.toString(stratum.getKey()), Math.max(populationSize, sampleSize), sampleSize));
+                // a row shared by nested domains (its commune, province, nation) is centred once per read
+                parts.add(moments.computeIfAbsent(stratum.getValue(), sums -> sums.moments(Math.max(populationSize, sampleSize), sampleSize)));
                 inDomain += stratum.getValue().n;
             }
-            List<IndexEstimate> figures = Estimator.estimate(tree, totals);
+            List<IndexEstimate> figures = Estimator.estimate(tree, DesignMoments.sum(k, parts));
             if (!series.isRandomSample()) {
                 figures = figures.stream().map(Estimates::unweightedOnly).toList();
             }

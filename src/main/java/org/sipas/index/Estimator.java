@@ -38,17 +38,17 @@ import org.sipas.methodology.IndexNode;
  * leaves its parent's average; a node whose children are all empty is empty.
  *
  * <p>Numerics: every centred cross-sum n_h·Σab − Σa·Σb is formed exactly in {@code long} before any
- * division, so a stratum whose mean is far from its spread loses nothing to cancellation; the
- * variance matrix of the criteria is built once per domain, and each node's variance is a'Va.
- * Cost O(strata × criteria²), independent of the number of responses.
+ * division, so a stratum whose mean is far from its spread loses nothing to cancellation. The
+ * rest is linear in the strata: a stratum's {@link DesignMoments} (its totals and its centred
+ * cross-sums times its variance factor) add up over the strata of a domain, the variance matrix of
+ * the criteria is formed once per domain from the sum and the domain's ratios, and each node's
+ * variance is a'Va. Cost O(strata × criteria²), independent of the number of responses; a stratum
+ * shared by nested domains (commune, province, nation) is centred once.
  */
 public final class Estimator {
 
     /** {@code qnorm(0.975)} in R: the normal quantile of R's {@code confint}. */
     static final double Z95 = 1.959963984540054;
-
-    /** R returns no variance for a stratum whose sampling fraction leaves less than this. */
-    private static final double CENSUS = 1e-7;
 
     private Estimator() {
     }
@@ -65,32 +65,31 @@ public final class Estimator {
      */
     public static List<IndexEstimate> estimate(IndexTree tree, List<StratumTotals> strata) {
         int k = tree.criteria().size();
-        long n = 0;
-        long[] valid = new long[k];
-        long[] satisfied = new long[k];
-        double[] validTotal = new double[k];
-        double[] satisfiedTotal = new double[k];
+        DesignMoments sum = new DesignMoments(k);
         for (StratumTotals s : strata) {
             check(s, k);
-            n += s.domainCount();
-            if (s.sampleSize() == 0) {
-                continue;
-            }
-            double w = (double) s.populationSize() / s.sampleSize();
-            for (int c = 0; c < k; c++) {
-                valid[c] += s.valid()[c];
-                satisfied[c] += s.satisfied()[c];
-                validTotal[c] += w * s.valid()[c];
-                satisfiedTotal[c] += w * s.satisfied()[c];
-            }
+            sum.add(DesignMoments.ofStratum(s.populationSize(), s.sampleSize(), s.domainCount(), s.valid(), s.satisfied(),
+                    flat(s.satisfiedBySatisfied()), flat(s.satisfiedByValid()), flat(s.validByValid())));
+        }
+        return estimate(tree, sum);
+    }
+
+    /**
+     * As {@link #estimate(IndexTree, List)}, from the domain's moments: the sum of its strata's
+     * {@link DesignMoments}, which the caller may have made once and shared among domains.
+     */
+    static List<IndexEstimate> estimate(IndexTree tree, DesignMoments m) {
+        int k = tree.criteria().size();
+        if (m.k != k) {
+            throw new IllegalArgumentException("moments of " + m.k + " criteria, the tree has " + k);
         }
         double[] ratio = new double[k];
         boolean[] present = new boolean[k];
         for (int c = 0; c < k; c++) {
-            present[c] = valid[c] > 0;
-            ratio[c] = present[c] ? satisfiedTotal[c] / validTotal[c] : Double.NaN;
+            present[c] = m.valid[c] > 0;
+            ratio[c] = present[c] ? m.satisfiedTotal[c] / m.validTotal[c] : Double.NaN;
         }
-        double[][] covariance = covariance(strata, k, ratio, present, validTotal);
+        double[][] covariance = covariance(m, ratio, present);
 
         List<IndexEstimate> out = new ArrayList<>(k + 8);
         Map<IndexNode, Figure> figures = new IdentityHashMap<>();
@@ -100,17 +99,17 @@ public final class Estimator {
             if (present[c]) {
                 double[] a = new double[k];
                 a[c] = 1;
-                figure = new Figure(a, (double) satisfied[c] / valid[c]);
+                figure = new Figure(a, (double) m.satisfied[c] / m.valid[c]);
             } else {
                 figure = null;
             }
             figures.put(criterion, figure);
-            out.add(estimate(criterion.code(), tree.level(criterion), n, figure, ratio, covariance, present));
+            out.add(estimate(criterion.code(), tree.level(criterion), m.domainCount, figure, ratio, covariance, present));
         }
         for (IndexNode node : tree.innerNodesPostOrder()) {
             Figure figure = combine(node, figures, k);
             figures.put(node, figure);
-            out.add(estimate(node.code(), tree.level(node), n, figure, ratio, covariance, present));
+            out.add(estimate(node.code(), tree.level(node), m.domainCount, figure, ratio, covariance, present));
         }
         return out;
     }
@@ -131,81 +130,37 @@ public final class Estimator {
         }
     }
 
+    private static long[] flat(long[][] square) {
+        int k = square.length;
+        long[] flat = new long[k * k];
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(square[i], 0, flat, i * k, k);
+        }
+        return flat;
+    }
+
     /**
-     * The variance matrix of the criterion ratios: V_kl = Σ_h c_h·D_kl / (X_k·X_l), with
-     * D_kl the stratum's centred cross-sum of e_k = y_k − R_k·x_k (times n_h, exact in longs).
+     * The variance matrix of the criterion ratios from the domain's moments:
+     * V_kl = (S_yy − R_l·S_yx − R_k·S_yxᵀ + R_k·R_l·S_xx)_kl / (X_k·X_l), over the criteria present.
      */
-    private static double[][] covariance(List<StratumTotals> strata, int k, double[] ratio, boolean[] present,
-                                         double[] validTotal) {
+    private static double[][] covariance(DesignMoments m, double[] ratio, boolean[] present) {
+        int k = m.k;
         double[][] v = new double[k][k];
-        for (StratumTotals s : strata) {
-            long nh = s.sampleSize();
-            long bigN = s.populationSize();
-            if (nh == 0 || s.domainCount() == 0) {
+        for (int a = 0; a < k; a++) {
+            if (!present[a]) {
                 continue;
             }
-            double unsampled = (double) (bigN - nh) / bigN;
-            if (unsampled < CENSUS) {
-                continue;
-            }
-            double w = (double) bigN / nh;
-            long[] x = s.valid();
-            long[] y = s.satisfied();
-            long[][] yy = s.satisfiedBySatisfied();
-            long[][] yx = s.satisfiedByValid();
-            long[][] xx = s.validByValid();
-            if (nh == 1) {
-                // lonely response, survey.lonely.psu = "adjust": its weighted value, uncentred
-                double factor = unsampled * w * w;
-                double[] e = new double[k];
-                for (int c = 0; c < k; c++) {
-                    e[c] = present[c] ? y[c] - ratio[c] * x[c] : 0;
-                }
-                for (int a = 0; a < k; a++) {
-                    if (!present[a] || e[a] == 0) {
-                        continue;
-                    }
-                    for (int b = 0; b < k; b++) {
-                        if (present[b]) {
-                            v[a][b] += factor * e[a] * e[b];
-                        }
-                    }
-                }
-                continue;
-            }
-            // (1 − f)·n/(n − 1)·w²·[Σu² − (Σu)²/n] = (1 − f)·w²/(n − 1)·[n·Σu² − (Σu)²]
-            double factor = unsampled * w * w / (nh - 1);
-            for (int a = 0; a < k; a++) {
-                if (!present[a]) {
+            for (int b = a; b < k; b++) {
+                if (!present[b]) {
                     continue;
                 }
-                for (int b = a; b < k; b++) {
-                    if (!present[b]) {
-                        continue;
-                    }
-                    long dyy = centred(nh, yy[a][b], y[a], y[b]);
-                    long dyx = centred(nh, yx[a][b], y[a], x[b]);
-                    long dxy = centred(nh, yx[b][a], x[a], y[b]);
-                    long dxx = centred(nh, xx[a][b], x[a], x[b]);
-                    double d = dyy - ratio[b] * dyx - ratio[a] * dxy + ratio[a] * ratio[b] * dxx;
-                    v[a][b] += factor * d;
-                }
-            }
-        }
-        for (int a = 0; a < k; a++) {
-            for (int b = a; b < k; b++) {
-                if (present[a] && present[b]) {
-                    v[a][b] /= validTotal[a] * validTotal[b];
-                    v[b][a] = v[a][b];
-                }
+                double d = m.syy[a * k + b] - ratio[b] * m.syx[a * k + b] - ratio[a] * m.syx[b * k + a]
+                        + ratio[a] * ratio[b] * m.sxx[a * k + b];
+                v[a][b] = d / (m.validTotal[a] * m.validTotal[b]);
+                v[b][a] = v[a][b];
             }
         }
         return v;
-    }
-
-    /** n·Σab − Σa·Σb, exact. */
-    private static long centred(long n, long sumProduct, long sumA, long sumB) {
-        return Math.subtractExact(Math.multiplyExact(n, sumProduct), Math.multiplyExact(sumA, sumB));
     }
 
     /** An inner node's rule over its children that have a value, weights renormalised over them. */
@@ -246,18 +201,22 @@ public final class Estimator {
             return new IndexEstimate(code, level, n, null, null, null, null, null);
         }
         double[] a = figure.coefficients();
+        // the criteria the node stands on: one for a criterion, a few for an element
+        int[] terms = new int[a.length];
+        int m = 0;
+        for (int c = 0; c < a.length; c++) {
+            if (a[c] != 0 && present[c]) {
+                terms[m++] = c;
+            }
+        }
         double value = 0;
         double variance = 0;
-        for (int c = 0; c < a.length; c++) {
-            if (a[c] == 0 || !present[c]) {
-                continue;
-            }
+        for (int i = 0; i < m; i++) {
+            int c = terms[i];
             value += a[c] * ratio[c];
             double row = 0;
-            for (int d = 0; d < a.length; d++) {
-                if (a[d] != 0 && present[d]) {
-                    row += covariance[c][d] * a[d];
-                }
+            for (int j = 0; j < m; j++) {
+                row += covariance[c][terms[j]] * a[terms[j]];
             }
             variance += a[c] * row;
         }

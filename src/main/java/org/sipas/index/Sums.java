@@ -110,6 +110,11 @@ final class Sums {
                 square(satBySat, k), square(satByValid, k), square(validByValid, k));
     }
 
+    /** This row's {@link DesignMoments} as one stratum of a domain (the arrays are read, not kept). */
+    DesignMoments moments(long populationSize, long sampleSize) {
+        return DesignMoments.ofStratum(populationSize, sampleSize, n, valid, satisfied, satBySat, satByValid, validByValid);
+    }
+
     private static long[][] square(long[] flat, int k) {
         long[][] m = new long[k][];
         for (int i = 0; i < k; i++) {
@@ -186,13 +191,24 @@ final class Sums {
         }
     }
 
+    // one loop per width: a dashboard's read unpacks some ten million numbers
     private static void get(ByteBuffer in, int width, long[] values, int from, int to) {
-        for (int i = from; i < to; i++) {
-            values[i] = switch (width) {
-                case Short.BYTES -> in.getShort() & 0xFFFF;
-                case Integer.BYTES -> in.getInt();
-                default -> in.getLong();
-            };
+        switch (width) {
+            case Short.BYTES -> {
+                for (int i = from; i < to; i++) {
+                    values[i] = in.getShort() & 0xFFFF;
+                }
+            }
+            case Integer.BYTES -> {
+                for (int i = from; i < to; i++) {
+                    values[i] = in.getInt();
+                }
+            }
+            default -> {
+                for (int i = from; i < to; i++) {
+                    values[i] = in.getLong();
+                }
+            }
         }
     }
 
