@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.sipas.identity.AuditLog;
+import org.sipas.methodology.Methodologies;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +28,12 @@ class AlertRules {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Methodologies methodologies;
 
-    AlertRules(JdbcClient jdbc, AuditLog audit) {
+    AlertRules(JdbcClient jdbc, AuditLog audit, Methodologies methodologies) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.methodologies = methodologies;
     }
 
     List<AlertRule> of(String methodologyCode, int version) {
@@ -74,9 +79,40 @@ class AlertRules {
                 .param("actor", actor)
                 .query(Long.class).single();
         AlertRule saved = rule.withId(id);
+        writeAlarmLevels(saved);
         audit.record(before.isPresent() ? "alert-rule.changed" : "alert-rule.added", "alert_rule", Long.toString(id),
                 before.orElse(null), saved, rule.methodologyCode() + " v" + rule.methodologyVersion() + " " + rule.code());
         return saved;
+    }
+
+    /**
+     * Writes again the alarm levels of a version's NOT_SATISFIED rules from the version as stored now
+     * (a replaced draft may have changed its scales); the outbox trigger reads them.
+     */
+    void refreshAlarmLevels(String methodologyCode, int version) {
+        of(methodologyCode, version).forEach(this::writeAlarmLevels);
+    }
+
+    /**
+     * The alarm levels of every NOT_SATISFIED rule that has none yet (the shipped rules of V41, the
+     * rules stored before V84): until then the trigger lets every answer of those rules through.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void fillAlarmLevels() {
+        jdbc.sql(SELECT + " WHERE kind = 'NOT_SATISFIED' AND alarm_levels IS NULL").query(AlertRules::row).list()
+                .forEach(this::writeAlarmLevels);
+    }
+
+    /** NULL when the version is unknown: the trigger then passes every answer, never fewer than the judge. */
+    private void writeAlarmLevels(AlertRule rule) {
+        if (rule.kind() != AlertKind.NOT_SATISFIED) {
+            return;
+        }
+        String levels = methodologies.find(rule.methodologyCode(), rule.methodologyVersion())
+                .map(m -> RuleCheck.alarmLevels(rule, m).stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .orElse(null);
+        jdbc.sql("UPDATE alert_rule SET alarm_levels = CAST(:levels AS int[]) WHERE id = :id")
+                .param("levels", levels).param("id", rule.id()).update();
     }
 
     /** A PostgreSQL text[] literal of the values (each quoted). */

@@ -49,6 +49,12 @@ class MethodologyAlertRules implements AlertRuleBook {
 
     @EventListener
     void stored(MethodologyVersionStored stored) {
+        storeRules(stored);
+        // a replaced draft may have changed the scales the outbox's prefilter reads
+        rules.refreshAlarmLevels(stored.code(), stored.version());
+    }
+
+    private void storeRules(MethodologyVersionStored stored) {
         String actor = users.actorName();
         List<AlertRule> current = rules.of(stored.code(), stored.version());
         if (!stored.declared().isEmpty()) {

@@ -56,6 +56,26 @@ final class RuleCheck {
         };
     }
 
+    /**
+     * The levels that can set off a NOT_SATISFIED rule, over all its questions: those on each
+     * question's scale that are neither satisfied nor excluded, as {@link #match} judges them. The
+     * outbox trigger lets through only answers at these levels (or answers it cannot read plainly);
+     * empty for the other kinds, which the trigger tests from the rule's own columns.
+     */
+    static java.util.SortedSet<Integer> alarmLevels(AlertRule rule, Methodology methodology) {
+        java.util.SortedSet<Integer> levels = new java.util.TreeSet<>();
+        if (rule.kind() != org.sipas.methodology.AlertKind.NOT_SATISFIED) {
+            return levels;
+        }
+        for (String name : rule.questions()) {
+            scaleOf(methodology.question(name), methodology).ifPresent(scale -> scale.levels().stream()
+                    .map(AnswerScale.Level::code)
+                    .filter(code -> !scale.isExcluded(code) && !scale.satisfied().contains(code))
+                    .forEach(levels::add));
+        }
+        return levels;
+    }
+
     private static Optional<AnswerScale> scaleOf(Optional<Question> question, Methodology methodology) {
         return question.map(Question::scale).flatMap(methodology::scale);
     }
