@@ -6,9 +6,13 @@
  *       a not-satisfied answer (about officials, the counter rating), an answer among codes
  *       (harassment, fees beyond the rules), a rating at or below a level, an open text holding a
  *       word of a watch list (with or without diacritics); each with a severity.</li>
- *   <li>Every response of every channel stored through {@code collection.ResponseStore} writes its
- *       id into {@code alert_outbox} in the storing transaction (a statement-level trigger, as the
- *       tallies' {@code tally_change}). {@link org.sipas.feedback.CaseOpener} takes the outbox FOR
+ *   <li>Every response of every channel stored through {@code collection.ResponseStore} that a rule
+ *       of its version could set off writes its id into {@code alert_outbox} in the storing
+ *       transaction (a statement-level trigger, as the tallies' {@code tally_change}). The trigger's
+ *       test ({@code alert_answer_may_match}, V84) lets through a superset of what the judge
+ *       ({@link org.sipas.feedback.RuleCheck}) sets off: it drops only answers that plainly cannot
+ *       match (blank, a plain satisfied level, no code of the rule in it), so the 95% of responses that
+ *       alert nobody cost no outbox row. {@link org.sipas.feedback.CaseOpener} takes the outbox FOR
  *       UPDATE SKIP LOCKED, opens one case per response and rule set off (unique in the table), tells
  *       the owners and deletes the rows in one transaction: never lost, never twice, with any number
  *       of nodes.</li>
