@@ -23,7 +23,17 @@ public record QuestionView(String name, Widget widget, String label, String hint
     /** NOTE: a text shown, no field; DECIMAL: a number that may have decimals. */
     public enum Widget { SCALE, CHOICE, CHOICES, TEXT, NUMBER, DECIMAL, DATE, OFFICIAL, NOTE }
 
-    public record Option(String code, String label, boolean chosen) {
+    /**
+     * One radio or box.
+     *
+     * @param id what makes its element id unique on the page: the code, or the code and a number
+     *           for a second choice a form gives the same code ({@code allow_choice_duplicates})
+     */
+    public record Option(String code, String label, boolean chosen, String id) {
+
+        public Option(String code, String label, boolean chosen) {
+            this(code, label, chosen, code);
+        }
     }
 
     /** Radios or checkboxes in a fieldset, rather than one labelled field. */
@@ -37,7 +47,7 @@ public record QuestionView(String name, Widget widget, String label, String hint
 
     /** The element an error summary link moves to: the first radio or box of a group, else the field. */
     public String firstInputId() {
-        return isGroup() && !options.isEmpty() ? "a-" + name + "-" + options.get(0).code() : "a-" + name;
+        return isGroup() && !options.isEmpty() ? "a-" + name + "-" + options.get(0).id() : "a-" + name;
     }
 
     /** The ids of the hint and the error, for {@code aria-describedby}; null when neither is shown. */

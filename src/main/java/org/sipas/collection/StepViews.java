@@ -101,8 +101,8 @@ public class StepViews {
                 widget = question.type() == QuestionType.SELECT_ONE ? Widget.CHOICE : Widget.CHOICES;
                 ChoiceList list = methodology.choiceList(question.choices()).orElseThrow();
                 // the server filters a cascade on the step, so a page without JavaScript offers the same as the device
-                options = (answers == null ? list.choices() : list.offered(question.choiceFilter(), answers)).stream()
-                        .map(c -> new Option(c.code(), c.label().in(locale), chosen.contains(c.code()))).toList();
+                options = choices(answers == null ? list.choices() : list.offered(question.choiceFilter(), answers),
+                        chosen, locale);
             }
             case OFFICIAL -> {
                 widget = Widget.OFFICIAL;
@@ -160,5 +160,21 @@ public class StepViews {
 
     private static ChoiceList choices(Questionnaire questionnaire, Question question) {
         return questionnaire.methodology().choiceList(question.choices()).orElseThrow();
+    }
+
+    /**
+     * The options of a choice list. A code a form gives to two choices (allowed by its
+     * {@code allow_choice_duplicates}) is one answer: the second gets an id of its own, and only
+     * the first is shown chosen, so one radio of the pair is checked.
+     */
+    private static List<Option> choices(List<ChoiceList.Choice> choices, java.util.Collection<String> chosen, Locale locale) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        List<Option> options = new ArrayList<>();
+        for (ChoiceList.Choice c : choices) {
+            int times = seen.merge(c.code(), 1, Integer::sum);
+            options.add(new Option(c.code(), c.label().in(locale), times == 1 && chosen.contains(c.code()),
+                    times == 1 ? c.code() : c.code() + "-" + times));
+        }
+        return options;
     }
 }

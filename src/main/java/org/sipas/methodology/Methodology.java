@@ -13,15 +13,25 @@ import java.util.stream.Stream;
  * @param version 1, 2, …; a version used by a campaign is frozen and edits make the next one
  * @param alerts  the alert rules the file declares (empty: the version keeps the rules it has, or
  *                takes its previous version's); feedback keeps and edits them from there
+ * @param allowChoiceDuplicates the form says a choice list may give one code to two choices
+ *                (XLSForm's {@code allow_choice_duplicates} setting): both are offered and stored as
+ *                that code; without it a duplicated code is an error
  */
 public record Methodology(String code, int version, Label title, List<AnswerScale> scales, List<ChoiceList> choiceLists,
-                          List<Section> sections, IndexNode index, List<AlertDeclaration> alerts) {
+                          List<Section> sections, IndexNode index, List<AlertDeclaration> alerts,
+                          boolean allowChoiceDuplicates) {
 
     public Methodology {
         scales = List.copyOf(scales);
         choiceLists = List.copyOf(choiceLists);
         sections = List.copyOf(sections);
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
+    }
+
+    /** A methodology whose choice codes are each given once. */
+    public Methodology(String code, int version, Label title, List<AnswerScale> scales, List<ChoiceList> choiceLists,
+                       List<Section> sections, IndexNode index, List<AlertDeclaration> alerts) {
+        this(code, version, title, scales, choiceLists, sections, index, alerts, false);
     }
 
     /** A questionnaire and index without alert rules of its own. */
@@ -32,12 +42,12 @@ public record Methodology(String code, int version, Label title, List<AnswerScal
 
     /** The same methodology numbered {@code version} (the store numbers uploaded versions). */
     public Methodology withVersion(int version) {
-        return new Methodology(code, version, title, scales, choiceLists, sections, index, alerts);
+        return new Methodology(code, version, title, scales, choiceLists, sections, index, alerts, allowChoiceDuplicates);
     }
 
     /** The same questionnaire and index carrying {@code rules} (a download carries the rules in force). */
     public Methodology withAlerts(List<AlertDeclaration> rules) {
-        return new Methodology(code, version, title, scales, choiceLists, sections, index, rules);
+        return new Methodology(code, version, title, scales, choiceLists, sections, index, rules, allowChoiceDuplicates);
     }
 
     /**

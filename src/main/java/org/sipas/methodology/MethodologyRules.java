@@ -49,7 +49,7 @@ final class MethodologyRules {
             problems.add("version", "badVersion", m.version());
         }
         m.scales().forEach(this::checkScale);
-        m.choiceLists().forEach(this::checkChoices);
+        m.choiceLists().forEach(list -> checkChoices(list, m.allowChoiceDuplicates()));
         m.choiceLists().stream().filter(list -> m.scale(list.name()).isPresent())
                 // an XLSForm keeps scales and choice lists in one choices sheet, by name
                 .forEach(list -> problems.add("choices." + list.name(), "scaleAndListName", list.name()));
@@ -166,7 +166,7 @@ final class MethodologyRules {
                 .forEach(code -> problems.add(path + ".satisfied", "satisfiedNotLevel", code, scale.name()));
     }
 
-    private void checkChoices(ChoiceList list) {
+    private void checkChoices(ChoiceList list, boolean allowChoiceDuplicates) {
         String path = "choices." + list.name();
         if (list.choices().isEmpty()) {
             problems.add(path, "noChoices", list.name());
@@ -174,9 +174,10 @@ final class MethodologyRules {
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < list.choices().size(); i++) {
             String code = list.choices().get(i).code();
-            if (!codes.add(code)) {
+            boolean first = codes.add(code);
+            if (!first && !allowChoiceDuplicates) {
                 problems.add(path + "[" + i + "].code", "duplicateCode", code);
-            } else if (code.contains(" ")) {
+            } else if (first && code.contains(" ")) {
                 // select_multiple stores the chosen codes separated by spaces
                 problems.add(path + "[" + i + "].code", "codeWithSpace", code);
             }

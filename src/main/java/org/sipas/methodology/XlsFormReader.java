@@ -100,7 +100,14 @@ final class XlsFormReader {
             Map.entry("readonly", "read_only"), Map.entry("jr:readonly", "read_only"),
             Map.entry("calculate", "calculation"), Map.entry("jr:count", "repeat_count"),
             Map.entry("count", "repeat_count"), Map.entry("command", "type"), Map.entry("jr:choice-filter", "choice_filter"),
-            Map.entry("big_image", "big-image"), Map.entry("guidance", "guidance_hint"));
+            Map.entry("big_image", "big-image"), Map.entry("guidance", "guidance_hint"), Map.entry("id_string", "form_id"),
+            Map.entry("set_form_id", "form_id"), Map.entry("set_form_title", "form_title"));
+    /**
+     * Translated fields a respondent reads: kept byte for byte, leading and trailing spaces
+     * included (pyxform strips every cell; sipas stores and exports a label exactly as written).
+     */
+    private static final Set<String> WORDS = Set.of("label", "hint", "guidance_hint", "constraint_message",
+            "required_message", "form_title");
     /** Survey columns sipas keeps as written without acting on them, all part of XLSForm: no warning. */
     private static final Set<String> KEPT_SURVEY = Set.of("appearance", "default", "read_only", "choice_filter",
             "calculation", "trigger", "parameters", "required_message", "guidance_hint", "image", "audio", "video",
@@ -108,7 +115,8 @@ final class XlsFormReader {
     private static final Set<String> SURVEY_FIELDS = Set.of("type", "name", "label", "hint", "required", "relevant",
             "constraint", "constraint_message");
     private static final Set<String> CHOICE_FIELDS = Set.of("list_name", "name", "label", "satisfied", "excluded");
-    private static final Set<String> SETTINGS_FIELDS = Set.of("form_id", "version", "form_title", "default_language");
+    private static final Set<String> SETTINGS_FIELDS = Set.of("form_id", "version", "form_title", "default_language",
+            "allow_choice_duplicates");
     private static final Set<String> INDEX_FIELDS = Set.of("code", "label", "rule", "question", "parent", "weight",
             "satisfied", "excluded");
     private static final Set<String> ALERT_FIELDS = new LinkedHashSet<>(List.of("code", "kind", "questions", "question",
@@ -136,6 +144,8 @@ final class XlsFormReader {
      * BCP 47 names a language not known): an English ODK form is not called Vietnamese.
      */
     private String defaultLanguage = "vi";
+    /** The settings' allow_choice_duplicates: a list may then give one code to two choices, each kept and said. */
+    private boolean allowChoiceDuplicates;
     /** Letters only Vietnamese writes among the languages written in Latin script. */
     private static final java.util.regex.Pattern VIETNAMESE = java.util.regex.Pattern.compile(
             "[ăđơưạảặẳẵắằậẩẫấầẹẻẽệểễếềỉịọỏộổỗốồợởỡớờụủựửữứừỵỷỹỳ]", java.util.regex.Pattern.CASE_INSENSITIVE
@@ -236,6 +246,8 @@ final class XlsFormReader {
             placeField("version", settings, setting, "version");
             placeField("title", settings, setting, "form_title");
         }
+        allowChoiceDuplicates = setting != null && setting.get("allow_choice_duplicates") != null
+                && Set.of("yes", "true", "true()").contains(setting.get("allow_choice_duplicates").toLowerCase(Locale.ROOT));
         int version = version(settings, setting);
         Label titleRead = setting == null ? null : label(setting, "form_title");
         Label title = titleRead == null ? new Label(Map.of(defaultLanguage, code)) : titleRead;
@@ -259,7 +271,7 @@ final class XlsFormReader {
         IndexNode root = index == null || index.lines().isEmpty() ? null : index(index);
         Table alertSheet = table(workbook, XlsForm.ALERTS, false);
         List<AlertDeclaration> alerts = alertSheet == null ? List.of() : alerts(alertSheet);
-        return new Methodology(code, version, title, scales, choiceLists, sections, root, alerts);
+        return new Methodology(code, version, title, scales, choiceLists, sections, root, alerts, allowChoiceDuplicates);
     }
 
     // ---- survey
@@ -644,6 +656,7 @@ final class XlsFormReader {
 
     private ChoiceList choiceList(Table sheet, String name, List<Line> rows) {
         List<ChoiceList.Choice> choices = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             String path = "choices." + name + "[" + i + "]";
             placeRow(path, sheet, rows.get(i));
@@ -662,6 +675,10 @@ final class XlsFormReader {
             if (code == null) {
                 problems.addInSheet(sheet(sheet), rows.get(i).number(), sheet.header("name"), "missing", sheet.header("name"));
             } else {
+                if (!codes.add(code) && allowChoiceDuplicates) {
+                    // as pyxform does under the setting: both choices offered, both answers stored as this one code
+                    problems.warn(sheet(sheet), rows.get(i).number(), sheet.header("name"), "choiceDuplicate", code, name);
+                }
                 choices.add(new ChoiceList.Choice(code, label, keptColumns(rows.get(i), CHOICE_FIELDS)));
             }
         }
@@ -913,7 +930,8 @@ final class XlsFormReader {
             Map<Column, String> cells = new LinkedHashMap<>();
             for (Cell cell : row) {
                 Column column = columns.get(cell.getColumnIndex());
-                String text = text(cell);
+                // words a respondent reads are kept as written, spaces and all; names, types and codes are trimmed
+                String text = column != null && WORDS.contains(column.field()) ? written(cell) : text(cell);
                 if (column != null && text != null) {
                     cells.put(column, text);
                 }
@@ -1024,8 +1042,14 @@ final class XlsFormReader {
         return text;
     }
 
-    /** A cell as its author sees it in Excel: a date as a date, a number without a float's noise, text stripped. */
+    /** A cell as its author sees it in Excel, stripped (names, types, codes, headers); null when blank. */
     private static String text(Cell cell) {
+        String text = written(cell);
+        return text == null ? null : text.strip();
+    }
+
+    /** A cell as its author sees it in Excel: a date as a date, a number without a float's noise; null when blank. */
+    private static String written(Cell cell) {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         String text = switch (type) {
             case STRING -> cell.getStringCellValue();
@@ -1034,7 +1058,7 @@ final class XlsFormReader {
             case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
             default -> null;
         };
-        return text == null || text.isBlank() ? null : text.strip();
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** The texts of a translated field by language, the default language first; null when none. */

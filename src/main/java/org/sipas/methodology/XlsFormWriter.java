@@ -72,6 +72,10 @@ final class XlsFormWriter {
             }
             settingsColumns.add("default_language");
             settingsRow.add(XlsForm.languageHeader(languages.get(0)));
+            if (m.allowChoiceDuplicates()) {
+                settingsColumns.add("allow_choice_duplicates");
+                settingsRow.add("yes");
+            }
             Sheet settings = sheet(workbook, XlsForm.SETTINGS, settingsColumns);
             row(settings, settingsRow.toArray(String[]::new));
             if (m.index() != null) {

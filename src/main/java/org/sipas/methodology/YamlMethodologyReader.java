@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -34,7 +35,8 @@ final class YamlMethodologyReader {
     /** What stands in for a missing label while the rest of the file is still read for problems. */
     private static final Label MISSING = Label.of("?", null);
 
-    private static final Set<String> TOP = Set.of("code", "version", "title", "scales", "choices", "sections", "index", "alerts");
+    private static final Set<String> TOP = Set.of("code", "version", "title", "allow_choice_duplicates", "scales", "choices",
+            "sections", "index", "alerts");
     private static final Set<String> SCALE = Set.of("levels", "satisfied", "excluded");
     /** An option holds its code, its kept columns, and its label's texts keyed by language. */
     private static final Set<String> OPTION_FIELDS = Set.of("code", "columns");
@@ -93,7 +95,8 @@ final class YamlMethodologyReader {
         for (int i = 0; i < alertNodes.size(); i++) {
             alerts.add(alert(alertNodes.get(i), top.path("alerts") + "[" + i + "]"));
         }
-        return new Methodology(code, version == null ? 1 : version, title, scales, lists, sections, index, alerts);
+        return new Methodology(code, version == null ? 1 : version, title, scales, lists, sections, index, alerts,
+                top.flag("allow_choice_duplicates"));
     }
 
     /** One alert rule: {@code {code: fees, kind: ANSWER_IN, questions: [reasons], codes: [phi], severity: HIGH, label: …}}. */
@@ -245,6 +248,19 @@ final class YamlMethodologyReader {
         }
         problems.add(path, "notText");
         return null;
+    }
+
+    /**
+     * The text of a label: a quoted scalar exactly as written, spaces included (the writer quotes
+     * every label, so a form's words come back byte for byte); a plain or block one stripped.
+     */
+    private String words(Node node, String path) {
+        if (node instanceof ScalarNode s && !s.getValue().isBlank()
+                && (s.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                || s.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED)) {
+            return s.getValue();
+        }
+        return scalar(node, path);
     }
 
     private Integer integer(Node node, String path) {
@@ -403,7 +419,7 @@ final class YamlMethodologyReader {
                 return required ? MISSING : null;
             }
             if (node instanceof ScalarNode) {
-                return Label.of(scalar(node, path(key)), null);
+                return Label.of(words(node, path(key)), null);
             }
             Fields texts = new Fields(node, path(key), null);
             return labelOf(texts, Set.of(), path(key));
@@ -419,7 +435,7 @@ final class YamlMethodologyReader {
             Map<String, String> texts = new LinkedHashMap<>();
             fields.values.forEach((language, node) -> {
                 if (!notLanguages.contains(language)) {
-                    String text = scalar(node, fields.path(language));
+                    String text = words(node, fields.path(language));
                     if (text != null) {
                         texts.put(language, text);
                     }

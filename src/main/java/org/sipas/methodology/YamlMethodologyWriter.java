@@ -25,6 +25,9 @@ final class YamlMethodologyWriter {
         out.append("code: ").append(m.code()).append('\n');
         out.append("version: ").append(m.version()).append('\n');
         out.append("title: ").append(label(m.title())).append('\n');
+        if (m.allowChoiceDuplicates()) {
+            out.append("allow_choice_duplicates: true\n");
+        }
         if (!m.scales().isEmpty()) {
             out.append("\nscales:\n");
             for (AnswerScale scale : m.scales()) {

@@ -150,6 +150,35 @@ class XlsFormCorpusTest {
         assertThat(languages).as("languages written in the corpus").contains("en", "fr", "ko", "ru", "ky", "ach", "id", "ar");
         assertThat(expected).anyMatch(e -> e.file().contains("cascad") && e.outcome().equals("imported"));
         assertThat(expected).anyMatch(e -> e.error().equals("repeatUnsupported"));
+        assertThat(expected).as("a CJK form that imports")
+                .anyMatch(e -> e.outcome().equals("imported") && List.of(e.languages().split(" ")).contains("ko"));
+    }
+
+    /**
+     * pyxform's {@code test_duplicate_choices_with_allow_choice_duplicates_setting_and_translations}
+     * (tests/test_choices_sheet.py, line 251): under {@code allow_choice_duplicates: Yes} the list
+     * keeps its four choices, the code {@code c} twice, in English and Korean, as pyxform's
+     * expected itext says; sipas says so in a warning at the second {@code c}.
+     */
+    @Test
+    void theKoreanFormThatAllowsChoiceDuplicatesKeepsEveryLabelAndSaysSo() throws IOException {
+        MethodologyFiles.Read read = MethodologyFiles.read("pyxform-choices-duplicates-en-ko.md",
+                form("pyxform-choices-duplicates-en-ko.md"), Origin.YAML);
+
+        Methodology m = read.methodology();
+        assertThat(m.allowChoiceDuplicates()).isTrue();
+        List<ChoiceList.Choice> choices = m.choiceList("list").orElseThrow().choices();
+        assertThat(choices).extracting(ChoiceList.Choice::code).containsExactly("a", "b", "c", "c");
+        assertThat(choices).extracting(c -> c.label().text("en")).containsExactly("Pass", "Fail", "Skipped", "Not Applicable");
+        assertThat(choices).extracting(c -> c.label().text("ko")).containsExactly("패스", "실패", "건너뛴", "해당 없음");
+        assertThat(m.question("S1").orElseThrow().label().text("ko")).isEqualTo("질문 1");
+        assertThat(read.problems().warnings()).filteredOn(w -> w.code().equals("methodology.warning.choiceDuplicate"))
+                .singleElement().satisfies(w -> {
+                    assertThat(w.file()).endsWith(" › choices");
+                    assertThat(w.line()).isEqualTo(5);
+                    assertThat(w.column()).isEqualTo("name");
+                    assertThat(w.args()).containsExactly("c", "list");
+                });
     }
 
     /**

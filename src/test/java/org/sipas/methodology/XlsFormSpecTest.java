@@ -367,4 +367,106 @@ class XlsFormSpecTest {
                 .containsExactly("3 choice_filter methodology.error.unknownFilterColumn [vung, xa]",
                         "4 relevant methodology.error.bareName [hn]");
     }
+
+    /** Arabic and Chinese words with the spaces their author left around them, and Latin, digits and marks among them. */
+    static final String ARABIC_LABEL = "  هل أنت راضٍ عن مركز الخدمة العامة (Trung tâm Phục vụ hành chính công) في 2024؟  ";
+    static final String ARABIC_HINT = "اختر إجابة واحدة - SIPAS ";
+    static final String ARABIC_CHOICE = "راضٍ جدًا ";
+    static final String CHINESE_LABEL = "您对“一站式”服务（Bộ phận Một cửa）满意吗？ ";
+    static final String CHINESE_HINT = " 请选择一项 (1–5) ";
+    static final String CHINESE_CHOICE = "非常满意  ";
+
+    /** A form in Vietnamese, Arabic and Chinese whose labels, hints and choices keep leading and trailing spaces. */
+    static byte[] arabicAndChineseWithSpaces(String code) {
+        return XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
+                "survey", new String[][] {
+                        {"type", "name", "label::Tiếng Việt (vi)", "label::Arabic (ar)", "label::Chinese (zh)",
+                                "hint::Arabic (ar)", "hint::Chinese (zh)"},
+                        {"select_one muc_do", "hai_long", "Ông/Bà có hài lòng không? ", ARABIC_LABEL, CHINESE_LABEL,
+                                ARABIC_HINT, CHINESE_HINT},
+                },
+                "choices", new String[][] {
+                        {"list_name", "name", "label::Tiếng Việt (vi)", "label::Arabic (ar)", "label::Chinese (zh)"},
+                        {"muc_do", "1", "Rất hài lòng", ARABIC_CHOICE, CHINESE_CHOICE},
+                        {"muc_do", "2", "Không hài lòng", "غير راضٍ", "不满意"},
+                },
+                "settings", new String[][] {{"form_id", "form_title::Tiếng Việt (vi)", "form_title::Arabic (ar)"},
+                        {code, "Phiếu ba thứ tiếng", " استبيان "}}));
+    }
+
+    @Test
+    void arabicAndChineseWordsKeepTheirSpacesThroughTheStoreTheExportAndAReImport() throws IOException {
+        MethodologyFiles.Read read = read(arabicAndChineseWithSpaces("ba-thu-tieng"));
+
+        Methodology stored = MethodologyFiles.readStored("ba-thu-tieng", 1, read.source());
+        Question q = stored.question("hai_long").orElseThrow();
+        assertThat(q.label().text("ar")).isEqualTo(ARABIC_LABEL);
+        assertThat(q.label().text("zh")).isEqualTo(CHINESE_LABEL);
+        assertThat(q.label().text("vi")).isEqualTo("Ông/Bà có hài lòng không? ");
+        assertThat(q.hint().text("ar")).isEqualTo(ARABIC_HINT);
+        assertThat(q.hint().text("zh")).isEqualTo(CHINESE_HINT);
+        ChoiceList.Choice first = stored.choiceList("muc_do").orElseThrow().choices().get(0);
+        assertThat(first.label().text("ar")).isEqualTo(ARABIC_CHOICE);
+        assertThat(first.label().text("zh")).isEqualTo(CHINESE_CHOICE);
+        assertThat(stored.title().text("ar")).isEqualTo(" استبيان ");
+
+        byte[] exported = XlsFormWriter.write(stored);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
+            Sheet survey = workbook.getSheet("survey");
+            Map<String, String> cells = cellsByHeader(survey, 2); // row 1 the header, row 2 the group, row 3 the question
+            assertThat(cells).containsEntry("label::Arabic (ar)", ARABIC_LABEL).containsEntry("label::Chinese (zh)",
+                    CHINESE_LABEL).containsEntry("hint::Arabic (ar)", ARABIC_HINT).containsEntry("hint::Chinese (zh)",
+                    CHINESE_HINT);
+            assertThat(cellsByHeader(workbook.getSheet("choices"), 1)).containsEntry("label::Arabic (ar)", ARABIC_CHOICE)
+                    .containsEntry("label::Chinese (zh)", CHINESE_CHOICE);
+        }
+        Methodology again = read(exported).methodology();
+        assertThat(again).isEqualTo(stored);
+        assertThat(again.question("hai_long").orElseThrow().label().text("ar")).isEqualTo(ARABIC_LABEL);
+    }
+
+    /** The cells of one row of a sheet by the header above them, as POI reads them. */
+    static Map<String, String> cellsByHeader(Sheet sheet, int row) {
+        Map<String, String> cells = new java.util.LinkedHashMap<>();
+        Row header = sheet.getRow(0);
+        for (int c = 0; c < header.getLastCellNum(); c++) {
+            var cell = sheet.getRow(row).getCell(c);
+            if (header.getCell(c) != null && cell != null) {
+                cells.put(header.getCell(c).getStringCellValue(), cell.getStringCellValue());
+            }
+        }
+        return cells;
+    }
+
+    private static byte[] duplicatedCode(String allow) {
+        return XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
+                "survey", new String[][] {{"type", "name", "label::en", "label::zh"}, {"select_one kq", "ket_qua", "Result", "结果"}},
+                "choices", new String[][] {{"list name", "name", "label::en", "label::zh"}, {"kq", "ok", "Done", "已办结"},
+                        {"kq", "na", "Skipped", "跳过"}, {"kq", "na", "Not applicable", "不适用"}},
+                "settings", allow == null ? new String[][] {{"form_id"}, {"trung-ma"}}
+                        : new String[][] {{"form_id", "allow_choice_duplicates"}, {"trung-ma", allow}}));
+    }
+
+    @Test
+    void aCodeGivenTwiceIsRefusedAtItsRowUnlessTheSettingsAllowChoiceDuplicates() throws IOException {
+        for (String refusing : new String[] {null, "no", "Bob"}) {
+            assertThat(rejected(duplicatedCode(refusing)).errors()).as(String.valueOf(refusing)).singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.code()).isEqualTo("methodology.error.duplicateCode");
+                        assertThat(e.file()).isEqualTo("form.xlsx › choices");
+                        assertThat(e.line()).isEqualTo(4);
+                    });
+        }
+
+        MethodologyFiles.Read read = read(duplicatedCode("Yes"));
+        assertThat(read.methodology().choiceList("kq").orElseThrow().choices()).extracting(c -> c.label().text("zh"))
+                .containsExactly("已办结", "跳过", "不适用");
+        assertThat(read.problems().warnings()).extracting(RowError::code).containsExactly(
+                "methodology.warning.choiceDuplicate", "methodology.warning.noVietnamese");
+        assertThat(read.source()).contains("allow_choice_duplicates: true");
+        try (XSSFWorkbook exported = new XSSFWorkbook(new ByteArrayInputStream(XlsFormWriter.write(read.methodology())))) {
+            assertThat(cellsByHeader(exported.getSheet("settings"), 1)).containsEntry("allow_choice_duplicates", "yes");
+        }
+        roundTrips(read);
+    }
 }

@@ -167,4 +167,39 @@ class XlsFormUploadTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("/methodologies/example.xlsx", "satisfied", "excluded", "share_satisfied");
     }
+
+    @Test
+    void arabicAndChineseLabelsWithTheirSpacesComeBackByteForByteFromTheStoreTheDownloadAndAReUpload() throws Exception {
+        String code = code();
+        upload(XlsFormSpecTest.arabicAndChineseWithSpaces(code)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.warnings", hasSize(0)));
+        assertStoredWords(code);
+
+        byte[] exported = mvc.perform(get("/api/v1/methodologies/" + code + "/1.xlsx").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
+            assertThat(XlsFormSpecTest.cellsByHeader(workbook.getSheet("survey"), 2))
+                    .containsEntry("label::Arabic (ar)", XlsFormSpecTest.ARABIC_LABEL)
+                    .containsEntry("label::Chinese (zh)", XlsFormSpecTest.CHINESE_LABEL)
+                    .containsEntry("hint::Chinese (zh)", XlsFormSpecTest.CHINESE_HINT);
+            assertThat(XlsFormSpecTest.cellsByHeader(workbook.getSheet("choices"), 1))
+                    .containsEntry("label::Arabic (ar)", XlsFormSpecTest.ARABIC_CHOICE)
+                    .containsEntry("label::Chinese (zh)", XlsFormSpecTest.CHINESE_CHOICE);
+        }
+
+        // the download uploaded again is the same draft, word for word
+        upload(exported).andExpect(status().isOk()).andExpect(jsonPath("$.replacedDraft").value(true))
+                .andExpect(jsonPath("$.version").value(1));
+        assertStoredWords(code);
+    }
+
+    private void assertStoredWords(String code) throws Exception {
+        mvc.perform(get("/api/v1/methodologies/" + code + "/1").with(admin())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.sections[0].questions[0].label.ar").value(XlsFormSpecTest.ARABIC_LABEL))
+                .andExpect(jsonPath("$.sections[0].questions[0].label.zh").value(XlsFormSpecTest.CHINESE_LABEL))
+                .andExpect(jsonPath("$.sections[0].questions[0].hint.ar").value(XlsFormSpecTest.ARABIC_HINT))
+                .andExpect(jsonPath("$.sections[0].questions[0].hint.zh").value(XlsFormSpecTest.CHINESE_HINT))
+                .andExpect(jsonPath("$.choiceLists[0].choices[0].label.ar").value(XlsFormSpecTest.ARABIC_CHOICE))
+                .andExpect(jsonPath("$.choiceLists[0].choices[0].label.zh").value(XlsFormSpecTest.CHINESE_CHOICE));
+    }
 }

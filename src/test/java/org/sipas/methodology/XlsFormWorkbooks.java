@@ -14,6 +14,11 @@ public final class XlsFormWorkbooks {
         return XlsFormExample.workbook(sheets);
     }
 
+    /** Stores a workbook as an administrator's upload does (every rule checked), for tests of other packages. */
+    public static Methodology store(Methodologies methodologies, String file, byte[] workbook) {
+        return methodologies.upload(file, workbook).methodology();
+    }
+
     public static Map<String, String[][]> sheets(Object... nameThenRows) {
         Map<String, String[][]> sheets = new LinkedHashMap<>();
         for (int i = 0; i < nameThenRows.length; i += 2) {
