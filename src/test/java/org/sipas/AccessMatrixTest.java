@@ -492,6 +492,8 @@ class AccessMatrixTest {
             case "user" -> Long.toString(side.userId());
             // no such question: the matrix is about who gets in
             case "question" -> "999999999";
+            // no such hand-out batch: the campaign's scope and the roles decide before the batch is looked for
+            case "batch" -> "999999999";
             case "token" -> side.token();
             case "key" -> side.kioskKey();
             case "unitCode" -> side.receiptUnit();

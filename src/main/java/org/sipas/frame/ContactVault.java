@@ -13,7 +13,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps applicants' names and phones unreadable at rest. A value is sealed with AES-256-GCM under a
+ * Keeps applicants' names, phones and postal addresses unreadable at rest. A value is sealed with AES-256-GCM under a
  * fresh 12-byte IV and stored as {@code version ‖ IV ‖ ciphertext+tag}: the version byte names the
  * key, so keys can rotate while older values stay readable. Phones are also hashed with HMAC-SHA256
  * after normalising, so the same person is found again without decrypting anything.
@@ -85,10 +85,15 @@ class ContactVault {
         return mac("email:" + normalisedEmail);
     }
 
-    /** A keyed digest of the whole contact, to leave an unchanged contact alone when a dossier comes again. */
-    byte[] fingerprint(String name, String normalisedPhone) {
-        return Arrays.copyOf(mac("contact:" + (name == null ? "" : name) + '\u0000' + (normalisedPhone == null ? "" : normalisedPhone)),
-                FINGERPRINT_BYTES);
+    /**
+     * A keyed digest of the whole contact, to leave an unchanged contact alone when a dossier comes
+     * again. A contact without an address digests as it did before addresses were kept, so that
+     * re-importing an old file rewrites none of its contacts.
+     */
+    byte[] fingerprint(String name, String normalisedPhone, String address) {
+        String contact = "contact:" + (name == null ? "" : name) + '\u0000' + (normalisedPhone == null ? "" : normalisedPhone)
+                + (address == null ? "" : "\u0000" + address);
+        return Arrays.copyOf(mac(contact), FINGERPRINT_BYTES);
     }
 
     private byte[] mac(String text) {

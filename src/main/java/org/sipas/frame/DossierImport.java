@@ -71,7 +71,7 @@ public class DossierImport {
     @Transactional
     public ImportResult importFile(String fileName, InputStream in, TextEncoding encoding, CurrentUser importer) {
         return run(DossierOrigin.FILE, fileName, importer, dossiers -> TabularReader.read(fileName, in, encoding,
-                DossierField.COLUMNS, row -> dossiers.accept(new FileRow(row))));
+                DossierField.HEADER, row -> dossiers.accept(new FileRow(row))));
     }
 
     /** Imports the dossiers of a JSON batch, located by their 1-based position in it. */

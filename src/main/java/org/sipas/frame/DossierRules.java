@@ -14,7 +14,8 @@ import org.sipas.web.Formats;
 
 /**
  * What makes an incoming dossier acceptable: known unit (inside the caller's scope), procedure and
- * officials, readable times in order, a Vietnamese phone, known coded values. Every problem of a
+ * officials, readable times in order, a Vietnamese phone, an address of a label's length, known
+ * coded values. Every problem of a
  * dossier is reported, not only its first. Holds the catalog's codes for one import.
  */
 final class DossierRules {
@@ -25,6 +26,12 @@ final class DossierRules {
     static final int MAX_NAME = 200;
     /** The longest phone as typed ("+84 (0)912 345 678 máy lẻ 12" is 27): longer is no phone. */
     static final int MAX_PHONE = 30;
+    /**
+     * The longest postal address: house, lane, street, hamlet, commune and province ("Số 123, ngõ
+     * 45, đường Nguyễn Văn Cừ, tổ dân phố 7, phường Thành Sen, tỉnh Hà Tĩnh" is 82) fill the four
+     * lines an address label has for it; longer is a paste of something else.
+     */
+    static final int MAX_ADDRESS = 200;
 
     private final UnitRef scope;
     private final Map<String, UnitRef> units;
@@ -75,13 +82,16 @@ final class DossierRules {
         String name = in.get(DossierField.APPLICANT_NAME);
         checked.limit(DossierField.APPLICANT_NAME, name, MAX_NAME);
         String phone = checked.phone(DossierField.APPLICANT_PHONE);
+        // the address itself is personal data: an over-long one is reported by its length, not its text
+        String address = in.get(DossierField.APPLICANT_ADDRESS);
+        checked.limit(DossierField.APPLICANT_ADDRESS, address, MAX_ADDRESS);
 
         if (checked.failed) {
             return null;
         }
         return new ValidDossier(in.line(), unit.id(), receiptCode, procedure, kind, received, appointment, returned,
                 receiving == null ? null : receiving.id(), processing == null ? null : processing.id(),
-                channel, status, name, phone);
+                channel, status, name, phone, address == null ? null : address.replaceAll("\\s+", " "));
     }
 
     private UnitRef unit(Checked checked) {

@@ -31,7 +31,7 @@ final class DossierSpool implements AutoCloseable {
     /** Positions of the fields in a spooled line. */
     static final int ORDINAL = 0, LINE = 1, UNIT = 2, RECEIPT = 3, PROCEDURE = 4, KIND = 5, RECEIVED = 6, APPOINTMENT = 7,
             RETURNED = 8, RECEIVING = 9, PROCESSING = 10, CHANNEL = 11, STATUS = 12, NAME = 13, PHONE = 14, PHONE_HASH = 15,
-            FINGERPRINT = 16, PRN = 17;
+            FINGERPRINT = 16, ADDRESS = 17, PRN = 18;
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -74,7 +74,8 @@ final class DossierSpool implements AutoCloseable {
         bytes(vault.seal(d.name()));
         bytes(vault.seal(d.phone()));
         bytes(vault.phoneHash(d.phone()));
-        bytes(vault.fingerprint(d.name(), d.phone()));
+        bytes(vault.fingerprint(d.name(), d.phone(), d.address()));
+        bytes(vault.seal(d.address()));
         // kept only by a new dossier: a stored one keeps the number it was first given
         row.append(prns.nextDouble()).append('\n');
         try {

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
+import static org.sipas.frame.DossierSpool.ADDRESS;
 import static org.sipas.frame.DossierSpool.APPOINTMENT;
 import static org.sipas.frame.DossierSpool.CHANNEL;
 import static org.sipas.frame.DossierSpool.FINGERPRINT;
@@ -60,7 +61,8 @@ class DossierStore {
                 id bigint NOT NULL, procedure_id bigint NOT NULL, applicant_kind text NOT NULL,
                 received_at timestamptz NOT NULL, appointment_at timestamptz, returned_at timestamptz,
                 receiving_official_id bigint, processing_official_id bigint, channel text NOT NULL, status text NOT NULL,
-                name_cipher bytea, phone_cipher bytea, phone_hash bytea, contact_hash bytea NOT NULL) ON COMMIT DROP""";
+                name_cipher bytea, phone_cipher bytea, phone_hash bytea, contact_hash bytea NOT NULL, address_cipher bytea)
+                ON COMMIT DROP""";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -190,8 +192,8 @@ class DossierStore {
                 f -> isStored(f, stored) ? null
                         : withId(f, ids, UNIT, RECEIPT, PROCEDURE, KIND, RECEIVED, APPOINTMENT, RETURNED, RECEIVING,
                         PROCESSING, CHANNEL, STATUS).append('\t').append(batch).append('\t').append(f[PRN]));
-        copy(spool, "COPY dossier_contact (dossier_id, name_cipher, phone_cipher, phone_hash, contact_hash) FROM STDIN",
-                f -> isStored(f, stored) ? null : withId(f, ids, NAME, PHONE, PHONE_HASH, FINGERPRINT));
+        copy(spool, "COPY dossier_contact (dossier_id, name_cipher, phone_cipher, phone_hash, contact_hash, address_cipher) FROM STDIN",
+                f -> isStored(f, stored) ? null : withId(f, ids, NAME, PHONE, PHONE_HASH, FINGERPRINT, ADDRESS));
     }
 
     /**
@@ -204,7 +206,7 @@ class DossierStore {
         jdbc.sql(STAGING).update();
         copy(spool, "COPY dossier_staging FROM STDIN", f -> !isStored(f, stored) ? null
                 : withId(f, ids, PROCEDURE, KIND, RECEIVED, APPOINTMENT, RETURNED, RECEIVING, PROCESSING, CHANNEL, STATUS,
-                NAME, PHONE, PHONE_HASH, FINGERPRINT));
+                NAME, PHONE, PHONE_HASH, FINGERPRINT, ADDRESS));
         long updated = jdbc.sql("""
                         UPDATE dossier d SET
                             procedure_id = s.procedure_id, applicant_kind = s.applicant_kind, received_at = s.received_at,
@@ -222,11 +224,12 @@ class DossierStore {
                 .param("batch", batchId)
                 .update();
         jdbc.sql("""
-                        INSERT INTO dossier_contact AS c (dossier_id, name_cipher, phone_cipher, phone_hash, contact_hash)
-                        SELECT id, name_cipher, phone_cipher, phone_hash, contact_hash FROM dossier_staging
+                        INSERT INTO dossier_contact AS c (dossier_id, name_cipher, phone_cipher, phone_hash, contact_hash, address_cipher)
+                        SELECT id, name_cipher, phone_cipher, phone_hash, contact_hash, address_cipher FROM dossier_staging
                         ON CONFLICT (dossier_id) DO UPDATE SET
                             name_cipher = excluded.name_cipher, phone_cipher = excluded.phone_cipher,
-                            phone_hash = excluded.phone_hash, contact_hash = excluded.contact_hash
+                            phone_hash = excluded.phone_hash, contact_hash = excluded.contact_hash,
+                            address_cipher = excluded.address_cipher
                         WHERE c.contact_hash IS DISTINCT FROM excluded.contact_hash""")
                 .update();
         return updated;

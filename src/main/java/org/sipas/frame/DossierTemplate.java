@@ -32,10 +32,11 @@ final class DossierTemplate {
                 Column.optional(DossierField.PROCESSING_OFFICIAL.column(), "frame.template.official"),
                 Column.required(DossierField.CHANNEL.column(), "frame.template.channel", Channel.WORDS.preferred().toArray(String[]::new)),
                 Column.required(DossierField.STATUS.column(), "frame.template.status",
-                        DossierStatus.WORDS.preferred().toArray(String[]::new)));
+                        DossierStatus.WORDS.preferred().toArray(String[]::new)),
+                Column.optional(DossierField.APPLICANT_ADDRESS.column(), "frame.template.applicantAddress"));
         List<String> example = List.of("MAU-0001", procedureCode, unitCode, ApplicantKind.WORDS.preferred().get(0), "Nguyễn Văn An",
                 "0912345678", "02/01/2026 08:30", "09/01/2026 16:00", "", "", "", Channel.WORDS.preferred().get(0),
-                DossierStatus.WORDS.preferred().get(0));
+                DossierStatus.WORDS.preferred().get(0), "Số 12 đường Trần Phú, phường Thành Sen, tỉnh Hà Tĩnh");
         return new ImportTemplate("mau-ho-so", columns, List.of(example));
     }
 }

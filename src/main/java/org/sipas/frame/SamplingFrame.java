@@ -48,9 +48,12 @@ public class SamplingFrame {
     public record WalkedDossier(int walk, long dossierId, double prn, byte[] phoneHash) {
     }
 
-    /** A drawn dossier with its applicant's contact, opened for whoever must call or visit. */
+    /**
+     * A drawn dossier with its applicant's contact, opened for whoever must call, visit or deliver
+     * a paper; {@code address} is the postal address, or null when the one-stop system sent none.
+     */
     public record Contact(long dossierId, String unitCode, String unitName, String receiptCode, String procedureCode,
-                          LocalDate receivedOn, String name, String phone) {
+                          LocalDate receivedOn, String name, String phone, String address) {
     }
 
     /**
@@ -179,7 +182,8 @@ public class SamplingFrame {
         }
         List<Contact> contacts = new ArrayList<>(dossierIds.size());
         jdbc.sql("""
-                        SELECT d.id, u.code, u.name, d.receipt_code, p.code, d.received_at, c.name_cipher, c.phone_cipher
+                        SELECT d.id, u.code, u.name, d.receipt_code, p.code, d.received_at, c.name_cipher, c.phone_cipher,
+                               c.address_cipher
                         FROM unnest(CAST(:ids AS bigint[])) WITH ORDINALITY AS i(id, ord)
                         JOIN dossier d ON d.id = i.id JOIN unit u ON u.id = d.unit_id
                         JOIN procedure p ON p.id = d.procedure_id
@@ -189,7 +193,7 @@ public class SamplingFrame {
                 .query(rs -> {
                     contacts.add(new Contact(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getTimestamp(6).toInstant().atZone(Formats.ZONE).toLocalDate(),
-                            vault.open(rs.getBytes(7)), vault.open(rs.getBytes(8))));
+                            vault.open(rs.getBytes(7)), vault.open(rs.getBytes(8)), vault.open(rs.getBytes(9))));
                 });
         return contacts;
     }
@@ -211,12 +215,15 @@ public class SamplingFrame {
                 .list();
     }
 
-    /** The same as {@link #contacts}, masked ({@code Nguyễn V… A…}, {@code 09******78}) for pages. */
+    /**
+     * The same as {@link #contacts}, masked ({@code Nguyễn V… A…}, {@code 09******78}) for pages; the
+     * address is left out, since no part of it is needed to tell cases apart.
+     */
     public List<Contact> maskedContacts(Collection<Long> dossierIds) {
         return contacts(dossierIds).stream().map(c -> {
             MaskedContact masked = MaskedContact.of(c.name(), c.phone());
             return new Contact(c.dossierId(), c.unitCode(), c.unitName(), c.receiptCode(), c.procedureCode(), c.receivedOn(),
-                    masked.name(), masked.phone());
+                    masked.name(), masked.phone(), null);
         }).toList();
     }
 

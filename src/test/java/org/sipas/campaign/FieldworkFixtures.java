@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A province {@code <prefix>-P} with communes {@code C1} and {@code C2}, 60 dossiers each
  * received in March 2025 through the real dossier import (so contacts are sealed as in
- * production: applicant "Người dân i", phone 0912 000 iii), one procedure {@code <prefix>-T1},
+ * production: applicant "Người dân i", phone 0912 000 iii, and the address "Số i đường Trần Phú,
+ * &lt;commune&gt;" but for every fifth, i = 0, 5, 10…, who has none), one procedure {@code <prefix>-T1},
  * and a campaign of the first quarter of 2025 on a shipped methodology, sampled with seed 1 and
  * sent to the field.
  */
@@ -96,10 +97,11 @@ public class FieldworkFixtures {
         jdbc.sql("INSERT INTO procedure (code, name, level) VALUES (:c, 'Thủ tục thử', 'COMMUNE')").param("c", prefix + "-T1").update();
         CurrentUser admin = new CurrentUser("admin-" + prefix.toLowerCase(), Set.of(Role.ADMIN), province);
         StringBuilder csv = new StringBuilder("receipt_code,procedure_code,unit_code,applicant_kind,applicant_name,applicant_phone,"
-                + "received_at,appointment_at,returned_at,receiving_official,processing_official,channel,status\n");
+                + "received_at,appointment_at,returned_at,receiving_official,processing_official,channel,status,applicant_address\n");
         for (int i = 0; i < 120; i++) {
-            csv.append("%s-%d,%s-T1,%s-C%d,Công dân,Người dân %d,0912 %06d,%02d/03/2025 08:00,,,,,Trực tiếp,Đã trả kết quả\n"
-                    .formatted(prefix, i, prefix, prefix, i < 60 ? 1 : 2, i, i, 1 + i % 28));
+            String address = i % 5 == 0 ? "" : "\"Số %d đường Trần Phú, %s\"".formatted(i, i < 60 ? "Phường Một " + prefix : "Xã Hai " + prefix);
+            csv.append("%s-%d,%s-T1,%s-C%d,Công dân,Người dân %d,0912 %06d,%02d/03/2025 08:00,,,,,Trực tiếp,Đã trả kết quả,%s\n"
+                    .formatted(prefix, i, prefix, prefix, i < 60 ? 1 : 2, i, i, 1 + i % 28, address));
         }
         users.runAs(admin, () -> dossiers.importFile(prefix + ".csv",
                 new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), admin));

@@ -31,6 +31,8 @@ class DossierContactsTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SamplingFrame frame;
 
     FrameCatalog catalog;
 
@@ -78,6 +80,43 @@ class DossierContactsTest {
                 .andExpect(content().string(containsString("09******78")))
                 .andExpect(content().string(not(containsString("Nguyễn Văn An"))))
                 .andExpect(content().string(not(containsString("0912345678"))));
+    }
+
+    @Test
+    void anAddressIsStoredSealedOpenedForTheFrameChangedByAReimportAndNeverShownOnThePage() throws Exception {
+        String header = "receipt_code,procedure_code,unit_code,applicant_kind,applicant_name,applicant_phone,received_at,"
+                + "appointment_at,returned_at,receiving_official,processing_official,channel,status,applicant_address\n";
+        String row = "ADDRESS-1," + catalog.code("T1") + "," + catalog.code("C1") + ",Công dân,Trần Thị Bình,0912 345 000,"
+                + "10/06/2025 08:00,,,,,Trực tiếp,Đã tiếp nhận,";
+        var manager = Callers.as("manager-fct", Role.UNIT_MANAGER, catalog.unitId("C1"));
+        importCsv(header + row + "\"Số 7, ngõ 3 đường Hà Huy Tập,\nphường Thành Sen\"\n", manager);
+
+        byte[] sealed = jdbc.sql("""
+                        SELECT c.address_cipher FROM dossier_contact c JOIN dossier d ON d.id = c.dossier_id
+                        WHERE d.receipt_code = 'ADDRESS-1'""").query(byte[].class).single();
+        assertThat(sealed[0]).as("key version").isEqualTo((byte) 1);
+        assertThat(HexFormat.of().formatHex(sealed)).doesNotContain(HexFormat.of().formatHex("Hà Huy Tập".getBytes(StandardCharsets.UTF_8)));
+        long dossier = jdbc.sql("SELECT id FROM dossier WHERE receipt_code = 'ADDRESS-1'").query(Long.class).single();
+        // the line break of the cell is one space on a label
+        assertThat(frame.contacts(List.of(dossier)).get(0).address()).isEqualTo("Số 7, ngõ 3 đường Hà Huy Tập, phường Thành Sen");
+        assertThat(frame.maskedContacts(List.of(dossier)).get(0).address()).isNull();
+
+        importCsv(header + row + "Số 9 đường Nguyễn Du\n", manager);
+        assertThat(frame.contacts(List.of(dossier)).get(0).address()).isEqualTo("Số 9 đường Nguyễn Du");
+        importCsv(header + row + "\n", manager);
+        assertThat(frame.contacts(List.of(dossier)).get(0).address()).isNull();
+
+        mvc.perform(get("/dossiers").param("q", "ADDRESS-").with(manager))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Nguyễn Du"))));
+    }
+
+    private void importCsv(String csv, org.springframework.test.web.servlet.request.RequestPostProcessor as) throws Exception {
+        mvc.perform(multipart("/dossiers/import")
+                        .file(new MockMultipartFile("file", "dia-chi.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .with(as).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đã nhập 1 dòng")));
     }
 
     @Test

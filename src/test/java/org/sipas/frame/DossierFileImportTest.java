@@ -201,11 +201,32 @@ class DossierFileImportTest {
     }
 
     @Test
+    void anAddressOverItsLimitIsAnErrorNamingTheFileTheLineAndTheColumnNotTheAddress() throws Exception {
+        String header = HEADER.replace("\n", ",applicant_address\n");
+        String address = "Số 12 đường Trần Phú, phường Thành Sen, tỉnh Hà Tĩnh, ";
+        String csv = header
+                + row("ADDR-1", "C1", "02/01/2025 08:00", "", "0912345678").replace("\n", ",\"" + address + "\"\n")
+                + row("ADDR-2", "C1", "02/01/2025 08:00", "", "0912345679").replace("\n", ",\"" + address.repeat(4) + "\"\n");
+        int length = address.repeat(4).strip().length();
+        mvc.perform(post("/api/v1/dossiers/import").param("name", "dia-chi.csv").contentType("text/csv").content(csv)
+                        .with(httpBasic("admin", "test-admin-password")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.file").value("dia-chi.csv"))
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].line").value(3))
+                .andExpect(jsonPath("$.errors[0].column").value("applicant_address"))
+                .andExpect(jsonPath("$.errors[0].message").value("Giá trị dài " + length + " ký tự, quá giới hạn 200 ký tự."));
+        assertThat(catalog.dossiers("ADDR-")).isZero();
+    }
+
+    @Test
     void aFileWithoutTheDossierColumnsIsRejectedNamingThem() throws Exception {
         mvc.perform(post("/api/v1/dossiers/import").contentType("text/csv").content("receipt_code,unit_code\nX,Y\n")
                         .with(httpBasic("admin", "test-admin-password")))
                 .andExpect(status().isUnprocessableContent())
+                // every column but the optional address, which a file may leave out
                 .andExpect(jsonPath("$.errors", hasSize(11)))
+                .andExpect(jsonPath("$.errors[*].column", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("applicant_address"))))
                 .andExpect(jsonPath("$.errors[0].code").value("import.column.missing"));
     }
 }

@@ -30,6 +30,8 @@ class DossierPushTest {
     JdbcClient jdbc;
     @Autowired
     ApiKeys apiKeys;
+    @Autowired
+    SamplingFrame frame;
 
     FrameCatalog catalog;
 
@@ -87,6 +89,29 @@ class DossierPushTest {
                 .andExpect(jsonPath("$.errors[1].message").value(
                         "Invalid phone number: 10 or 11 digits starting with 0 (or +84) are expected."));
         assertThat(catalog.dossiers("ITEM-")).isZero();
+    }
+
+    @Test
+    void aPushedAddressIsKeptSealedAndAnOverLongOneNamesTheItemAndTheProperty() throws Exception {
+        String withAddress = dossier("POSTAL-1", "C1", "0987654321").replace("\"status\"",
+                "\"applicantAddress\": \"Thôn Trung, xã Thạch Lạc\", \"status\"");
+        mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON).content("[" + withAddress + "]")
+                        .with(httpBasic("admin", "test-admin-password")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.inserted").value(1));
+        long id = jdbc.sql("SELECT id FROM dossier WHERE receipt_code = 'POSTAL-1'").query(Long.class).single();
+        assertThat(frame.contacts(java.util.List.of(id)).get(0).address()).isEqualTo("Thôn Trung, xã Thạch Lạc");
+
+        String tooLong = dossier("POSTAL-2", "C1", "").replace("\"status\"", "\"applicantAddress\": \"" + "x".repeat(201) + "\", \"status\"");
+        mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON).content("[" + withAddress + "," + tooLong + "]")
+                        .header("Accept-Language", "en")
+                        .with(httpBasic("admin", "test-admin-password")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].line").value(2))
+                .andExpect(jsonPath("$.errors[0].column").value("applicantAddress"))
+                .andExpect(jsonPath("$.errors[0].message").value("The value is 201 characters long, more than the limit of 200."));
+        assertThat(catalog.dossiers("POSTAL-2")).isZero();
     }
 
     @Test

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +25,14 @@ class PaperBatches {
     record Batch(long id, long campaignId, long unitId, String unitName, RecipientKind kind, String recipient, Instant handedAt,
                  String handedBy, int dueWorkingDays, Instant remindedAt, int handed, int outstanding, int returnedFilled,
                  int returnedBlank, int spoiled, int lost, int keyed) {
+    }
+
+    /**
+     * A number of a batch as the API lists it: its serial and printed form, where it stands since
+     * when and by whom, whether it was printed for a sampled case (never which), and whether keyed.
+     */
+    record BatchNumber(int serial, String printed, HandoutState state, Instant stateAt, String stateBy, boolean forSampledCase,
+                       boolean atRandom, boolean keyed) {
     }
 
     /** A handed-out number: its paper, batch and state. */
@@ -126,6 +136,39 @@ class PaperBatches {
                         WHERE b.campaign_id = :c AND b.partner_id = :p AND f.sample_member_id IS NOT NULL
                         ORDER BY 1""")
                 .param("c", campaignId).param("p", partnerId).query(Long.class).list();
+    }
+
+    /**
+     * Of {@code numbers}, those handed out in a batch to a partner organisation, with its name as
+     * the hand-out wrote it (registered or not): the papers a partner delivers, which get a label.
+     */
+    Map<String, String> partnersOf(List<String> numbers) {
+        Map<String, String> partners = new HashMap<>();
+        if (numbers.isEmpty()) {
+            return partners;
+        }
+        jdbc.sql("""
+                        SELECT h.number, b.partner_name FROM paper_handout h JOIN paper_batch b ON b.id = h.batch_id
+                        WHERE b.recipient_kind = 'PARTNER' AND h.number = ANY (CAST(:n AS text[]))""")
+                .param("n", numbers.toArray(String[]::new))
+                .query(rs -> {
+                    partners.put(rs.getString(1), rs.getString(2));
+                });
+        return partners;
+    }
+
+    /** The numbers of a batch by serial, with their states. */
+    List<BatchNumber> numbers(long batchId) {
+        return jdbc.sql("""
+                        SELECT f.serial, f.number, h.state, h.state_at, h.state_by, f.sample_member_id IS NOT NULL AS sampled, h.at_random,
+                               EXISTS (SELECT 1 FROM paper_entry e WHERE e.number = h.number) AS keyed
+                        FROM paper_handout h JOIN paper_form f ON f.number = h.number
+                        WHERE h.batch_id = :b ORDER BY f.serial""")
+                .param("b", batchId)
+                .query((rs, n) -> new BatchNumber(rs.getInt("serial"), PaperNumber.parse(rs.getString("number")).printed(),
+                        HandoutState.valueOf(rs.getString("state")), rs.getTimestamp("state_at").toInstant(), rs.getString("state_by"),
+                        rs.getBoolean("sampled"), rs.getBoolean("at_random"), rs.getBoolean("keyed")))
+                .list();
     }
 
     /** Whether any pass of the paper was keyed. */

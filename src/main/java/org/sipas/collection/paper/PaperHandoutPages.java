@@ -125,7 +125,7 @@ class PaperHandoutPages {
         redirect.addFlashAttribute("formDue", due);
     }
 
-    private static PaperBatches.RecipientKind parseKind(String kind) {
+    static PaperBatches.RecipientKind parseKind(String kind) {
         try {
             return PaperBatches.RecipientKind.valueOf(kind == null ? "" : kind);
         } catch (IllegalArgumentException e) {
@@ -133,7 +133,7 @@ class PaperHandoutPages {
         }
     }
 
-    private static HandoutState parseState(String state) {
+    static HandoutState parseState(String state) {
         try {
             return HandoutState.valueOf(state == null ? "" : state);
         } catch (IllegalArgumentException e) {
@@ -141,7 +141,7 @@ class PaperHandoutPages {
         }
     }
 
-    private static int parseDue(String due) {
+    static int parseDue(String due) {
         if (due == null || due.isBlank()) {
             return PaperHandouts.DEFAULT_DUE_WORKING_DAYS;
         }
@@ -153,7 +153,7 @@ class PaperHandoutPages {
     }
 
     /** The moment of a hand-out: now when it is today's (or unsaid), the start of the working day (08:00) of an earlier day. */
-    private static Instant handedAt(String handedOn) {
+    static Instant handedAt(String handedOn) {
         if (handedOn == null || handedOn.isBlank()) {
             return null;
         }

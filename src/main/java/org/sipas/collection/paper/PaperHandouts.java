@@ -68,6 +68,10 @@ public class PaperHandouts {
         }
     }
 
+    /** A batch with its numbers and their states. */
+    record BatchDetail(BatchLine line, List<PaperBatches.BatchNumber> numbers) {
+    }
+
     /** An overdue batch to remind about, for feedback's reminder job: whom to tell and what. */
     public record Overdue(long batchId, long campaignId, String campaignName, String unitName, String recipient,
                           boolean partner, Instant handedAt, Instant dueAt, int outstanding, List<String> tell) {
@@ -239,6 +243,46 @@ public class PaperHandouts {
                             b.outstanding() == 0 ? "" : ranges(batches.outstandingSerials(b.id())));
                 })
                 .toList();
+    }
+
+    /**
+     * One batch of the campaign with its numbers: empty when the campaign has no such batch, and
+     * refused (403) when its unit lies outside the caller's scope.
+     */
+    @Transactional(readOnly = true)
+    java.util.Optional<BatchDetail> batch(long campaignId, long batchId, Instant now) {
+        campaigns.overlapping(campaignId);
+        java.util.Optional<PaperBatches.Batch> found = batches.batch(batchId).filter(b -> b.campaignId() == campaignId);
+        if (found.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        PaperBatches.Batch b = found.get();
+        if (!scope.covers(b.unitId())) {
+            throw new AccessDeniedException("batch " + batchId + " is of a unit outside the caller's scope");
+        }
+        BatchLine line = line(b, now);
+        return java.util.Optional.of(new BatchDetail(new BatchLine(b, line.workingDays(), line.dueAt(), line.overdue(),
+                b.outstanding() == 0 ? "" : ranges(batches.outstandingSerials(b.id()))), batches.numbers(b.id())));
+    }
+
+    /**
+     * Records what became of one number of a batch, as {@link #record} does for a list: the number
+     * must be one of that batch's.
+     *
+     * @throws PaperNumbers.Invalid naming the number when it is no single number of the batch
+     */
+    @Transactional
+    void recordOne(long campaignId, long batchId, String number, HandoutState state) {
+        List<Integer> serials = PaperNumbers.serials(campaignId, number);
+        if (serials.size() != 1) {
+            throw new PaperNumbers.Invalid("paper.handout.numbers.one", number);
+        }
+        String text = new PaperNumber(campaignId, serials.get(0)).text();
+        boolean ofBatch = batches.find(text).map(h -> h.batchId() == batchId).orElse(false);
+        if (!ofBatch) {
+            throw new PaperNumbers.Invalid("paper.handout.numbers.otherBatch", new PaperNumber(campaignId, serials.get(0)).printed());
+        }
+        record(campaignId, text, state);
     }
 
     /** The reconciliation of the campaign per unit and recipient, within the caller's scope. */

@@ -8,7 +8,8 @@ import org.sipas.methodology.Methodology;
 /**
  * What goes into a unit's print pack for a campaign, read before anything is drawn: the letter's
  * issuing body and date, the questionnaire and its methodology (for the interviewer's guide), the
- * numbered copies with the link each QR opens, and the address labels of the sampled cases.
+ * numbered copies with the link each QR opens, and the address labels of the sampled cases whose
+ * papers a partner organisation delivers.
  *
  * @param issuerParent the body above the issuer, printed above it in the letter's heading, or null
  * @param place        the place name of the date line ("Hà Tĩnh, ngày …")
@@ -31,10 +32,13 @@ record PrintPack(long campaignId, String campaignName, String issuerParent, Stri
     }
 
     /**
-     * One address label: the sampled applicant and the paper meant for them. The frame keeps a name
-     * and a phone, no postal address, so the label names the dossier the partner delivers against.
+     * One address label: the sampled applicant, their postal address as the one-stop system sent it
+     * (null when it sent none: the label says so, and the partner finds the applicant through the
+     * dossier it names), and the paper meant for them. No phone: a label travels on an envelope.
+     *
+     * @param partner the organisation the paper was handed to, as the hand-out names it
      */
-    record Label(String name, String receiptCode, String procedureCode, LocalDate receivedOn, String phone,
-                 String unitName, String printedNumber) {
+    record Label(String name, String address, String receiptCode, String procedureCode, LocalDate receivedOn,
+                 String unitName, String partner, String printedNumber) {
     }
 }

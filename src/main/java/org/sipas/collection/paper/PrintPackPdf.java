@@ -28,8 +28,8 @@ import org.springframework.context.MessageSource;
 /**
  * Draws a {@link PrintPack} as one A4 PDF, in this order: the cover letter, the interviewer's
  * guide, the numbered questionnaires (each starting on a new page, its number and QR code on top,
- * "Phiếu số … · trang i/k" at the foot of each of its pages), and the address labels on sheets of
- * 3 × 8 labels of 70 × 37 mm.
+ * "Phiếu số … · trang i/k" at the foot of each of its pages), and the address labels (name, postal
+ * address, dossier, partner and paper number) on sheets of 3 × 8 labels of 70 × 37 mm.
  *
  * <p>The same pack gives the same bytes on every run: no creation or modification date is
  * written, the document ID is a digest of the pack's identity instead of the clock, and the font
@@ -41,6 +41,8 @@ final class PrintPackPdf {
     static final int LABEL_COLUMNS = 3;
     static final int LABEL_ROWS = 8;
     static final int LABELS_PER_PAGE = LABEL_COLUMNS * LABEL_ROWS;
+    /** A label holds the applicant's name, four lines of address, the dossier and the paper's number. */
+    static final int LABEL_ADDRESS_LINES = 4;
 
     private static final float QR_SIZE = 34 * PrintLayout.MM;
     private static final float BOX = 13f;
@@ -361,24 +363,47 @@ final class PrintPackPdf {
             page.frame(x + 1, y + 1, width - 2, height - 2, 0.2f);
             float inner = width - 2 * padding;
             page.moveTo(y + padding);
-            List<String> lines = new ArrayList<>();
-            lines.add(text("pack.label.to", label.name() == null || label.name().isBlank() ? text("pack.label.noName") : label.name()));
-            lines.add(text("pack.label.receipt", label.receiptCode(), label.procedureCode(), Formats.DATE.format(label.receivedOn())));
-            if (label.phone() != null && !label.phone().isBlank()) {
-                lines.add(text("pack.label.phone", label.phone()));
+            Style name = Style.bold(10);
+            Style body = Style.regular(8);
+            line(page, text("pack.label.to", label.name() == null || label.name().isBlank() ? text("pack.label.noName") : label.name()),
+                    name, x + padding, inner);
+            if (label.address() != null) {
+                lines(page, label.address(), body, x + padding, inner, LABEL_ADDRESS_LINES);
+            } else {
+                // said on the label, so the partner asks the office or finds the applicant by the dossier below
+                lines(page, text("pack.label.noAddress"), Style.italic(8), x + padding, inner, 2);
+                line(page, label.unitName(), body, x + padding, inner);
             }
-            lines.add(label.unitName());
-            for (int l = 0; l < lines.size(); l++) {
-                Style style = l == 0 ? Style.bold(10) : Style.regular(9);
-                page.show(page.fit(lines.get(l), style, inner), style, x + padding, inner, Align.LEFT);
-                page.down(style.size() * PrintLayout.LEADING);
-            }
+            line(page, text("pack.label.receipt", label.receiptCode(), label.procedureCode(), Formats.DATE.format(label.receivedOn())),
+                    body, x + padding, inner);
             page.moveTo(y + height - padding - 9 * PrintLayout.LEADING);
             Style number = Style.bold(9);
-            page.show(page.fit(text("pack.label.paper", label.printedNumber()), number, inner), number, x + padding, inner, Align.RIGHT);
+            String paper = page.fit(text("pack.label.paper", label.printedNumber()), number, inner);
+            page.show(paper, number, x + padding, inner, Align.RIGHT);
+            float left = inner - page.width(paper, number) - 2 * PrintLayout.MM;
+            // the partner's name alone, beside the number: it sorts the labels of several partners
+            Style partner = Style.italic(7.5f);
+            if (label.partner() != null && left > 0) {
+                page.show(page.fit(label.partner(), partner, left), partner, x + padding, left, Align.LEFT);
+            }
         }
         page.close();
         return page.pages() - first;
+    }
+
+    /** One line of a label at the cursor, cut with an ellipsis when too long, the cursor moved below it. */
+    private static void line(PrintLayout page, String text, Style style, float x, float width) {
+        page.show(page.fit(text, style, width), style, x, width, Align.LEFT);
+        page.down(style.size() * PrintLayout.LEADING);
+    }
+
+    /** Text wrapped on at most {@code most} lines of a label, the last cut with an ellipsis when more is left. */
+    private static void lines(PrintLayout page, String text, Style style, float x, float width, int most) {
+        List<String> wrapped = page.wrap(text, style, width, 0);
+        for (int i = 0; i < Math.min(most, wrapped.size()); i++) {
+            String shown = i == most - 1 && wrapped.size() > most ? String.join(" ", wrapped.subList(i, wrapped.size())) : wrapped.get(i);
+            line(page, shown, style, x, width);
+        }
     }
 
     // ---- helpers

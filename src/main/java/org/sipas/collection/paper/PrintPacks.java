@@ -28,12 +28,14 @@ import org.springframework.stereotype.Service;
 /**
  * A unit's print pack for a campaign, as one PDF: the cover letter, the interviewer's guide, the
  * numbered questionnaires already issued for the unit (for its sampled cases and as blank copies,
- * on {@code /campaigns/{id}/paper}) and the address labels of its sampled cases. Reading a pack
- * issues nothing: numbers are issued by the print page's POSTs, and a pack of the same numbers is
- * the same PDF, byte for byte.
+ * on {@code /campaigns/{id}/paper}) and the address labels of its sampled cases whose papers went
+ * out in a batch handed to a partner organisation. Reading a pack issues nothing: numbers are
+ * issued by the print page's POSTs and handed out on the hand-out page, and a pack of the same
+ * numbers and hand-outs is the same PDF, byte for byte.
  *
- * <p>The labels open the applicants' contacts (a partner delivering the papers must know whom to
- * hand them to), so the pack is for the roles that print and each pack is in the audit log.
+ * <p>The labels open the applicants' names and addresses (a partner delivering the papers must
+ * know whom to hand them to and where), so the pack is for the roles that print and each pack is
+ * in the audit log. Papers the office or a counter officer hands out need no label.
  */
 @Service
 class PrintPacks {
@@ -57,11 +59,14 @@ class PrintPacks {
     private final Methodologies methodologies;
     private final FieldCases cases;
     private final SamplingFrame frame;
+    private final PaperBatches batches;
     private final AuditLog audit;
     private final MessageSource messages;
 
     PrintPacks(CampaignScope campaigns, UnitScope scope, CatalogCodes catalog, PaperForms forms, PaperSheets sheets,
-               Methodologies methodologies, FieldCases cases, SamplingFrame frame, AuditLog audit, MessageSource messages) {
+               Methodologies methodologies, FieldCases cases, SamplingFrame frame, PaperBatches batches, AuditLog audit,
+               MessageSource messages) {
+        this.batches = batches;
         this.campaigns = campaigns;
         this.scope = scope;
         this.catalog = catalog;
@@ -112,21 +117,24 @@ class PrintPacks {
                 labels(campaign, unit, issued), issued.stream().anyMatch(f -> f.sampleMemberId() != null));
     }
 
-    /** A label for every paper issued to a sampled case of the unit whose applicant left a name or a phone. */
+    /**
+     * A label for every paper issued to an active sampled case of the unit and handed to a partner
+     * organisation, in the order the papers were issued; with or without an address.
+     */
     private List<PrintPack.Label> labels(FieldCampaign campaign, UnitRef unit, List<PaperForm> issued) {
         Map<Long, FieldCase> active = cases.of(campaign.id(), null).stream()
                 .collect(Collectors.toMap(FieldCase::id, c -> c));
-        List<PaperForm> forCases = issued.stream()
+        List<PaperForm> sampled = issued.stream()
                 .filter(f -> f.sampleMemberId() != null && active.containsKey(f.sampleMemberId())).toList();
+        Map<String, String> partnerOf = batches.partnersOf(sampled.stream().map(PaperForm::number).toList());
+        List<PaperForm> forCases = sampled.stream().filter(f -> partnerOf.containsKey(f.number())).toList();
         List<Contact> contacts = frame.contacts(forCases.stream().map(f -> active.get(f.sampleMemberId()).dossierId()).toList());
         List<PrintPack.Label> labels = new ArrayList<>();
         for (int i = 0; i < forCases.size(); i++) {
             Contact c = contacts.get(i);
-            if (isBlank(c.name()) && isBlank(c.phone())) {
-                continue;
-            }
-            labels.add(new PrintPack.Label(c.name(), c.receiptCode(), c.procedureCode(), c.receivedOn(), c.phone(), unit.name(),
-                    forCases.get(i).printed()));
+            PaperForm form = forCases.get(i);
+            labels.add(new PrintPack.Label(c.name(), isBlank(c.address()) ? null : c.address(), c.receiptCode(), c.procedureCode(),
+                    c.receivedOn(), unit.name(), partnerOf.get(form.number()), form.printed()));
         }
         return labels;
     }

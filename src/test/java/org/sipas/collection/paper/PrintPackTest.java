@@ -37,7 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.campaign.FieldworkFixtures.InField;
+import org.sipas.frame.DossierImport;
 import org.sipas.identity.CurrentUser;
+import org.sipas.identity.CurrentUsers;
+import org.sipas.web.Formats;
 import org.sipas.identity.Role;
 import org.sipas.identity.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,8 +52,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The print pack of a unit, on a campaign of the national SIPAS 2017-2020 questionnaire with its
  * whole sample on the PAPER channel: 4 sampled dossiers in the first commune, numbers issued for
- * them and 3 blank copies more. The PDF is read back with PDFBox (text, pages) and its QR codes
- * with ZXing, neither of which drew it.
+ * them and 3 blank copies more, the papers of 3 of the sampled dossiers handed to the post office.
+ * The fixture's frame gives every applicant a postal address but every fifth. The PDF
+ * is read back with PDFBox (text, pages) and its QR codes with ZXing, neither of which drew it.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -66,9 +70,21 @@ class PrintPackTest {
     JdbcClient jdbc;
     @Autowired
     FieldworkFixtures fixtures;
+    @Autowired
+    DossierImport dossiers;
+    @Autowired
+    CurrentUsers users;
+
+    private static final String POST_OFFICE = "Bưu điện PPK";
+    private static final Pattern APPLICANT = Pattern.compile("Người dân (\\d+)");
 
     private InField field;
     private List<String> issued;
+    /** The sampled papers handed to the post office, by printed number: those get a label. */
+    private List<String> handedToPartner;
+    private String notHanded;
+    /** The postal address of each handed applicant ("Người dân n" by n), null for none. */
+    private final Map<Integer, String> addressOf = new java.util.HashMap<>();
 
     @BeforeAll
     void issueNumbers() throws Exception {
@@ -80,10 +96,56 @@ class PrintPackTest {
                 .andExpect(status().is3xxRedirection());
         issued = jdbc.sql("SELECT number FROM paper_form WHERE campaign_id = :c AND unit_id = :u ORDER BY serial")
                 .param("c", field.campaignId()).param("u", field.commune1()).query(String.class).list();
+        List<Integer> sampledSerials = jdbc.sql("""
+                        SELECT serial FROM paper_form WHERE campaign_id = :c AND unit_id = :u AND sample_member_id IS NOT NULL
+                        ORDER BY serial""")
+                .param("c", field.campaignId()).param("u", field.commune1()).query(Integer.class).list();
+        List<Integer> toPartner = sampledSerials.subList(0, 3);
+        mvc.perform(post("/campaigns/" + field.campaignId() + "/paper/handout").with(SignedIn.as(field.admin())).with(csrf())
+                        .param("unit", Long.toString(field.commune1())).param("kind", "PARTNER").param("recipient", POST_OFFICE)
+                        .param("numbers", toPartner.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
+                        .param("due", "5"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "paper.handout.done"));
+        handedToPartner = toPartner.stream().map(s -> new PaperNumber(field.campaignId(), s).printed()).toList();
+        notHanded = new PaperNumber(field.campaignId(), sampledSerials.get(3)).printed();
+        giveTheHandedApplicantsBothKindsOfContact(toPartner);
+    }
+
+    /**
+     * The draw follows the frame's permanent random numbers, new at every run, so which applicants
+     * are handed is not known beforehand: when the fixture's rule gave all three an address, or
+     * none, the first is imported again (the one-stop system's own path) without one, or with one.
+     */
+    private void giveTheHandedApplicantsBothKindsOfContact(List<Integer> serials) {
+        record Handed(String receipt, java.time.Instant receivedAt) {
+        }
+        List<Handed> handed = jdbc.sql("""
+                        SELECT d.receipt_code, d.received_at FROM paper_form f JOIN sample_member m ON m.id = f.sample_member_id
+                        JOIN dossier d ON d.id = m.dossier_id WHERE f.campaign_id = :c AND f.serial IN (:s) ORDER BY f.serial""")
+                .param("c", field.campaignId()).param("s", serials)
+                .query((rs, n) -> new Handed(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+        for (Handed h : handed) {
+            int n = Integer.parseInt(h.receipt().substring("PPK-".length()));
+            addressOf.put(n, n % 5 == 0 ? null : "Số " + n + " đường Trần Phú, Phường Một PPK");
+        }
+        long withAddress = addressOf.values().stream().filter(java.util.Objects::nonNull).count();
+        if (withAddress == 0 || withAddress == handed.size()) {
+            Handed first = handed.get(0);
+            int n = Integer.parseInt(first.receipt().substring("PPK-".length()));
+            String address = withAddress == 0 ? "Số " + n + " ngõ 4 đường Hà Huy Tập, Phường Một PPK" : null;
+            String csv = "receipt_code,procedure_code,unit_code,applicant_kind,applicant_name,applicant_phone,received_at,appointment_at,"
+                    + "returned_at,receiving_official,processing_official,channel,status,applicant_address\n"
+                    + "%s,PPK-T1,PPK-C1,Công dân,Người dân %d,0912 %06d,%s,,,,,Trực tiếp,Đã trả kết quả,%s\n".formatted(first.receipt(), n, n,
+                    java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(first.receivedAt().atZone(Formats.ZONE)),
+                    address == null ? "" : "\"" + address + "\"");
+            users.runAs(field.admin(), () -> dossiers.importFile("lai.csv",
+                    new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), field.admin()));
+            addressOf.put(n, address);
+        }
     }
 
     @Test
-    void pageCountIsLetterGuideEveryQuestionnaireAndTheLabelSheets() throws Exception {
+    void pageCountIsLetterGuideEveryQuestionnaireAndTheLabelSheetsOfThePapersHandedToAPartner() throws Exception {
         long sampled = jdbc.sql("SELECT count(*) FROM paper_form WHERE campaign_id = :c AND unit_id = :u AND sample_member_id IS NOT NULL")
                 .param("c", field.campaignId()).param("u", field.commune1()).query(Long.class).single();
         assertThat(issued).hasSize((int) sampled + 3);
@@ -101,7 +163,7 @@ class PrintPackTest {
                 Matcher sheet = SHEET_FOOTER.matcher(page);
                 Matcher guideFooter = GUIDE_FOOTER.matcher(page);
                 boolean isLetter = page.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-                boolean isLabels = page.contains("Kính gửi: Người dân");
+                boolean isLabels = page.contains(POST_OFFICE);
                 boolean isSheet = sheet.find();
                 boolean isGuide = guideFooter.find();
                 // every page belongs to exactly one part
@@ -122,12 +184,41 @@ class PrintPackTest {
             assertThat(guide).isEqualTo(guideTotal).isPositive();
             assertThat(sheetPages.keySet()).containsExactlyElementsOf(issued.stream().map(n -> PaperNumber.parse(n).printed()).toList());
             assertThat(sheetPages.values()).allMatch(n -> n == sheetPages.values().iterator().next());
-            int labelSheets = (int) Math.ceil(sampled / (double) PrintPackPdf.LABELS_PER_PAGE);
-            assertThat(labels).isEqualTo(labelSheets);
+            // a label for each sampled paper handed to a partner: 3, one sheet
+            int labelSheets = (int) Math.ceil(handedToPartner.size() / (double) PrintPackPdf.LABELS_PER_PAGE);
+            assertThat(labels).isEqualTo(labelSheets).isEqualTo(1);
             assertThat(pdf.getNumberOfPages())
                     .isEqualTo(issued.size() * perQuestionnaire + letter + guide + labelSheets);
-            // the 4 sampled applicants have a label each, with the number of their own paper
-            assertThat(pages.get(pages.size() - 1).split("Kính gửi: Người dân", -1)).hasSize(5);
+            assertThat(pages.get(pages.size() - 1).split("Kính gửi: ", -1)).hasSize(handedToPartner.size() + 1);
+        }
+    }
+
+    @Test
+    void aLabelPrintsTheApplicantsNameAddressAndDossierOrSaysThereIsNoAddress() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(pack())) {
+            List<String> pages = pages(pdf);
+            String sheet = pages.get(pages.size() - 1).replaceAll("\\s+", " ");
+            List<String> labels = List.of(sheet.split("Kính gửi: ")).subList(1, handedToPartner.size() + 1);
+            Set<Boolean> seen = new java.util.HashSet<>();
+            for (int i = 0; i < labels.size(); i++) {
+                String label = labels.get(i);
+                Matcher applicant = APPLICANT.matcher(label);
+                assertThat(applicant.lookingAt()).as(label).isTrue();
+                int n = Integer.parseInt(applicant.group(1));
+                String address = addressOf.get(n);
+                seen.add(address != null);
+                if (address != null) {
+                    assertThat(label).contains(address).doesNotContain("Chưa có địa chỉ");
+                } else {
+                    assertThat(label).contains("Chưa có địa chỉ trong danh sách hồ sơ").contains("Phường Một PPK");
+                }
+                assertThat(label).contains("Hồ sơ PPK-" + n + " · PPK-T1 · ").contains(POST_OFFICE)
+                        .contains("Phiếu số " + handedToPartner.get(i))
+                        // a label travels on an envelope: no phone on it
+                        .doesNotContain("0912");
+            }
+            assertThat(seen).containsExactlyInAnyOrder(true, false);
+            assertThat(sheet).doesNotContain("Phiếu số " + notHanded);
         }
     }
 
