@@ -86,12 +86,6 @@ public class OpenCampaigns {
                 .param("today", today).query(OpenCampaigns::row).list();
     }
 
-    /** The surveys whose results publish themselves: once they have gone to the field. */
-    public List<OpenCampaign> withPublishedResults() {
-        return jdbc.sql(SELECT + " WHERE o.publish_results AND c.status IN ('IN_FIELD', 'CLOSED') ORDER BY c.period_to DESC, c.id DESC")
-                .query(OpenCampaigns::row).list();
-    }
-
     /**
      * Plans an open survey (a DRAFT campaign of kind OPEN), by the rules of every campaign: a
      * manager within their scope, a known methodology, audited.
@@ -117,10 +111,12 @@ public class OpenCampaigns {
         campaigns.startOpen(id);
     }
 
+    /** Stops the survey taking answers; its results publish themselves now when its setting says so ({@link OpenSurveyClosed}). */
     @Transactional
     public void close(long id) {
-        get(id);
+        OpenCampaign open = get(id);
         campaigns.close(id);
+        events.publishEvent(new OpenSurveyClosed(id, open.scopeUnitId(), open.publishResults()));
     }
 
     /** Whether the address of this keyed hash is on the survey's invited list. */

@@ -64,8 +64,12 @@ class IndexOpenDataApi {
     record Node(String code, String parent, int ordinal, int depth, String nameVi, String nameEn, BigDecimal maxPoints) {
     }
 
-    /** One unit's figures of one year from one source, every node's value (parents computed). */
-    record Figures(String unitCode, String unitName, int year, String source, int version, BigDecimal total, Map<String, BigDecimal> values) {
+    /**
+     * One unit's figures of one year from one source, every node's value (parents computed); a survey
+     * figure names the period it was measured over (a quarter's stands for its year until a later one).
+     */
+    record Figures(String unitCode, String unitName, int year, String source, int version, BigDecimal total, Map<String, BigDecimal> values,
+                   java.time.LocalDate periodFrom, java.time.LocalDate periodTo) {
     }
 
     record Ranked(int rank, String unitCode, String unitName, String source, BigDecimal total) {
@@ -121,14 +125,15 @@ class IndexOpenDataApi {
                 BigDecimal v = f.values().get(n.code());
                 if (v != null) {
                     rows.add(Arrays.asList(f.unitCode(), f.unitName(), f.year(), f.source().name(), f.version(), n.code(), n.nameVi(),
-                            d.isLeaf(n) ? "leaf" : "computed", v.toPlainString(), n.maxPoints() == null ? null : n.maxPoints().toPlainString()));
+                            d.isLeaf(n) ? "leaf" : "computed", v.toPlainString(), n.maxPoints() == null ? null : n.maxPoints().toPlainString(),
+                            f.periodFrom(), f.periodTo()));
                 }
             }
         }
         return ResponseEntity.ok().contentType(CSV).cacheControl(CACHE).eTag(tag)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sipas-index-" + code + ".csv\"")
                 .body(CsvWriter.table(List.of("unit_code", "unit_name", "year", "source", "version", "node_code", "node_name", "kind",
-                        "value", "max_points"), rows, true));
+                        "value", "max_points", "period_from", "period_to"), rows, true));
     }
 
     @Operation(summary = "The ranking of a year by the index's total, highest first (ties share a rank); the source shown "
@@ -146,7 +151,8 @@ class IndexOpenDataApi {
     }
 
     private static Figures figures(IndexDefinition d, UnitFigures f) {
-        return new Figures(f.unitCode(), f.unitName(), f.year(), f.source().name(), f.version(), f.total(d), f.values());
+        return new Figures(f.unitCode(), f.unitName(), f.year(), f.source().name(), f.version(), f.total(d), f.values(),
+                f.periodFrom(), f.periodTo());
     }
 
     private IndexDefinition definition(String code) {

@@ -163,6 +163,31 @@ public class IndexValues {
         values.upsert(writes, by);
     }
 
+    /**
+     * Stores a snapshot's survey figures of one unit and year unless the year already holds figures
+     * of a period that outranks theirs ({@link SurveyPeriod}); what they replace is forgotten whole, so
+     * a year never mixes the nodes of two periods.
+     *
+     * @return whether they were stored
+     */
+    boolean storeSurvey(IndexDefinition d, long unitId, SurveyPeriod period, Map<String, BigDecimal> byNode, String by) {
+        Optional<SurveyPeriod> held = values.surveyPeriod(d.id(), unitId, period.year());
+        if (held.isPresent() && !period.outranks(held.get())) {
+            return false;
+        }
+        values.forgetSurvey(d.id(), unitId, period.year());
+        List<ValueRepository.Write> writes = new ArrayList<>();
+        byNode.forEach((code, value) -> {
+            refusal(d, code, ValueSource.SURVEY, value, d.code(), 0, "node").ifPresent(e -> {
+                throw new IllegalArgumentException(e.code() + " " + e.args());
+            });
+            writes.add(new ValueRepository.Write(d.node(code).orElseThrow().id(), unitId, period.year(), ValueSource.SURVEY, value,
+                    null, period.snapshotId(), period.from(), period.to()));
+        });
+        values.upsert(writes, by);
+        return true;
+    }
+
     /** A unit that holds figures of an index. */
     public record Unit(long id, String code, String name) {
     }
@@ -188,7 +213,7 @@ public class IndexValues {
             Map<String, BigDecimal> stored = new HashMap<>();
             group.stream().filter(r -> r.definitionId() == d.id()).forEach(r -> stored.put(r.nodeCode(), r.value()));
             out.add(new UnitFigures(indexCode, d.version(), last.unitId(), last.unitCode(), last.unitName(), last.year(), last.source(),
-                    IndexTotals.of(d, stored)));
+                    IndexTotals.of(d, stored), last.periodFrom(), last.periodTo()));
         }
         return out;
     }

@@ -30,7 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is approved and committed, its snapshot's figures of the sampled series (the campaign's whole
  * scope, each province, each unit) are stored as SURVEY values of every index fed by the campaign's
  * methodology, for the year the campaign's period starts in, under the node codes the methodology's
- * tree and the index share (SIPAS, E1..E5). The design-weighted estimate is stored (the plain
+ * tree and the index share (SIPAS, E1..E5), marked with the campaign's period. A year holds one survey
+ * figure per unit: when campaigns of several periods of the year publish (quarterly ones), the
+ * figure of the period that outranks the others stands ({@link SurveyPeriod}: the yearly campaign,
+ * else the latest period), whatever order they were approved in. The design-weighted estimate is stored (the plain
  * percentage where there is none); a cell under the portal's minimum n is withheld here as it is
  * there. A correction (version 2…) replaces the figures of its campaign. Read through reporting's
  * public service, never its tables.
@@ -75,7 +78,8 @@ class SnapshotFeed {
         List<Long> earlier = publications.versions(snapshot.campaignId()).stream().map(SnapshotVersion::snapshotId)
                 .filter(id -> id != snapshot.id()).toList();
         values.forgetSurveys(earlier);
-        int year = snapshot.periodFrom().getYear();
+        SurveyPeriod period = new SurveyPeriod(snapshot.id(), snapshot.periodFrom(), snapshot.periodTo());
+        int year = period.year();
         Map<String, CatalogCodes.UnitRef> units = catalog.unitsByCode();
         // unit code → its figures: the whole scope first, then provinces and units (one figure each)
         Map<String, DomainEstimate> byUnit = new LinkedHashMap<>();
@@ -90,6 +94,7 @@ class SnapshotFeed {
             }
         }
         int stored = 0;
+        int outranked = 0;
         for (IndexDefinition d : fed) {
             for (Map.Entry<String, DomainEstimate> entry : byUnit.entrySet()) {
                 CatalogCodes.UnitRef unit = units.get(entry.getKey());
@@ -104,13 +109,17 @@ class SnapshotFeed {
                     }
                 }
                 if (!figures.isEmpty()) {
-                    values.store(d, unit.id(), year, ValueSource.SURVEY, figures, null, snapshot.id(), BY);
-                    stored++;
+                    if (values.storeSurvey(d, unit.id(), period, figures, BY)) {
+                        stored++;
+                    } else {
+                        outranked++;
+                    }
                 }
             }
         }
-        log.info("index database: {} unit-years of {} {} v{} stored as survey figures of {}", stored, snapshot.methodologyCode(),
-                snapshot.campaignName(), snapshot.version(), year);
+        log.info("index database: {} unit-years of {} {} v{} ({} – {}) stored as survey figures of {}, {} kept from a period that outranks it",
+                stored, snapshot.methodologyCode(), snapshot.campaignName(), snapshot.version(), snapshot.periodFrom(), snapshot.periodTo(),
+                year, outranked);
         return stored;
     }
 }

@@ -1,7 +1,9 @@
 package org.sipas.indexdb;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,25 +26,53 @@ class ValueRepository {
 
     /** One stored value, with the version of the tree its node belongs to. */
     record Row(long definitionId, int version, long unitId, String unitCode, String unitName, int year, ValueSource source,
-               String nodeCode, BigDecimal value) {
+               String nodeCode, BigDecimal value, LocalDate periodFrom, LocalDate periodTo) {
     }
 
-    /** A value to store. */
-    record Write(long nodeId, long unitId, int year, ValueSource source, BigDecimal value, String reason, Long snapshotId) {
+    /** A value to store; a survey figure names its snapshot and the period it was measured over. */
+    record Write(long nodeId, long unitId, int year, ValueSource source, BigDecimal value, String reason, Long snapshotId,
+                 LocalDate periodFrom, LocalDate periodTo) {
+
+        Write(long nodeId, long unitId, int year, ValueSource source, BigDecimal value, String reason, Long snapshotId) {
+            this(nodeId, unitId, year, source, value, reason, snapshotId, null, null);
+        }
     }
 
     void upsert(List<Write> writes, String by) {
         for (Write w : writes) {
             jdbc.sql("""
-                            INSERT INTO index_value (node_id, unit_id, year, source, value, reason, snapshot_id, recorded_by)
-                            VALUES (:node, :unit, :year, :source, :value, :reason, :snapshot, :by)
+                            INSERT INTO index_value (node_id, unit_id, year, source, value, reason, snapshot_id, period_from, period_to, recorded_by)
+                            VALUES (:node, :unit, :year, :source, :value, :reason, :snapshot, :from, :to, :by)
                             ON CONFLICT (node_id, unit_id, year, source) DO UPDATE SET value = EXCLUDED.value,
                                 reason = EXCLUDED.reason, snapshot_id = EXCLUDED.snapshot_id,
+                                period_from = EXCLUDED.period_from, period_to = EXCLUDED.period_to,
                                 recorded_by = EXCLUDED.recorded_by, recorded_at = now()""")
                     .param("node", w.nodeId()).param("unit", w.unitId()).param("year", w.year()).param("source", w.source().name())
-                    .param("value", w.value()).param("reason", w.reason()).param("snapshot", w.snapshotId()).param("by", by)
+                    .param("value", w.value()).param("reason", w.reason()).param("snapshot", w.snapshotId())
+                    .param("from", w.periodFrom()).param("to", w.periodTo()).param("by", by)
                     .update();
         }
+    }
+
+    /** The period of the survey figures one definition version holds for a unit and year, if any. */
+    Optional<SurveyPeriod> surveyPeriod(long definitionId, long unitId, int year) {
+        return jdbc.sql("""
+                        SELECT v.snapshot_id, v.period_from, v.period_to FROM index_value v JOIN index_node n ON n.id = v.node_id
+                        WHERE n.definition_id = :d AND v.unit_id = :unit AND v.year = :year AND v.source = 'SURVEY'
+                          AND v.period_from IS NOT NULL
+                        ORDER BY v.period_to DESC, v.snapshot_id DESC LIMIT 1""")
+                .param("d", definitionId).param("unit", unitId).param("year", year)
+                .query((rs, n) -> new SurveyPeriod(rs.getLong("snapshot_id"), rs.getObject("period_from", LocalDate.class),
+                                rs.getObject("period_to", LocalDate.class)))
+                .optional();
+    }
+
+    /** Forgets the survey figures of one definition version, unit and year (before an outranking period's are stored). */
+    void forgetSurvey(long definitionId, long unitId, int year) {
+        jdbc.sql("""
+                        DELETE FROM index_value v USING index_node n
+                        WHERE n.id = v.node_id AND n.definition_id = :d AND v.unit_id = :unit AND v.year = :year AND v.source = 'SURVEY'""")
+                .param("d", definitionId).param("unit", unitId).param("year", year).update();
     }
 
     void forgetSurveys(List<Long> snapshotIds) {
@@ -58,7 +88,7 @@ class ValueRepository {
     List<Row> publicValues(String indexCode, Long unitId, Integer year, List<ValueSource> sources) {
         return jdbc.sql("""
                         SELECT d.id AS definition_id, d.version, v.unit_id, u.code AS unit_code, u.name AS unit_name, v.year,
-                               v.source, n.code AS node_code, v.value
+                               v.source, n.code AS node_code, v.value, v.period_from, v.period_to
                         FROM index_value v JOIN index_node n ON n.id = v.node_id JOIN index_definition d ON d.id = n.definition_id
                         JOIN unit u ON u.id = v.unit_id
                         WHERE d.code = :code AND v.source IN (:sources) AND (CAST(:unit AS bigint) IS NULL OR v.unit_id = :unit)
@@ -68,7 +98,8 @@ class ValueRepository {
                 .param("unit", unitId).param("year", year)
                 .query((rs, n) -> new Row(rs.getLong("definition_id"), rs.getInt("version"), rs.getLong("unit_id"),
                         rs.getString("unit_code"), rs.getString("unit_name"), rs.getInt("year"), ValueSource.valueOf(rs.getString("source")),
-                        rs.getString("node_code"), rs.getBigDecimal("value").stripTrailingZeros()))
+                        rs.getString("node_code"), rs.getBigDecimal("value").stripTrailingZeros(),
+                        rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class)))
                 .list();
     }
 
@@ -76,14 +107,15 @@ class ValueRepository {
     List<Row> values(long definitionId, long unitId, int year, ValueSource source) {
         return jdbc.sql("""
                         SELECT d.id AS definition_id, d.version, v.unit_id, u.code AS unit_code, u.name AS unit_name, v.year,
-                               v.source, n.code AS node_code, v.value
+                               v.source, n.code AS node_code, v.value, v.period_from, v.period_to
                         FROM index_value v JOIN index_node n ON n.id = v.node_id JOIN index_definition d ON d.id = n.definition_id
                         JOIN unit u ON u.id = v.unit_id
                         WHERE d.id = :d AND v.unit_id = :unit AND v.year = :year AND v.source = :source""")
                 .param("d", definitionId).param("unit", unitId).param("year", year).param("source", source.name())
                 .query((rs, n) -> new Row(rs.getLong("definition_id"), rs.getInt("version"), rs.getLong("unit_id"),
                         rs.getString("unit_code"), rs.getString("unit_name"), rs.getInt("year"), ValueSource.valueOf(rs.getString("source")),
-                        rs.getString("node_code"), rs.getBigDecimal("value").stripTrailingZeros()))
+                        rs.getString("node_code"), rs.getBigDecimal("value").stripTrailingZeros(),
+                        rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class)))
                 .list();
     }
 

@@ -11,13 +11,16 @@
  *       PROVINCE_ADMIN uploads another (e.g. PAPI) as the same YAML or as a CSV/XLSX table read by
  *       the one table reader ({@code web.TabularReader}): all or nothing, each error with its file,
  *       line and field ({@code web.ImportRejectedException}).</li>
- *   <li>What is shipped, and how sure it is. The shared notes of the project hold no PAR INDEX
- *       structure: {@code par-index-tinh.yaml} ships the eight fields with maxima summing to 100 and
- *       {@code par-index-bo.yaml} the seven fields without maxima, both RECONSTRUCTED (as remembered of
- *       Quyết định 2636/QĐ-BNV, 2017), not read from an official text; their criteria and
- *       sub-criteria are not shipped (upload the real tree as a new version). SIPAS and its five
- *       elements, and the five groups of Quyết định 766/QĐ-TTg with their points, are from
- *       {@code shared/methodology/README.md}.</li>
+ *   <li>What is shipped, and how sure it is. Checked against published summaries, not the decisions'
+ *       own tables (each YAML names its sources): {@code par-index-tinh.yaml} ships the eight fields
+ *       of the provincial index of Quyết định 2948/QĐ-BNV with their maxima (10, 10, 14.5, 11, 16, 7,
+ *       16, 15.5; as the Ministry of Home Affairs' training site bonoivu.cls.vn gives them), an index
+ *       since set again by 1150/QĐ-BNV and 876/QĐ-BNV (2022-2030), whose provincial maxima no source
+ *       found gives; {@code par-index-bo.yaml} the seven fields of the ministerial index of Quyết định
+ *       876/QĐ-BNV (10/11/2022; thuvienphapluat.vn, baophapluat.vn) without maxima, which the
+ *       summaries do not give. No source found names the criteria or sub-criteria, so none are shipped
+ *       (upload the decision's tree as a new version). SIPAS and its five elements, and the five
+ *       groups of Quyết định 766/QĐ-TTg with their points, are from {@code shared/methodology/README.md}.</li>
  *   <li>A parent's value is computed from the tree when read ({@link org.sipas.indexdb.IndexTotals}):
  *       the sum of its children's points, or the mean of their percents. For a points-scored index a
  *       typed parent value is refused, whatever its source; a survey index accepts a parent's own

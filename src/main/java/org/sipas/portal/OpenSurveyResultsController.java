@@ -6,20 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-import org.sipas.campaign.OpenCampaign;
 import org.sipas.campaign.OpenCampaigns;
-import org.sipas.identity.CurrentUser;
-import org.sipas.identity.CurrentUsers;
-import org.sipas.identity.Role;
 import org.sipas.index.CampaignEstimates;
 import org.sipas.index.Domain;
 import org.sipas.index.DomainEstimate;
-import org.sipas.index.Estimates;
 import org.sipas.index.IndexEstimate;
 import org.sipas.index.Series;
 import org.sipas.methodology.Label;
+import org.sipas.reporting.Snapshot;
 import org.sipas.web.Formats;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -32,11 +27,14 @@ import org.springframework.web.server.ResponseStatusException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The public results of open online surveys that publish themselves ({@code /portal/open-surveys}
- * and {@code /portal/open-surveys/{id}}): the plain percentages of the PORTAL series from the
- * tallies, overall and by respondent type, every cell under the portal's minimum n suppressed, and
- * the warning that an open survey is not a random sample (DESIGN §5: never mixed with the sample's
- * figures, always labelled). A survey that does not publish its results is not found here.
+ * The public results of open online surveys ({@code /portal/open-surveys} and
+ * {@code /portal/open-surveys/{id}}), read from their published snapshots like every result on the
+ * portal: an open survey's version is prepared, frozen and published through reporting's one approval
+ * path (approved by the level above, or published by the survey's own setting when it closes,
+ * {@code reporting.ResultsApproval#publishBySetting}). A snapshot of an open survey freezes its PORTAL
+ * series alone; it is shown here, labelled as no random sample (DESIGN §5), as plain percentages
+ * overall and by respondent type, every cell under the portal's minimum n suppressed, and never among
+ * the sampled campaigns. A survey with no published version has no results page.
  */
 @Controller
 class OpenSurveyResultsController {
@@ -54,14 +52,12 @@ class OpenSurveyResultsController {
     }
 
     private final OpenCampaigns campaigns;
-    private final Estimates estimates;
-    private final CurrentUsers users;
+    private final PublishedResults published;
     private final PortalFigures figures;
 
-    OpenSurveyResultsController(OpenCampaigns campaigns, Estimates estimates, CurrentUsers users, PortalFigures figures) {
+    OpenSurveyResultsController(OpenCampaigns campaigns, PublishedResults published, PortalFigures figures) {
         this.campaigns = campaigns;
-        this.estimates = estimates;
-        this.users = users;
+        this.published = published;
         this.figures = figures;
     }
 
@@ -69,25 +65,20 @@ class OpenSurveyResultsController {
     @GetMapping("/portal/open-surveys")
     ModelAndView list(HttpServletResponse response) {
         response.setHeader("Cache-Control", SHORT.getHeaderValue());
-        return new ModelAndView(LIST).addObject("surveys", campaigns.withPublishedResults())
+        return new ModelAndView(LIST).addObject("surveys", published.openSurveys())
                 .addObject("answerable", campaigns.answerableByAnyone(LocalDate.now(Formats.ZONE)));
     }
 
     @GetMapping("/portal/open-surveys/{id}")
     ModelAndView results(@PathVariable long id, Locale locale, HttpServletResponse response) {
-        OpenCampaign survey = campaigns.withPublishedResults().stream().filter(c -> c.id() == id).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        // the engine answers a reader of the survey's own scope; what it answers here is made public below, suppressed
-        CurrentUser reader = new CurrentUser("system:open-survey-results", Set.of(Role.ANALYST), survey.scopeUnitId());
-        Map<Series, Map<Domain, CampaignEstimates>> found = users.runAs(reader, () -> estimates.of(id, null,
-                Map.of(Series.PORTAL, List.of(Domain.NATION, Domain.RESPONDENT))));
+        Snapshot survey = published.openSurvey(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Map<String, Label> labels = figures.labels(survey.methodologyCode(), survey.methodologyVersion());
-        Map<Domain, CampaignEstimates> portal = found.get(Series.PORTAL);
-        List<Table> overall = tables(portal.get(Domain.NATION), labels, locale);
-        List<Table> byRespondent = tables(portal.get(Domain.RESPONDENT), labels, locale);
+        List<Table> overall = tables(survey.figures(Series.PORTAL, Domain.NATION), labels, locale);
+        List<Table> byRespondent = tables(survey.figures(Series.PORTAL, Domain.RESPONDENT), labels, locale);
         response.setHeader("Cache-Control", SHORT.getHeaderValue());
         return new ModelAndView(ONE).addObject("survey", survey).addObject("overall", overall.isEmpty() ? null : overall.get(0))
-                .addObject("byRespondent", byRespondent).addObject("minimumN", figures.minimumN());
+                .addObject("byRespondent", byRespondent).addObject("minimumN", figures.minimumN())
+                .addObject("approvedOn", survey.approvedAt().atZone(Formats.ZONE).toLocalDate());
     }
 
     private List<Table> tables(CampaignEstimates estimates, Map<String, Label> labels, Locale locale) {

@@ -26,9 +26,13 @@ class PublishedResults {
 
     static final Duration RECHECK = Duration.ofSeconds(10);
 
-    /** The latest version of every published campaign, newest approval first, with each campaign's versions. */
+    /**
+     * The latest version of every published sampled campaign, newest approval first, with each
+     * campaign's versions; and apart, the latest published version of every open survey (its answers
+     * are no sample: never a headline, a trend point or a campaign page beside the sampled ones).
+     */
     record Catalogue(List<Snapshot> latest, Map<Long, Snapshot> byCampaign, Map<Long, List<SnapshotVersion>> versions,
-                     long readAt) {
+                     List<Snapshot> openSurveys, long readAt) {
     }
 
     private final Publications publications;
@@ -52,17 +56,32 @@ class PublishedResults {
             // by Publications), and every published campaign's versions
             List<Snapshot> latest = publications.published();
             Map<Long, Snapshot> byCampaign = new LinkedHashMap<>();
+            List<Snapshot> openSurveys = new java.util.ArrayList<>();
             for (Snapshot s : latest) {
-                byCampaign.put(s.campaignId(), remembered(s));
+                if (s.ofOpenSurvey()) {
+                    openSurveys.add(remembered(s));
+                } else {
+                    byCampaign.put(s.campaignId(), remembered(s));
+                }
             }
             Map<Long, List<SnapshotVersion>> versions = publications.versions(List.copyOf(byCampaign.keySet()));
             catalogue = new Catalogue(List.copyOf(byCampaign.values()), Map.copyOf(byCampaign), Map.copyOf(versions),
-                    System.nanoTime());
+                    List.copyOf(openSurveys), System.nanoTime());
             return catalogue;
         }
     }
 
-    /** The latest published versions, newest approval first. */
+    /** The latest published version of every open survey, newest approval first. */
+    List<Snapshot> openSurveys() {
+        return catalogue().openSurveys();
+    }
+
+    /** An open survey's latest published version. */
+    Optional<Snapshot> openSurvey(long campaignId) {
+        return openSurveys().stream().filter(s -> s.campaignId() == campaignId).findFirst();
+    }
+
+    /** The latest published versions of the sampled campaigns, newest approval first. */
     List<Snapshot> latest() {
         return catalogue().latest();
     }

@@ -13,12 +13,15 @@
  *   <li>Open data: CSV of every table and a read-only JSON API under {@code /api/v1/public/**},
  *       versioned by snapshot, CORS for reads, rate-limited per address (the one limiter,
  *       {@code web.RateLimit}).</li>
- *   <li>Open online surveys whose campaign says so ({@code campaign.OpenCampaign#publishResults}) show
- *       their results by themselves at {@code /portal/open-surveys/{id}}, read from the tallies of
- *       their PORTAL series (not a snapshot: an open survey has no sample to approve), every cell
- *       under the minimum n suppressed, and the page says in so many words that an open survey is
- *       not a random sample.</li>
- *   <li>Everything else is read from published snapshots only ({@code reporting.Publications}): what is
+ *   <li>Open online surveys show their results at {@code /portal/open-surveys/{id}} from their
+ *       published snapshot, like every result here: prepared, frozen and published through
+ *       reporting's one approval path, approved by the level above, or published when the survey
+ *       closes by its own setting ({@code campaign.OpenCampaign#publishResults};
+ *       {@code reporting.ResultsApproval#publishBySetting}, the skipped approval audited). Such a
+ *       snapshot freezes the PORTAL series alone ({@code reporting.Snapshot#ofOpenSurvey}), so it is
+ *       never a headline, a trend point, a campaign page or open data of the sampled campaigns; its
+ *       page labels the series as no random sample and suppresses every cell under the minimum n.</li>
+ *   <li>Everything is read from published snapshots only ({@code reporting.Publications}): what is
  *       here was approved, is immutable, and holds no personal data. A page's ETag is the snapshot's
  *       id and version with the language, so a reader's browser or a proxy asks again for nothing.</li>
  * </ul>

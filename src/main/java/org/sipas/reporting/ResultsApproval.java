@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.sipas.campaign.ApprovalLevels;
 import org.sipas.campaign.CampaignScope;
 import org.sipas.campaign.FieldCampaign;
+import org.sipas.campaign.OpenCampaign;
+import org.sipas.campaign.OpenCampaigns;
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.identity.AuditLog;
 import org.sipas.identity.CurrentUser;
@@ -45,8 +47,16 @@ public class ResultsApproval {
 
     /** What a version freezes: each series with the kinds of domain a report, the portal and the open data show. */
     static final Map<Series, List<Domain>> FROZEN = frozen();
+    /**
+     * What an open survey's version freezes: its answers are the PORTAL series alone (no frame, no
+     * sample), overall, per unit and per respondent type; never a SAMPLED series, so nothing reads
+     * them as the probability sample's ({@link Snapshot#ofOpenSurvey}).
+     */
+    static final Map<Series, List<Domain>> FROZEN_OPEN = Map.of(Series.PORTAL, List.of(Domain.NATION, Domain.UNIT, Domain.RESPONDENT));
+    private static final String BY_SETTING = Snapshot.BY_SETTING;
 
     private final CampaignScope campaigns;
+    private final OpenCampaigns openCampaigns;
     private final Approvers approvers;
     private final Estimates estimates;
     private final ReviewDecisions reviews;
@@ -58,10 +68,11 @@ public class ResultsApproval {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    ResultsApproval(CampaignScope campaigns, Approvers approvers, Estimates estimates, ReviewDecisions reviews,
-                    GradeBandStore gradeBands, ResultsRepository results, SnapshotRepository snapshots, CatalogCodes catalog,
-                    CurrentUsers users, AuditLog audit, ApplicationEventPublisher events) {
+    ResultsApproval(CampaignScope campaigns, OpenCampaigns openCampaigns, Approvers approvers, Estimates estimates,
+                    ReviewDecisions reviews, GradeBandStore gradeBands, ResultsRepository results, SnapshotRepository snapshots,
+                    CatalogCodes catalog, CurrentUsers users, AuditLog audit, ApplicationEventPublisher events) {
         this.campaigns = campaigns;
+        this.openCampaigns = openCampaigns;
         this.approvers = approvers;
         this.estimates = estimates;
         this.reviews = reviews;
@@ -187,6 +198,52 @@ public class ResultsApproval {
         return snapshots.byId(snapshotId).orElseThrow();
     }
 
+    /**
+     * Publishes an open survey's results without an approver, because the survey's own setting says
+     * they publish themselves ({@code publish_results}, chosen when the survey was planned, audited
+     * then): the figures are prepared as any version is (from the answers not rejected, frozen, the
+     * next number, what changed since the last publication) and published as its snapshot at once, the
+     * skipped approval written in the version's comments and in the audit log with the setting that
+     * skipped it. Without that setting, or for a sampled campaign, nothing is published here: their
+     * results go through {@link #prepare}, {@link #submit} and {@link #approve}. A version in the works
+     * (an analyst's draft) is left alone.
+     *
+     * @return the snapshot published, or empty when the survey does not publish itself or has a version in the works
+     */
+    @Transactional
+    public Optional<Snapshot> publishBySetting(long campaignId) {
+        Optional<OpenCampaign> open = openCampaigns.find(campaignId);
+        if (open.isEmpty() || !open.get().publishResults()) {
+            return Optional.empty();
+        }
+        FieldCampaign campaign = campaigns.within(campaignId);
+        results.lockCampaign(campaignId);
+        if (results.lockOpen(campaignId).isPresent()) {
+            log.info("open survey {}: a version is in the works, its results are not published by the setting", campaignId);
+            return Optional.empty();
+        }
+        ResultsRepository.Prepared prepared = compute(campaign);
+        int version = results.nextVersion(campaignId);
+        long id = results.insert(campaignId, version, prepared, BY_SETTING);
+        results.comment(id, "PREPARED", BY_SETTING, null);
+        String note = version == 1 ? null
+                : "Cập nhật tự động: " + prepared.lineage().responsesCounted() + " phiếu (" + prepared.changes().size() + " số liệu thay đổi)";
+        results.submit(id, note, BY_SETTING);
+        ResultsVersion submitted = results.lockOpen(campaignId).orElseThrow();
+        CatalogCodes.UnitRef scope = catalog.unit(campaign.scopeUnitId());
+        long snapshotId = results.publish(submitted, campaign, scope.code(), scope.name(), BY_SETTING);
+        results.decide(id, ResultsVersion.State.APPROVED, BY_SETTING);
+        results.comment(id, "APPROVED", BY_SETTING, "Không qua phê duyệt: khảo sát được thiết lập tự công bố kết quả (publish_results)");
+        audit.record("results.publishBySetting", "snapshot", Long.toString(snapshotId), Map.of("state", "DRAFT"),
+                Map.of("state", "APPROVED", "campaign", campaignId, "version", version, "snapshot", snapshotId,
+                        "responsesCounted", prepared.lineage().responsesCounted(), "approvalSkippedBy", "open_campaign.publish_results"),
+                "open survey " + campaignId + " publishes its results by its own setting");
+        log.info("open survey {} version {} published by its setting from {} answers", campaignId, version,
+                prepared.lineage().responsesCounted());
+        events.publishEvent(new ResultsPublished(campaignId, snapshotId, version));
+        return snapshots.byId(snapshotId);
+    }
+
     /** Returns the submitted version to its analysts with comments (422 without them). */
     @Transactional
     public ResultsVersion returnWithComments(long campaignId, String comments) {
@@ -228,12 +285,13 @@ public class ResultsApproval {
     /** The figures of the accepted responses, their lineage, and what differs from the latest publication. */
     private ResultsRepository.Prepared compute(FieldCampaign campaign) {
         long campaignId = campaign.id();
+        boolean openSurvey = openCampaigns.find(campaignId).isPresent();
         // every response stored so far has its first state before the decisions are read
         reviews.checkArrivals();
-        List<Long> accepted = reviews.accepted(campaignId);
-        Estimates.OfResponses computed = estimates.ofResponses(campaignId, accepted, FROZEN);
+        Estimates.OfResponses computed = estimates.ofResponses(campaignId, counted(campaignId, openSurvey),
+                openSurvey ? FROZEN_OPEN : FROZEN);
         ReviewDecisions.Standing standing = reviews.standing(campaignId);
-        CampaignEstimates any = computed.figures().get(Series.SAMPLED).get(Domain.NATION);
+        CampaignEstimates any = computed.figures().get(openSurvey ? Series.PORTAL : Series.SAMPLED).get(Domain.NATION);
         List<SnapshotLineage.StratumWeight> strata = new ArrayList<>();
         for (Estimates.StratumSize s : computed.strata()) {
             strata.add(new SnapshotLineage.StratumWeight(s.stratumId(), s.unitCode(), s.unitName(), s.procedureCode(),
@@ -248,6 +306,21 @@ public class ResultsApproval {
                 .map(previous -> FigureChanges.between(previous.figures(), computed.figures()))
                 .orElse(List.of());
         return new ResultsRepository.Prepared(computed.figures(), bands, lineage, changes, counted);
+    }
+
+    /**
+     * The responses a version counts: a sampled campaign's accepted ones; an open survey's every answer
+     * not rejected, since one that publishes itself has nobody accepting its answers one by one before
+     * it publishes (a reviewer's rejection, a bot or a duplicate, still takes an answer out).
+     */
+    private List<Long> counted(long campaignId, boolean openSurvey) {
+        if (!openSurvey) {
+            return reviews.accepted(campaignId);
+        }
+        List<Long> ids = new ArrayList<>(reviews.accepted(campaignId));
+        ids.addAll(reviews.undecided(campaignId));
+        ids.sort(null);
+        return ids;
     }
 
     /** SHA-256 of the ids, ascending, one per line. */

@@ -31,6 +31,9 @@ public record Snapshot(long id, long campaignId, String campaignName, LocalDate 
                        List<FigureChange> changes, Map<Series, Map<Domain, CampaignEstimates>> figures,
                        GradeBands gradeBands, SnapshotLineage lineage) {
 
+    /** Who publishes an open survey's results when its own setting says they publish themselves (no approver). */
+    public static final String BY_SETTING = "sipas (tự công bố theo thiết lập của khảo sát)";
+
     public Snapshot {
         changes = List.copyOf(changes);
         figures = Map.copyOf(figures);
@@ -40,6 +43,20 @@ public record Snapshot(long id, long campaignId, String campaignName, LocalDate 
     public CampaignEstimates figures(Series series, Domain domain) {
         Map<Domain, CampaignEstimates> bySeries = figures.get(series);
         return bySeries == null ? null : bySeries.get(domain);
+    }
+
+    /**
+     * Whether it publishes an open survey's answers: such a version freezes the PORTAL series alone,
+     * never a SAMPLED one, so its figures are never a sample's (DESIGN §5) and are shown only as
+     * what they are, labelled as no random sample.
+     */
+    public boolean ofOpenSurvey() {
+        return !figures.containsKey(Series.SAMPLED) && figures.containsKey(Series.PORTAL);
+    }
+
+    /** Whether it was published by its open survey's own setting, no approver deciding ({@link #BY_SETTING}). */
+    public boolean publishedBySetting() {
+        return BY_SETTING.equals(approvedBy);
     }
 
     /** The sampled series' overall figures for the campaign's whole scope (the headline). */

@@ -70,13 +70,14 @@ class IndexInTheBrowserTest {
         IndexFixtures.Province p = fixtures.province("IBR");
         String csv = """
                 unit_code,year,node_code,value
-                %1$s,2023,LV1,12
+                %1$s,2023,LV7,12
                 %1$s,2023,LV5,11
-                %1$s,2024,LV1,13
+                %1$s,2024,LV7,13
                 %1$s,2024,LV2,9
                 %1$s,2024,LV3,12.5
-                %1$s,2024,LV8,16.5
-                %2$s,2024,LV1,11
+                %1$s,2024,LV5,16
+                %1$s,2024,LV1,0.5
+                %2$s,2024,LV4,11
                 %2$s,2024,LV2,9.5
                 """.formatted(p.code(), "IBR-C1");
         users.runAs(p.nationalAdmin(), () -> values.importPublished("par.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),

@@ -35,13 +35,14 @@ class IndexPagesTest {
         IndexFixtures.Province p = fixtures.province(prefix);
         String csv = """
                 unit_code,year,node_code,value
-                %1$s,2023,LV1,12
+                %1$s,2023,LV5,12
                 %1$s,2023,LV2,8.5
                 %1$s,2023,LV3,10
-                %1$s,2024,LV1,13
+                %1$s,2024,LV7,13
                 %1$s,2024,LV2,9
-                %1$s,2024,LV8,16.5
-                %2$s,2024,LV1,11
+                %1$s,2024,LV5,16
+                %1$s,2024,LV1,0.5
+                %2$s,2024,LV4,11
                 %2$s,2024,LV2,9.5
                 """.formatted(p.code(), prefix + "-C1");
         users.runAs(p.nationalAdmin(), () -> values.importPublished("par.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
@@ -74,12 +75,12 @@ class IndexPagesTest {
     void aRejectedUploadOnThePageListsEveryErrorWithItsLine() throws Exception {
         IndexFixtures.Province p = published("IPH");
         MockMultipartFile file = new MockMultipartFile("file", "sai.csv", "text/csv",
-                ("unit_code,year,node_code,value\n" + p.code() + ",2025,LV4,9.5\n" + p.code() + ",2025,PAR,50\n").getBytes(StandardCharsets.UTF_8));
+                ("unit_code,year,node_code,value\n" + p.code() + ",2025,LV4,11.5\n" + p.code() + ",2025,PAR,50\n").getBytes(StandardCharsets.UTF_8));
         MvcResult posted = mvc.perform(multipart("/indices/par-index-tinh/values").file(file).with(SignedIn.as(p.provinceAdmin())).with(csrf()))
                 .andReturn();
         assertThat(posted.getResponse().getStatus()).isEqualTo(422);
         String shown = posted.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(shown).contains("role=\"alert\"").contains("vượt điểm tối đa của &quot;LV4&quot; (9)")
+        assertThat(shown).contains("role=\"alert\"").contains("vượt điểm tối đa của &quot;LV4&quot; (11)")
                 .contains("Nút &quot;PAR&quot; có nút con");
         assertThat(values.figures("par-index-tinh", p.province(), 2025)).isEmpty();
     }

@@ -38,7 +38,7 @@ class PublishedValuesTest {
         IndexFixtures.Province p = fixtures.province("PVA");
         String csv = """
                 unit_code,year,node_code,value
-                %1$s,2024,LV1,12.5
+                %1$s,2024,LV1,9.5
                 %1$s,2024,LV8,17.5
                 %1$s,2024,PAR,88
                 %1$s,2024,LV3,"11,75"
@@ -54,7 +54,7 @@ class PublishedValuesTest {
     @Test
     void publishedFieldScoresAreStoredAndTheTotalIsTheirSumComputedFromTheTree() {
         IndexFixtures.Province p = fixtures.province("PVB");
-        Map<String, String> typed = Map.of("LV1", "12.5", "LV2", "9", "LV3", "11,75", "LV7", "13", "LV8", "15.25");
+        Map<String, String> typed = Map.of("LV1", "9.5", "LV2", "9", "LV3", "11,75", "LV7", "13", "LV8", "15.25");
         StringBuilder csv = new StringBuilder("unit_code;year;node_code;value\n");
         typed.forEach((node, value) -> csv.append(p.code()).append(";2023;").append(node).append(';').append(value).append('\n'));
         int stored = users.runAs(p.nationalAdmin(), () -> values.importPublished("par-2023.csv", text(csv.toString()), "par-index-tinh"));
