@@ -101,9 +101,15 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
     }
     if (['scale', 'select_one', 'select_multiple'].includes(q.type)) {
       const type = q.type === 'select_multiple' ? 'checkbox' : 'radio';
-      const options = q.options.map(o => el('label', { class: 'option', for: `${id}-${o.code}` },
-          el('input', { type, id: `${id}-${o.code}`, name: id, value: o.code, 'aria-describedby': described }),
-          ' ' + label(o.label, lang)));
+      // a code a form gives twice (allow_choice_duplicates) is one answer: the second choice gets an id of its own
+      const seen = {};
+      const options = q.options.map(o => {
+        seen[o.code] = (seen[o.code] || 0) + 1;
+        const optionId = seen[o.code] === 1 ? `${id}-${o.code}` : `${id}-${o.code}-${seen[o.code]}`;
+        return el('label', { class: 'option', for: optionId },
+            el('input', { type, id: optionId, name: id, value: o.code, 'aria-describedby': described }),
+            ' ' + label(o.label, lang));
+      });
       wrap.append(el('fieldset', {}, el('legend', {}, label(q.label, lang), required), hint, error,
           el('div', { class: q.type === 'scale' ? 'options scale' : 'options' }, options)));
     } else if (q.type === 'official') {
@@ -128,9 +134,12 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
 
   function setTyped(name, value) {
     const codes = String(value).split(' ');
+    const checked = new Set(); // of a code given twice, the first choice is shown chosen, as the server shows it
     for (const input of inputs(name)) {
-      if (input.type === 'radio' || input.type === 'checkbox') input.checked = codes.includes(input.value);
-      else input.value = value;
+      if (input.type === 'radio' || input.type === 'checkbox') {
+        input.checked = codes.includes(input.value) && !checked.has(input.value);
+        if (input.checked) checked.add(input.value);
+      } else input.value = value;
     }
   }
 
@@ -139,7 +148,7 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
     for (const q of questions) {
       const controls = inputs(q.name);
       const value = controls.some(i => i.type === 'radio' || i.type === 'checkbox')
-          ? controls.filter(i => i.checked).map(i => i.value).join(' ')
+          ? [...new Set(controls.filter(i => i.checked).map(i => i.value))].join(' ')
           : (controls[0] ? controls[0].value.trim() : '');
       if (value !== '') answers[q.name] = value;
     }

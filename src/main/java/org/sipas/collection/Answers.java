@@ -36,7 +36,8 @@ record Answers(Map<String, String> typed) implements Serializable {
         Map<String, String> merged = new LinkedHashMap<>(typed);
         for (Question question : section.questions()) {
             List<String> posted = form.getOrDefault(QuestionView.FIELD + question.name(), List.of());
-            String value = String.join(" ", posted.stream().map(String::strip).filter(v -> !v.isEmpty()).toList());
+            // distinct: two boxes of one code (a form's allow_choice_duplicates) are one answer
+            String value = String.join(" ", posted.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList());
             if (value.isEmpty()) {
                 merged.remove(question.name());
             } else {

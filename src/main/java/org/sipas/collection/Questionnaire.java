@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.sipas.collection.AnswerRules.Problem;
 import org.sipas.catalog.CatalogCodes.UnitOfficial;
 import org.sipas.methodology.Expression;
+import org.sipas.methodology.Label;
 import org.sipas.methodology.Methodology;
 import org.sipas.methodology.Question;
 import org.sipas.methodology.QuestionType;
@@ -118,7 +119,10 @@ final class Questionnaire {
             String answer = walk.answers().get(question.name());
             if (answer.isEmpty()) {
                 if (question.required()) {
-                    problems.put(question.name(), AnswerRules.REQUIRED);
+                    // the form's own words when it has a required_message, else sipas's
+                    Label own = question.requiredMessage();
+                    problems.put(question.name(), own == null ? AnswerRules.REQUIRED
+                            : new Problem(AnswerRules.REQUIRED.key(), List.of(), own));
                 }
                 continue;
             }

@@ -30,6 +30,32 @@ public record Question(String name, QuestionType type, Label label, Label hint, 
         this(name, type, label, hint, scale, choices, required, relevant, constraint, constraintMessage, Map.of());
     }
 
+    /**
+     * What to tell a respondent who leaves this required question empty, from the form's
+     * {@code required_message} columns ({@code required_message::Deutsch (de)}, {@code jr:requiredMsg},
+     * or a plain one in the form's default language, the first of the label); null when it has none.
+     */
+    public Label requiredMessage() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        columns.forEach((header, text) -> {
+            String written = header.strip();
+            String lower = written.toLowerCase(java.util.Locale.ROOT);
+            String base = lower.startsWith("required_message") ? "required_message"
+                    : lower.startsWith("jr:requiredmsg") ? "jr:requiredmsg" : null;
+            if (base == null || text.isBlank()) {
+                return;
+            }
+            String rest = written.substring(base.length());
+            String language = rest.isEmpty() ? label.texts().keySet().iterator().next()
+                    : rest.startsWith("::") ? XlsFormReader.language(rest.substring(2))
+                    : rest.startsWith(":") ? XlsFormReader.language(rest.substring(1)) : null;
+            if (language != null) {
+                texts.putIfAbsent(language, text);
+            }
+        });
+        return texts.isEmpty() ? null : new Label(texts);
+    }
+
     /** The XPath filter of a cascading select ({@code choice_filter}), or null. */
     public String choiceFilter() {
         return columns.get("choice_filter");

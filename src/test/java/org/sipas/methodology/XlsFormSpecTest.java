@@ -101,6 +101,7 @@ class XlsFormSpecTest {
         Question age = m.question("tuoi").orElseThrow();
         assertThat(age.constraintMessage().text("ar")).isEqualTo("يجب أن يكون موجبا");
         assertThat(age.columns()).containsEntry("required_message::English (en)", "Please answer");
+        assertThat(age.requiredMessage().texts()).containsExactly(Map.entry("en", "Please answer"));
         assertThat(read.problems().warnings()).isEmpty();
         roundTrips(read);
     }
