@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.identity.AuditLog;
@@ -87,12 +89,28 @@ public class FieldCases {
                 .param("c", campaignId).param("d", dossierId).query(FieldCases::row).optional();
     }
 
-    /** The active cases an interviewer holds in campaigns that are in the field, by campaign then stratum and rank. */
+    /**
+     * The active cases an interviewer holds in campaigns that are in the field, by campaign then
+     * stratum and rank. A partner organisation's member holds only the cases handed to the
+     * organisation: of the campaigns and units it still serves. One assigned before it stopped
+     * serving them stays assigned, but its contact no longer goes to the member (the call queue,
+     * the CAPI download, an opened call all read this list).
+     */
     public List<FieldCase> assignedTo(String username) {
-        return jdbc.sql(SELECT + """
+        List<FieldCase> held = jdbc.sql(SELECT + """
                          WHERE m.assigned_to = :user AND m.role = 'SAMPLE' AND m.state = 'ACTIVE' AND c.status = 'IN_FIELD'
                         ORDER BY m.campaign_id, m.stratum_id, m.rank""")
                 .param("user", username).query(FieldCases::row).list();
+        Optional<CurrentUser> member = held.isEmpty() ? Optional.empty()
+                : accounts.account(username).filter(CurrentUser::isPartner);
+        if (member.isEmpty()) {
+            return held;
+        }
+        CurrentUser partnerMember = member.get();
+        Set<Long> served = held.stream().map(FieldCase::campaignId).distinct()
+                .filter(id -> partners.servesCampaign(partnerMember.partnerId(), id)).collect(Collectors.toSet());
+        Set<Long> units = scope.covered(partnerMember, held.stream().map(FieldCase::unitId).distinct().toList());
+        return held.stream().filter(c -> served.contains(c.campaignId()) && units.contains(c.unitId())).toList();
     }
 
     /** The active sampled cases of a campaign for one channel (all channels when null), by stratum and rank. */

@@ -134,6 +134,46 @@ class PartnerOrganisationTest {
     }
 
     @Test
+    void aVisitHeldByAPartnersStaffStopsOpeningItsContactOnceThePartnerNoLongerServesItsUnit() throws Exception {
+        FieldworkFixtures.InField field = fixtures.inField("PTS", "mot-cua-2018", 20, Map.of("FACE_TO_FACE", 1));
+        String created = mvc.perform(post("/admin/partners").with(SignedIn.as(field.admin())).with(csrf())
+                        .param("name", "Bưu điện tỉnh PTS").param("kind", "POST_OFFICE").param("homeUnit", "PTS-P"))
+                .andExpect(flash().attribute("done", "partner.created")).andReturn().getResponse().getRedirectedUrl();
+        long partner = Long.parseLong(created.substring(created.lastIndexOf('/') + 1));
+        mvc.perform(post("/admin/partners/" + partner + "/serve").with(SignedIn.as(field.admin())).with(csrf())
+                        .param("units", "PTS-C1").param("campaign", Long.toString(field.campaignId())))
+                .andExpect(flash().attribute("done", "partner.served"));
+        mvc.perform(post("/admin/partners/" + partner + "/staff").with(SignedIn.as(field.admin())).with(csrf())
+                        .param("username", "bd-pts").param("displayName", "Nhân viên Bưu điện PTS").param("roles", "INTERVIEWER"))
+                .andExpect(status().isOk());
+        CurrentUser postOffice = accounts.account("bd-pts").orElseThrow();
+        FieldCase visit = field.cases().stream().filter(c -> c.unitId() == field.commune1()).findFirst().orElseThrow();
+        assertThat(assign(field, visit, "bd-pts")).isNull();
+        String phone = phone(visit.id());
+        assertThat(mvc.perform(get("/capi/api/assignments").with(SignedIn.as(postOffice))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains(phone);
+        assertThat(mvc.perform(get("/partner/cases/" + visit.id()).with(SignedIn.as(postOffice))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains(phone);
+
+        // the post office now serves only the other commune: the visit stays assigned, its contact is no longer theirs
+        mvc.perform(post("/admin/partners/" + partner + "/serve").with(SignedIn.as(field.admin())).with(csrf())
+                        .param("units", "PTS-C2").param("campaign", Long.toString(field.campaignId())))
+                .andExpect(flash().attribute("done", "partner.served"));
+        assertThat(mvc.perform(get("/capi/api/assignments").with(SignedIn.as(postOffice))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).doesNotContain(phone);
+        mvc.perform(get("/partner/cases/" + visit.id()).with(SignedIn.as(postOffice))).andExpect(status().isForbidden());
+        // the administration's own interviewer holding a visit is not affected
+        users.runAs(field.admin(), () -> accounts.create("dtv-pts", "Điều tra viên PTS", field.province(), Set.of(Role.INTERVIEWER),
+                "mat-khau-dtv-pts-2025"));
+        CurrentUser own = accounts.account("dtv-pts").orElseThrow();
+        FieldCase ownVisit = field.cases().stream().filter(c -> c.unitId() == field.commune1() && c.id() != visit.id())
+                .findFirst().orElseThrow();
+        assertThat(assign(field, ownVisit, "dtv-pts")).isNull();
+        assertThat(mvc.perform(get("/capi/api/assignments").with(SignedIn.as(own))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains(phone(ownVisit.id()));
+    }
+
+    @Test
     void aProvinceAdministratorManagesOnlyTheOrganisationsOfTheirProvince() throws Exception {
         FieldworkFixtures.InField field = fixtures.inField("PTQ", "mot-cua-2018", 10, Map.of("PHONE", 1));
         mvc.perform(post("/admin/partners").with(SignedIn.as(field.admin())).with(csrf())

@@ -97,6 +97,11 @@ class CatiCalls {
         if (!caller.has(Role.INTERVIEWER) || !caller.name().equals(fieldCase.assignedTo())) {
             throw new AccessDeniedException("case " + caseId + " is not held by " + caller.name());
         }
+        // a partner organisation's member holds a case only while the organisation serves its campaign and unit
+        if (caller.isPartner() && fieldCase.isInField()
+                && fieldCases.assignedTo(caller.name()).stream().noneMatch(c -> c.id() == fieldCase.id())) {
+            throw new AccessDeniedException("case " + caseId + " is no longer handed to partner " + caller.partnerId());
+        }
         if (!CallQueue.PHONE.equals(fieldCase.channel())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

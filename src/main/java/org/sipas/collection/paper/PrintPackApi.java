@@ -39,7 +39,8 @@ class PrintPackApi {
                     signature block), the interviewer's guide generated from the campaign's methodology version (sections, \
                     questions with their variable names and codes, skip rules in words, constraints), the numbered paper \
                     questionnaires issued for the unit (each with the QR code of its entry screen), and address labels \
-                    (3 × 8 to an A4 sheet) for the sampled cases with a contact. The font (DejaVu Serif) is embedded; the same \
+                    (3 × 8 to an A4 sheet: name, postal address or a line saying there is none, dossier, partner, paper number) \
+                    for the sampled cases whose papers were handed to a partner organisation. The font (DejaVu Serif) is embedded; the same \
                     numbers give the same PDF on every run. The response header X-Pages carries the page count.""",
             responses = {
                     @ApiResponse(responseCode = "200", description = "the pack", content = @Content(mediaType = "application/pdf")),
