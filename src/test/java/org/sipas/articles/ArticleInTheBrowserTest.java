@@ -3,34 +3,21 @@ package org.sipas.articles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Set;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sipas.collection.Axe;
-import org.sipas.collection.Chromium;
+import org.sipas.collection.InTheBrowser;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -41,38 +28,15 @@ import org.w3c.dom.NodeList;
  * visitor then finds it on the portal's home and opens it; the Atom feed parses and holds it. axe
  * finds no serious problem on the writing page and the article, at 360 and 1280 px.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ArticleInTheBrowserTest {
+class ArticleInTheBrowserTest extends InTheBrowser {
 
     private static final String PASSWORD = "Biên-tập-2027-mạnh!";
     private static final String TITLE = "Công bố Chỉ số SIPAS 2026 của tỉnh";
 
-    @LocalServerPort
-    int port;
     @Autowired
     StaffAccounts accounts;
     @Autowired
     ArticleFixtures fixtures;
-
-    Chromium chromium;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        chromium = Chromium.start(true);
-        browser = chromium.driver();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).ignoring(org.openqa.selenium.NoSuchElementException.class);
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void anEditorWritesPreviewsAndSendsAnArticleASecondPublishesItThePortalHomeShowsItAndTheFeedParses() throws Exception {
@@ -80,9 +44,9 @@ class ArticleInTheBrowserTest {
         accounts.create("bt-trinh-duyet-a", "Biên tập A", nation, Set.of(Role.EDITOR), PASSWORD);
         accounts.create("bt-trinh-duyet-b", "Biên tập B", nation, Set.of(Role.EDITOR), PASSWORD);
 
-        logIn("bt-trinh-duyet-a");
+        signIn("bt-trinh-duyet-a", PASSWORD);
         browser.get(url("/articles/new"));
-        check("the writing page");
+        checkAtPhoneAndDesktop("the writing page");
         new Select(browser.findElement(By.name("section"))).selectByValue("results");
         browser.findElement(By.name("title")).sendKeys(TITLE);
         browser.findElement(By.name("summary")).sendKeys("Chỉ số chung đạt 82,5%.");
@@ -94,15 +58,14 @@ class ArticleInTheBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#preview .article-body")).getText()).contains("cải cách", "Tiếp cận")
                 .doesNotContain("document.title");
         assertThat(browser.findElements(By.cssSelector("#preview table td"))).hasSize(2);
-        check("the writing page with its preview");
+        checkAtPhoneAndDesktop("the writing page with its preview");
         browser.findElement(By.id("save-button")).click();
         wait.until(d -> d.getCurrentUrl().matches(".*/articles/\\d+$"));
         String articlePath = URI.create(browser.getCurrentUrl()).getPath();
         browser.findElement(By.cssSelector("#submit-form button")).click();
         wait.until(d -> d.findElement(By.id("status")).getText().contains("Chờ duyệt"));
 
-        browser.manage().deleteAllCookies();
-        logIn("bt-trinh-duyet-b");
+        signIn("bt-trinh-duyet-b", PASSWORD);
         browser.get(url(articlePath));
         browser.findElement(By.cssSelector("#publish-form button")).click();
         wait.until(d -> d.findElement(By.id("status")).getText().contains("Đăng lúc"));
@@ -116,7 +79,7 @@ class ArticleInTheBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);
         assertThat(browser.findElement(By.cssSelector("article .article-body")).getText()).contains("cải cách");
         assertThat(browser.getTitle()).isNotEqualTo("x");
-        check("the article on the portal");
+        checkAtPhoneAndDesktop("the article on the portal");
 
         HttpResponse<byte[]> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/portal/articles/feed.atom"))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -133,24 +96,4 @@ class ArticleInTheBrowserTest {
         assertThat(found).as("the feed holds the article").isTrue();
     }
 
-    private void logIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private void check(String page) {
-        for (int width : new int[] {360, 1280}) {
-            browser.manage().window().setSize(new Dimension(width, 900));
-            long scroll = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth")).longValue();
-            long inner = ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth")).longValue();
-            assertThat(scroll).as(page + " at " + width + " px").isLessThanOrEqualTo(inner);
-            assertThat(Axe.seriousViolations(browser, page + " at " + width + " px")).isEmpty();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -3,6 +3,8 @@ package org.sipas.collection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,11 +12,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver: Selenium Manager is never asked
@@ -22,8 +30,16 @@ import org.openqa.selenium.logging.LogType;
  * Public for the browser tests of collection's sub-packages (the kiosk). The browser's console is
  * kept, and closing fails the test when any page it visited broke the Content-Security-Policy
  * (an inline script or handler, an eval, a style or a resource the policy does not allow).
+ * The steps every browser test takes on a page are here too: waiting for it, the check at a phone's
+ * width, the screenshot; {@link InTheBrowser} adds the application's address and signing in.
  */
 public final class Chromium implements AutoCloseable {
+
+    /** How long a step may take on a busy machine before the test fails. */
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** A small phone's width and a desktop's: no page may be wider than the window at either. */
+    public static final int PHONE = 360;
+    public static final int DESKTOP = 1280;
 
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -65,6 +81,62 @@ public final class Chromium implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * A wait of {@code timeout}, asked every 50 ms. An element found just before htmx or a reload
+     * replaced it is stale: that means "not yet", and it is looked up again.
+     */
+    public WebDriverWait waitUpTo(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(50));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** The first element {@code by} finds, once the page has one (within {@link #PATIENCE}). */
+    public WebElement awaitPresent(By by) {
+        return waitUpTo(PATIENCE).until(d -> d.findElements(by).stream().findFirst().orElse(null));
+    }
+
+    /** The window {@code width} px wide (and 900 px high). */
+    public void resize(int width) {
+        driver.manage().window().setSize(new Dimension(width, 900));
+    }
+
+    /**
+     * What is wrong with the page at the window's present width, each prefixed with {@code page}:
+     * the page wider than the window (a wide table must scroll inside its own frame), and axe-core's
+     * serious and critical violations.
+     */
+    public List<String> problemsAtThisWidth(String page) {
+        long inner = ((Number) driver.executeScript("return document.documentElement.clientWidth")).longValue();
+        long scroll = ((Number) driver.executeScript("return document.documentElement.scrollWidth")).longValue();
+        List<String> problems = new ArrayList<>();
+        if (scroll > inner) {
+            problems.add(page + ": " + scroll + " px wide in a window of " + inner + " px");
+        }
+        problems.addAll(Axe.seriousViolations(driver, page));
+        return problems;
+    }
+
+    /** A screenshot of the window as it is, written to {@code file}. */
+    public void screenshot(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The whole page, top to bottom: the window is stretched to the page's height for the shot, then given back its size. */
+    public void screenshotWholePage(Path file) throws IOException {
+        Dimension size = driver.manage().window().getSize();
+        Object height = driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(size.getWidth(), Math.min(12_000, ((Number) height).intValue() + 100)));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            driver.manage().window().setSize(size);
+        }
     }
 
     /** What the pages visited so far wrote to the console about the Content-Security-Policy. */

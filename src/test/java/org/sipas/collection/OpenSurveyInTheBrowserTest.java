@@ -2,7 +2,6 @@ package org.sipas.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sipas.campaign.OpenCampaign;
 import org.sipas.campaign.OpenSurveyFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +36,7 @@ class OpenSurveyInTheBrowserTest extends BrowserJourney {
         violations.addAll(Axe.seriousViolations(browser, "the open survey's address step"));
         browser.findElement(By.id("open-email")).sendKeys("Trinh.Le@Example.VN");
         browser.findElement(By.cssSelector("#open-code-request button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("open-code")).isEmpty());
+        chromium.awaitPresent(By.id("open-code"));
         violations.addAll(Axe.seriousViolations(browser, "the open survey's code step"));
 
         String mail = jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = 'trinh.le@example.vn' ORDER BY id DESC LIMIT 1")
@@ -47,7 +45,7 @@ class OpenSurveyInTheBrowserTest extends BrowserJourney {
         assertThat(code.find()).isTrue();
         browser.findElement(By.id("open-code")).sendKeys(code.group(1));
         browser.findElement(By.cssSelector("form[action$='/verify'] button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().matches(".*/s/[A-Za-z0-9_-]{24}$"));
+        wait.until(d -> d.getCurrentUrl().matches(".*/s/[A-Za-z0-9_-]{24}$"));
 
         assertThat(browser.getPageSource()).contains("Rất hài lòng");
         violations.forEach(System.out::println);

@@ -2,7 +2,6 @@ package org.sipas.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.campaign.FieldworkFixtures.InField;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,20 +31,19 @@ class PortalWithoutJavaScriptTest extends BrowserJourney {
         InField campaign = fixtures.inField("ONBRW", "mot-cua-2018", 10, Map.of("PHONE", 1));
         jdbc.sql("INSERT INTO portal_survey (campaign_id, enabled, updated_by) VALUES (:c, true, 'test')")
                 .param("c", campaign.campaignId()).update();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 
         browser.get(url("/s/portal/" + campaign.campaignId()));
         new Select(browser.findElement(By.id("portal-unit"))).selectByVisibleText("Xã Hai ONBRW");
         browser.findElement(By.id("portal-phone")).sendKeys("0987 654 321");
-        press(wait, "button[type=submit]");
+        press("button[type=submit]");
         wait.until(ExpectedConditions.urlMatches("/s/[A-Za-z0-9_-]{24}$"));
         String token = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
         assertThat(browser.findElement(By.cssSelector("p.unit")).getText()).contains("Xã Hai ONBRW");
 
         browser.findElement(By.id("a-satisfaction-3")).click();
-        press(wait, "button[value=next]");
+        press("button[value=next]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Xem lại và gửi phiếu"));
-        press(wait, "button[type=submit]");
+        press("button[type=submit]");
         wait.until(ExpectedConditions.urlContains("/thanks"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cảm ơn Ông/Bà!");
         assertThat(jdbc.sql("SELECT channel FROM response WHERE token = :t").param("t", token).query(String.class).single())
@@ -55,11 +52,11 @@ class PortalWithoutJavaScriptTest extends BrowserJourney {
         browser.get(url("/s/portal/" + campaign.campaignId()));
         new Select(browser.findElement(By.id("portal-unit"))).selectByVisibleText("Phường Một ONBRW");
         browser.findElement(By.id("portal-phone")).sendKeys("+84 987 654 321");
-        press(wait, "button[type=submit]");
+        press("button[type=submit]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Ông/Bà đã trả lời khảo sát này"));
     }
 
-    private void press(WebDriverWait wait, String css) {
+    private void press(String css) {
         WebElement button = browser.findElement(By.cssSelector(css));
         button.click();
         PageTurn.awaitReplaced(browser, button);

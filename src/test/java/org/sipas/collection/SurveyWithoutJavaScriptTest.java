@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sipas.collection.SipasAnswers.CODE;
 import static org.sipas.collection.SipasAnswers.STEPS;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The questionnaire in Debian's Chromium with JavaScript switched off: plain forms, every step posted. */
 class SurveyWithoutJavaScriptTest extends BrowserJourney {
@@ -49,7 +47,7 @@ class SurveyWithoutJavaScriptTest extends BrowserJourney {
         assertThat(browser.getPageSource()).contains("Xem lại và gửi phiếu");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/thanks"));
+        wait.until(ExpectedConditions.urlContains("/thanks"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cảm ơn Ông/Bà!");
         assertThat(StoredAnswers.of(jdbc, json, token)).isEqualTo(SipasAnswers.stored());
     }

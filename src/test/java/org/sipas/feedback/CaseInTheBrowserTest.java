@@ -2,36 +2,22 @@ package org.sipas.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sipas.collection.Axe;
-import org.sipas.collection.Chromium;
+import org.sipas.collection.InTheBrowser;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A unit head in Debian's Chromium opens a case from the inbox, acknowledges it, resolves it with a root cause, and the statistics move. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CaseInTheBrowserTest {
+class CaseInTheBrowserTest extends InTheBrowser {
 
-    @LocalServerPort
-    int port;
     @Autowired
     FeedbackFixtures fixtures;
     @Autowired
@@ -41,22 +27,6 @@ class CaseInTheBrowserTest {
     @Autowired
     StaffAccounts accounts;
 
-    Chromium chromium;
-    WebDriver browser;
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        chromium = Chromium.start(true);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void aManagerOpensACaseFromTheInboxAcknowledgesAndResolvesItAndTheStatisticsChange() {
         FeedbackFixtures.Place place = fixtures.place("FBB", 2);
@@ -65,7 +35,7 @@ class CaseInTheBrowserTest {
         long id = jdbc.sql("SELECT c.id FROM feedback_case c JOIN dossier d ON d.id = c.dossier_id WHERE d.receipt_code = :r")
                 .param("r", place.dossier(0)).query(Long.class).single();
 
-        WebDriverWait wait = signIn(place.communeHead());
+        signIn(place.communeHead(), FeedbackFixtures.PASSWORD);
 
         browser.get(url("/cases"));
         assertThat(resolvedOf(place)).isEqualTo("0");
@@ -105,7 +75,7 @@ class CaseInTheBrowserTest {
                 java.util.Set.of(Role.ADMIN), FeedbackFixtures.PASSWORD);
         long rule = jdbc.sql("SELECT id FROM alert_rule WHERE methodology_code = 'mot-cua-2018' AND code = 'not-satisfied'")
                 .query(Long.class).single();
-        signIn(admin);
+        signIn(admin, FeedbackFixtures.PASSWORD);
 
         browser.get(url("/feedback/rules?preview=" + rule));
         assertThat(browser.findElement(By.id("preview")).getText()).contains("not-satisfied");
@@ -117,26 +87,9 @@ class CaseInTheBrowserTest {
         assertThat(Axe.seriousViolations(browser, "the settings as an administrator")).isEmpty();
     }
 
-    /** Signs in afresh (the other test's session dropped) and waits for the first page. */
-    private WebDriverWait signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(FeedbackFixtures.PASSWORD, Keys.ENTER);
-        // a step posts the form and the page comes back: an element read while it reloads is stale, read again
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).ignoring(org.openqa.selenium.NoSuchElementException.class);
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
-        return wait;
-    }
-
     private String resolvedOf(FeedbackFixtures.Place place) {
         return browser.findElements(By.cssSelector("#stats-unit tbody tr")).stream()
                 .filter(r -> r.findElement(By.tagName("th")).getText().equals("Phường Một " + place.prefix()))
                 .map(r -> r.findElement(By.cssSelector("td.resolved")).getText()).findFirst().orElse("0");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

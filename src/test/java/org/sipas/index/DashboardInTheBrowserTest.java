@@ -2,7 +2,6 @@ package org.sipas.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,26 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sipas.campaign.FieldCase;
 import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.collection.Axe;
-import org.sipas.collection.Chromium;
+import org.sipas.collection.InTheBrowser;
 import org.sipas.collection.ResponseStore;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,12 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The dashboard in Debian's Chromium: its charts drawn beside their tables, no serious
  * accessibility problem, and its count moving within 3 s of a response posted to the token API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardInTheBrowserTest {
+class DashboardInTheBrowserTest extends InTheBrowser {
 
-    @LocalServerPort
-    int port;
     @Autowired
     FieldworkFixtures fixtures;
     @Autowired
@@ -61,22 +48,6 @@ class DashboardInTheBrowserTest {
     @Autowired
     CurrentUsers users;
 
-    Chromium chromium;
-    WebDriver browser;
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        chromium = Chromium.start(true);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void theDashboardDrawsItsChartsAndItsCountMovesWithinThreeSecondsOfAResponse() throws Exception {
         TallyCampaign campaign = new TallyCampaign(fixtures, store, jdbc, "DBR", 20, 31, Map.of("ONLINE", 1));
@@ -88,12 +59,8 @@ class DashboardInTheBrowserTest {
         users.runAs(campaign.field.admin(), () -> accounts.create("analyst-dbr", "Phân tích DBR", campaign.field.province(),
                 Set.of(Role.ANALYST), "mat-khau-du-dai-dbr"));
 
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("analyst-dbr");
-        browser.findElement(By.id("password")).sendKeys("mat-khau-du-dai-dbr", Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
-        browser.get(url("/campaigns/" + campaign.id() + "/dashboard"));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        signIn("analyst-dbr", "mat-khau-du-dai-dbr");
+        open("/campaigns/" + campaign.id() + "/dashboard");
         wait.until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-charts-drawn") != null);
 
         assertThat(Integer.parseInt(browser.findElement(By.tagName("body")).getDomAttribute("data-charts-drawn"))).isGreaterThanOrEqualTo(3);
@@ -111,7 +78,7 @@ class DashboardInTheBrowserTest {
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
         long submitted = System.nanoTime();
 
-        new WebDriverWait(browser, Duration.ofSeconds(3)).until(d -> count() == 7);
+        chromium.waitUpTo(Duration.ofSeconds(3)).until(d -> count() == 7);
         assertThat(Duration.ofNanos(System.nanoTime() - submitted)).isLessThan(Duration.ofSeconds(3));
         assertThat(browser.findElements(By.cssSelector(".chart canvas"))).hasSizeGreaterThanOrEqualTo(3);
     }
@@ -143,9 +110,5 @@ class DashboardInTheBrowserTest {
             answers.put("c%02d".formatted(i), i % 3 == 0 ? "3" : "4");
         }
         return answers;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -2,27 +2,18 @@ package org.sipas.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.collection.Axe;
-import org.sipas.collection.Chromium;
+import org.sipas.collection.InTheBrowser;
 import org.sipas.collection.ResponseStore;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
@@ -32,8 +23,6 @@ import org.sipas.quality.ReviewDecisions;
 import org.sipas.reporting.ResultsApproval;
 import org.sipas.web.Formats;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,14 +31,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * what was done; the province reads the summary. Axe finds no serious problem and no page is wider
  * than a 360 px phone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ResultsUseInTheBrowserTest {
+class ResultsUseInTheBrowserTest extends InTheBrowser {
 
     private static final String PASSWORD = "Cải-thiện-2027-mạnh!";
 
-    @LocalServerPort
-    int port;
     @Autowired
     FieldworkFixtures fieldwork;
     @Autowired
@@ -67,33 +52,14 @@ class ResultsUseInTheBrowserTest {
     @Autowired
     StaffAccounts accounts;
 
-    Chromium chromium;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        chromium = Chromium.start(true);
-        browser = chromium.driver();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).ignoring(org.openqa.selenium.NoSuchElementException.class);
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void aCommunesHeadFilesTheImprovementPlanFromItsLowestCriteriaReportsTheOutcomeAndTheProvinceReadsTheSummary() {
         PublishedForPlanning p = new PublishedForPlanning(fieldwork, store, jdbc, reviews, approval, tallies, users, "IMB", 15);
         accounts.create("imb-truong-1", "Trưởng phường IMB", p.field.commune1(), Set.of(Role.UNIT_MANAGER), PASSWORD);
         accounts.create("imb-tinh", "Quản trị tỉnh IMB", p.field.province(), Set.of(Role.PROVINCE_ADMIN), PASSWORD);
-        signIn("imb-truong-1");
+        signIn("imb-truong-1", PASSWORD);
 
-        browser.get(url("/plans/due?days=31"));
+        open("/plans/due?days=31");
         browser.findElement(By.linkText("Lập phương án cải thiện sau công bố kết quả " + p.snapshot.campaignName())).click();
         wait.until(d -> d.getCurrentUrl().matches(".*/tasks/\\d+$"));
         browser.findElement(By.cssSelector("#results-use a")).click();
@@ -101,7 +67,7 @@ class ResultsUseInTheBrowserTest {
         List<WebElement> weaknesses = browser.findElements(By.cssSelector("#weaknesses tbody tr"));
         assertThat(weaknesses).hasSize(5);
         String lowest = weaknesses.get(0).findElement(By.tagName("th")).getText();
-        check("the improvement-plan form");
+        checkAtPhoneAndDesktop("the improvement-plan form");
 
         WebElement first = browser.findElements(By.cssSelector("#improvement-form fieldset")).get(0);
         assertThat(new Select(first.findElement(By.name("criterion"))).getFirstSelectedOption().getText()).startsWith(lowest);
@@ -114,42 +80,20 @@ class ResultsUseInTheBrowserTest {
             new Select(unused.findElement(By.name("criterion"))).selectByValue("");
         }
         browser.findElement(By.cssSelector("#improvement-form button")).click();
-        wait.until(d -> !d.findElements(By.id("measures")).isEmpty());
-        assertThat(browser.findElement(By.id("measures")).getText()).contains(lowest).contains("Bộ phận một cửa");
-        check("the improvement plan filed");
+        assertThat(chromium.awaitPresent(By.id("measures")).getText()).contains(lowest).contains("Bộ phận một cửa");
+        checkAtPhoneAndDesktop("the improvement plan filed");
 
         WebElement outcome = browser.findElement(By.cssSelector("#measures select"));
         new Select(outcome).selectByValue("DONE");
         browser.findElement(By.cssSelector("#outcome-form button")).click();
         wait.until(d -> d.findElements(By.cssSelector("#measures select")).isEmpty());
         assertThat(browser.findElement(By.id("measures")).getText()).contains("Hoàn thành");
-        check("the outcomes reported");
+        checkAtPhoneAndDesktop("the outcomes reported");
 
-        signIn("imb-tinh");
-        browser.get(url("/plans/index-use"));
+        signIn("imb-tinh", PASSWORD);
+        open("/plans/index-use");
         assertThat(browser.findElement(By.id("index-use")).getText()).contains("Phường Một IMB").contains("1/1").contains("Xã Hai IMB");
-        check("the summary of who filed what");
+        checkAtPhoneAndDesktop("the summary of who filed what");
     }
 
-    private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private void check(String page) {
-        for (int width : new int[] {360, 1280}) {
-            browser.manage().window().setSize(new Dimension(width, 900));
-            long scroll = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth")).longValue();
-            long inner = ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth")).longValue();
-            assertThat(scroll).as(page + " at " + width + " px").isLessThanOrEqualTo(inner);
-            assertThat(Axe.seriousViolations(browser, page + " at " + width + " px")).isEmpty();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -13,19 +12,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.sipas.collection.ResponseStore;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
 import org.sipas.identity.StaffSession;
 import org.sipas.reporting.Snapshot;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The portal's micro-cache ({@link PageCache}) serves visitors only: a visitor's second request is
@@ -33,22 +25,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * with their own navigation (neither taken from nor put into the cache), and a new publication
  * empties it so that the next visitor sees the correction.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageCacheTest {
+class PageCacheTest extends PortalVisits {
 
     private static final String STAFF = "can-bo-pgc";
     private static final String PASSWORD = "mật-khẩu-đủ-dài-của-pgc";
 
-    @Autowired
-    PublishedCampaigns published;
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ResponseStore store;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -56,26 +37,19 @@ class PageCacheTest {
 
     PublishedCampaign campaign;
 
+    PageCacheTest() {
+        super("10.18.7.1");
+    }
+
     @BeforeAll
     void publish() {
         campaign = published.campaign("PGC", 35, 5);
         accounts.create(STAFF, "Cán bộ PGC", campaign.field.province(), EnumSet.of(Role.ANALYST), PASSWORD);
     }
 
-    private MockHttpServletResponse visitor(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(r -> {
-            r.setRemoteAddr("10.18.7.1");
-            return r;
-        })).andReturn().getResponse();
-    }
-
     private double counted(String result) {
         Counter counter = meters.find("sipas.portal.page.cache").tag("result", result).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private static String body(MockHttpServletResponse response) throws Exception {
-        return response.getContentAsString(StandardCharsets.UTF_8);
     }
 
     private Cookie signedIn() throws Exception {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,11 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sipas.SipasApplication;
 import org.sipas.collection.Axe;
 import org.sipas.collection.Chromium;
@@ -75,8 +70,7 @@ class PortalInTheBrowserTest {
         try (Chromium chromium = Chromium.start(true)) {
             WebDriver browser = chromium.driver();
             browser.get(url("/portal/campaigns/" + demo.campaignId()));
-            new WebDriverWait(browser, Duration.ofSeconds(30))
-                    .until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-charts-drawn") != null);
+            chromium.waitUpTo(Chromium.PATIENCE).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-charts-drawn") != null);
 
             Files.createDirectories(ARTIFACTS);
             Files.writeString(ARTIFACTS.resolve("portal-campaign.html"), browser.getPageSource());
@@ -88,17 +82,15 @@ class PortalInTheBrowserTest {
                 assertThat(browser.findElements(By.cssSelector("svg.map path.province:not(.none)"))).as("Đồng Nai shaded").hasSize(1);
             }
             assertThat(Axe.seriousViolations(browser, "the portal's campaign page")).isEmpty();
-            screenshot(browser, "portal-campaign.png");
+            chromium.screenshotWholePage(ARTIFACTS.resolve("portal-campaign.png"));
 
             browser.get(url("/portal/campaigns/" + demo.campaignId() + "/provinces/" + demo.scopeUnitCode()));
-            new WebDriverWait(browser, Duration.ofSeconds(30))
-                    .until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-charts-drawn") != null);
+            chromium.waitUpTo(Chromium.PATIENCE).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-charts-drawn") != null);
             assertThat(Axe.seriousViolations(browser, "the portal's province page")).isEmpty();
             browser.get(url("/"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Chỉ số hài lòng về sự phục vụ hành chính");
             assertThat(Axe.seriousViolations(browser, "the portal's home")).isEmpty();
-            Path home = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(home, ARTIFACTS.resolve("portal-home.png"), StandardCopyOption.REPLACE_EXISTING);
+            chromium.screenshot(ARTIFACTS.resolve("portal-home.png"));
         }
     }
 
@@ -120,21 +112,8 @@ class PortalInTheBrowserTest {
                 assertThat(browser.findElements(By.cssSelector("svg.map path.province"))).hasSize(34);
             }
             assertThat(browser.findElement(By.tagName("body")).getText()).contains("Overall satisfaction index");
-            screenshot(browser, "portal-campaign-no-javascript.png");
+            chromium.screenshotWholePage(ARTIFACTS.resolve("portal-campaign-no-javascript.png"));
         }
-    }
-
-    /** The whole page, top to bottom, at the phone's width: the window is stretched to the page's height for the shot. */
-    private static void screenshot(WebDriver browser, String name) throws Exception {
-        Files.createDirectories(ARTIFACTS);
-        org.openqa.selenium.Dimension phone = browser.manage().window().getSize();
-        Object height = ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(phone.getWidth(),
-                Math.min(12_000, ((Number) height).intValue() + 100)));
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, ARTIFACTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(phone);
     }
 
     private static List<WebElement> rows(WebDriver browser, String table) {

@@ -1,7 +1,6 @@
 package org.sipas.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.sipas.campaign.CampaignForm;
 import org.sipas.campaign.Campaigns;
 import org.sipas.campaign.FieldCases;
@@ -25,11 +23,6 @@ import org.sipas.index.IndexEstimate;
 import org.sipas.index.Percent;
 import org.sipas.reporting.Snapshot;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Trends across periods: three quarters of one province on one methodology, published out of
@@ -37,21 +30,12 @@ import org.springframework.test.web.servlet.MockMvc;
  * table and the open-data JSON and CSV) has three points in period order, the second with its
  * corrected figure and version.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalTrendTest {
+class PortalTrendTest extends PortalVisits {
 
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     @Autowired
-    PublishedCampaigns published;
-    @Autowired
-    MockMvc mvc;
-    @Autowired
     FieldworkFixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     CurrentUsers users;
     @Autowired
@@ -64,6 +48,10 @@ class PortalTrendTest {
     FieldworkFixtures.InField first;
     FieldworkFixtures.InField second;
     FieldworkFixtures.InField third;
+
+    PortalTrendTest() {
+        super("10.18.3.1");
+    }
 
     @BeforeAll
     void threeQuartersInTheField() {
@@ -100,13 +88,6 @@ class PortalTrendTest {
 
     private PublishedCampaign publish(FieldworkFixtures.InField field, String prefix) {
         return published.campaign(field, prefix, 35, 35);
-    }
-
-    private MockHttpServletResponse visitor(String path) throws Exception {
-        return mvc.perform(get(path).with(r -> {
-            r.setRemoteAddr("10.18.3.1");
-            return r;
-        })).andReturn().getResponse();
     }
 
     private static IndexEstimate overall(Snapshot s) {

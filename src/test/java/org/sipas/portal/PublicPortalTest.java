@@ -13,62 +13,37 @@ import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.index.Domain;
 import org.sipas.index.DomainEstimate;
 import org.sipas.index.IndexEstimate;
 import org.sipas.index.Percent;
 import org.sipas.index.Series;
-import org.sipas.reporting.ResultsApproval;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The public portal and its open data on a published campaign: every figure with its interval and
  * n, the unit under the minimum n suppressed on the page, in the CSV and in the JSON alike, ETag and
  * 304, English, CORS and the rate limit; nothing for a campaign not published.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublicPortalTest {
+class PublicPortalTest extends PortalVisits {
 
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     @Autowired
-    PublishedCampaigns published;
-    @Autowired
-    MockMvc mvc;
-    @Autowired
     FieldworkFixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ResultsApproval approval;
 
     PublishedCampaign campaign;
+
+    PublicPortalTest() {
+        super("10.18.0.1");
+    }
 
     @BeforeAll
     void publish() {
         // 35 responses in the first commune (shown), 5 in the second (under the minimum n of 30: suppressed)
         campaign = published.campaign("PRT", 35, 5);
-    }
-
-    private MockHttpServletResponse anonymous(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(r -> {
-            r.setRemoteAddr("10.18.0.1");
-            return r;
-        })).andReturn().getResponse();
-    }
-
-    private static String body(MockHttpServletResponse response) throws Exception {
-        return response.getContentAsString(StandardCharsets.UTF_8);
     }
 
     private DomainEstimate domain(Domain kind, String code) {
@@ -78,7 +53,7 @@ class PublicPortalTest {
 
     @Test
     void theCampaignPageShowsEveryFigureWithItsIntervalAndNAndSuppressesTheSmallUnit() throws Exception {
-        MockHttpServletResponse page = anonymous(get("/portal/campaigns/" + campaign.id()));
+        MockHttpServletResponse page = visitor(get("/portal/campaigns/" + campaign.id()));
 
         assertThat(page.getStatus()).isEqualTo(200);
         String html = body(page);
@@ -113,21 +88,21 @@ class PublicPortalTest {
 
     @Test
     void aBrowserThatHasThePageGetsNotModified() throws Exception {
-        String etag = anonymous(get("/portal/campaigns/" + campaign.id())).getHeader("ETag");
+        String etag = visitor(get("/portal/campaigns/" + campaign.id())).getHeader("ETag");
 
-        MockHttpServletResponse again = anonymous(get("/portal/campaigns/" + campaign.id()).header("If-None-Match", etag));
+        MockHttpServletResponse again = visitor(get("/portal/campaigns/" + campaign.id()).header("If-None-Match", etag));
 
         assertThat(again.getStatus()).isEqualTo(304);
         assertThat(again.getContentAsByteArray()).isEmpty();
         assertThat(again.getHeader("ETag")).isEqualTo(etag);
-        assertThat(anonymous(get("/portal/campaigns/" + campaign.id()).header("If-None-Match", "\"other\"")).getStatus()).isEqualTo(200);
+        assertThat(visitor(get("/portal/campaigns/" + campaign.id()).header("If-None-Match", "\"other\"")).getStatus()).isEqualTo(200);
     }
 
     @Test
     void aPageGivenAgainFromTheMicroCacheIsTheSameAnswerWithItsSecurityHeaders() throws Exception {
         String path = "/portal/campaigns/" + campaign.id() + "/provinces/" + campaign.province();
-        MockHttpServletResponse first = anonymous(get(path));
-        MockHttpServletResponse again = anonymous(get(path));
+        MockHttpServletResponse first = visitor(get(path));
+        MockHttpServletResponse again = visitor(get(path));
 
         assertThat(again.getStatus()).isEqualTo(200);
         assertThat(again.getContentAsByteArray()).isEqualTo(first.getContentAsByteArray());
@@ -137,17 +112,17 @@ class PublicPortalTest {
         }
         assertThat(again.getContentType()).startsWith("text/html");
         assertThat(again.getContentLength()).isEqualTo(first.getContentAsByteArray().length);
-        assertThat(anonymous(get(path).header("If-None-Match", first.getHeader("ETag"))).getStatus()).isEqualTo(304);
+        assertThat(visitor(get(path).header("If-None-Match", first.getHeader("ETag"))).getStatus()).isEqualTo(304);
         // the language switch sets a cookie: never kept, always answered by the whole stack
-        MockHttpServletResponse switched = anonymous(get(path + "?lang=en"));
+        MockHttpServletResponse switched = visitor(get(path + "?lang=en"));
         assertThat(switched.getHeader("Set-Cookie")).contains("sipas-lang=en");
         assertThat(body(switched)).contains("Overall satisfaction index");
     }
 
     @Test
     void theSamePageInEnglishHasItsOwnTag() throws Exception {
-        MockHttpServletResponse vi = anonymous(get("/portal/campaigns/" + campaign.id()));
-        MockHttpServletResponse en = anonymous(get("/portal/campaigns/" + campaign.id()).cookie(new Cookie("sipas-lang", "en")));
+        MockHttpServletResponse vi = visitor(get("/portal/campaigns/" + campaign.id()));
+        MockHttpServletResponse en = visitor(get("/portal/campaigns/" + campaign.id()).cookie(new Cookie("sipas-lang", "en")));
 
         String html = body(en);
         IndexEstimate overall = campaign.snapshot.overall().domains().get(0).overall();
@@ -160,32 +135,32 @@ class PublicPortalTest {
 
     @Test
     void theProvinceAndUnitPagesAndTheMethodPage() throws Exception {
-        MockHttpServletResponse province = anonymous(get("/portal/campaigns/" + campaign.id() + "/provinces/" + campaign.province()));
+        MockHttpServletResponse province = visitor(get("/portal/campaigns/" + campaign.id() + "/provinces/" + campaign.province()));
         assertThat(province.getStatus()).isEqualTo(200);
         Percent pct = new Percent(VI);
         assertThat(body(province)).contains("Tỉnh PRT").contains(pct.of(domain(Domain.PROVINCE, campaign.province()).overall().estimatePct()))
                 .contains("Phường Một PRT").contains("Xã Hai PRT").contains("Tiếp cận dịch vụ");
 
-        MockHttpServletResponse small = anonymous(get("/portal/campaigns/" + campaign.id() + "/units/" + campaign.commune(2)));
+        MockHttpServletResponse small = visitor(get("/portal/campaigns/" + campaign.id() + "/units/" + campaign.commune(2)));
         assertThat(small.getStatus()).isEqualTo(200);
         assertThat(body(small)).contains("Chỉ có 5 phiếu trả lời, ít hơn 30: không công bố tỷ lệ.");
 
-        MockHttpServletResponse method = anonymous(get("/portal/campaigns/" + campaign.id() + "/method"));
+        MockHttpServletResponse method = visitor(get("/portal/campaigns/" + campaign.id() + "/method"));
         assertThat(body(method)).contains("sipas-2017").contains("Hồ sơ trong khung (N_h)").contains("40");
-        assertThat(anonymous(get("/portal/campaigns/" + campaign.id() + "/provinces/NOWHERE")).getStatus()).isEqualTo(404);
-        assertThat(anonymous(get("/portal/campaigns/" + campaign.id() + "?version=9")).getStatus()).isEqualTo(404);
-        MockHttpServletResponse pinned = anonymous(get("/portal/campaigns/" + campaign.id() + "?version=1"));
+        assertThat(visitor(get("/portal/campaigns/" + campaign.id() + "/provinces/NOWHERE")).getStatus()).isEqualTo(404);
+        assertThat(visitor(get("/portal/campaigns/" + campaign.id() + "?version=9")).getStatus()).isEqualTo(404);
+        MockHttpServletResponse pinned = visitor(get("/portal/campaigns/" + campaign.id() + "?version=1"));
         assertThat(pinned.getStatus()).isEqualTo(200);
         assertThat(pinned.getHeader("Cache-Control")).contains("max-age=86400");
     }
 
     @Test
     void thePortalHomeAndTheBareAddressForVisitorsWhileStaffKeepTheirHome() throws Exception {
-        MockHttpServletResponse home = anonymous(get("/portal"));
+        MockHttpServletResponse home = visitor(get("/portal"));
         assertThat(home.getStatus()).isEqualTo(200);
         assertThat(body(home)).contains("Quý I/2025 PRT").contains("Chỉ số hài lòng về sự phục vụ hành chính");
 
-        MockHttpServletResponse bare = anonymous(get("/"));
+        MockHttpServletResponse bare = visitor(get("/"));
         assertThat(bare.getStatus()).isEqualTo(200);
         assertThat(bare.getForwardedUrl()).isEqualTo("/portal");
         MockHttpServletResponse staff = mvc.perform(get("/").with(user("staff-prt").roles("ANALYST"))).andReturn().getResponse();
@@ -195,11 +170,11 @@ class PublicPortalTest {
 
     @Test
     void theOpenDataGivesTheSameFiguresAndHidesTheSameCell() throws Exception {
-        String campaigns = body(anonymous(get("/api/v1/public/campaigns")));
+        String campaigns = body(visitor(get("/api/v1/public/campaigns")));
         assertThat(JsonPath.<List<Object>>read(campaigns, "$[?(@.campaignId == " + campaign.id() + ")].latestVersion")).containsExactly(1);
 
         String base = "/api/v1/public/campaigns/" + campaign.id() + "/versions/1";
-        MockHttpServletResponse units = anonymous(get(base + "/figures?domain=unit"));
+        MockHttpServletResponse units = visitor(get(base + "/figures?domain=unit"));
         assertThat(units.getStatus()).isEqualTo(200);
         String json = body(units);
         IndexEstimate first = domain(Domain.UNIT, campaign.commune(1)).overall();
@@ -211,9 +186,9 @@ class PublicPortalTest {
         assertThat(JsonPath.<Boolean>read(json, "$.randomSample")).isTrue();
 
         String tag = units.getHeader("ETag");
-        assertThat(anonymous(get(base + "/figures?domain=unit").header("If-None-Match", tag)).getStatus()).isEqualTo(304);
+        assertThat(visitor(get(base + "/figures?domain=unit").header("If-None-Match", tag)).getStatus()).isEqualTo(304);
 
-        MockHttpServletResponse csv = anonymous(get(base + "/figures.csv?domain=unit"));
+        MockHttpServletResponse csv = visitor(get(base + "/figures.csv?domain=unit"));
         byte[] bytes = csv.getContentAsByteArray();
         assertThat(bytes[0]).isEqualTo((byte) 0xEF);
         List<String> lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).lines().toList();
@@ -224,26 +199,26 @@ class PublicPortalTest {
         assertThat(lines).filteredOn(l -> l.contains(",PRT-C1,") && l.contains(",overall,"))
                 .singleElement().asString().contains("," + first.estimatePct() + ",");
 
-        String ranking = body(anonymous(get(base + "/ranking.csv?domain=unit")));
+        String ranking = body(visitor(get(base + "/ranking.csv?domain=unit")));
         assertThat(ranking).contains("PRT-C1").contains("PRT-C2");
-        assertThat(body(anonymous(get(base + "/sample.csv")))).contains("PRT-C1").contains("frame_size_N_h");
-        assertThat(body(anonymous(get(base)))).contains("\"minimumN\":30").doesNotContain("phan-tich").doesNotContain("phe-duyet");
-        assertThat(body(anonymous(get("/api/v1/public/campaigns/" + campaign.id() + "/trend")))).contains("Quý I/2025 PRT");
-        assertThat(body(anonymous(get("/api/v1/public/campaigns/" + campaign.id() + "/trend.csv")))).contains("Quý I/2025 PRT");
-        assertThat(body(anonymous(get("/api/v1/public/provinces")))).contains("PRT-P");
-        assertThat(anonymous(get(base + "/figures?domain=nowhere")).getStatus()).isEqualTo(400);
-        assertThat(anonymous(get("/api/v1/public/campaigns/" + campaign.id() + "/versions/7/figures")).getStatus()).isEqualTo(404);
+        assertThat(body(visitor(get(base + "/sample.csv")))).contains("PRT-C1").contains("frame_size_N_h");
+        assertThat(body(visitor(get(base)))).contains("\"minimumN\":30").doesNotContain("phan-tich").doesNotContain("phe-duyet");
+        assertThat(body(visitor(get("/api/v1/public/campaigns/" + campaign.id() + "/trend")))).contains("Quý I/2025 PRT");
+        assertThat(body(visitor(get("/api/v1/public/campaigns/" + campaign.id() + "/trend.csv")))).contains("Quý I/2025 PRT");
+        assertThat(body(visitor(get("/api/v1/public/provinces")))).contains("PRT-P");
+        assertThat(visitor(get(base + "/figures?domain=nowhere")).getStatus()).isEqualTo(400);
+        assertThat(visitor(get("/api/v1/public/campaigns/" + campaign.id() + "/versions/7/figures")).getStatus()).isEqualTo(404);
     }
 
     @Test
     void otherSitesMayReadTheOpenDataAndTheApiDocumentsIt() throws Exception {
-        MockHttpServletResponse read = anonymous(get("/api/v1/public/campaigns").header("Origin", "https://bao.example.vn"));
+        MockHttpServletResponse read = visitor(get("/api/v1/public/campaigns").header("Origin", "https://bao.example.vn"));
         assertThat(read.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
-        MockHttpServletResponse preflight = anonymous(options("/api/v1/public/campaigns")
+        MockHttpServletResponse preflight = visitor(options("/api/v1/public/campaigns")
                 .header("Origin", "https://bao.example.vn").header("Access-Control-Request-Method", "GET"));
         assertThat(preflight.getStatus()).isEqualTo(200);
         assertThat(preflight.getHeader("Access-Control-Allow-Methods")).contains("GET");
-        MockHttpServletResponse write = anonymous(options("/api/v1/public/campaigns")
+        MockHttpServletResponse write = visitor(options("/api/v1/public/campaigns")
                 .header("Origin", "https://bao.example.vn").header("Access-Control-Request-Method", "DELETE"));
         assertThat(write.getStatus()).isEqualTo(403);
 
@@ -267,14 +242,14 @@ class PublicPortalTest {
         assertThat(refused.getContentType()).startsWith("application/problem+json");
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("urn:sipas:problem:rate-limited");
         // another address, and the portal's pages, are not held back
-        assertThat(anonymous(get("/api/v1/public/provinces")).getStatus()).isEqualTo(200);
+        assertThat(visitor(get("/api/v1/public/provinces")).getStatus()).isEqualTo(200);
         jdbc.sql("DELETE FROM portal_rate_limit WHERE client = 'open-data|10.18.9.9'").update();
     }
 
     @Test
     void aCampaignNotPublishedHasNoPage() throws Exception {
         FieldworkFixtures.InField unpublished = fixtures.inField("PRU", "sipas-2017", 20, java.util.Map.of("PHONE", 1));
-        assertThat(anonymous(get("/portal/campaigns/" + unpublished.campaignId())).getStatus()).isEqualTo(404);
-        assertThat(anonymous(get("/api/v1/public/campaigns/" + unpublished.campaignId() + "/versions")).getStatus()).isEqualTo(404);
+        assertThat(visitor(get("/portal/campaigns/" + unpublished.campaignId())).getStatus()).isEqualTo(404);
+        assertThat(visitor(get("/api/v1/public/campaigns/" + unpublished.campaignId() + "/versions")).getStatus()).isEqualTo(404);
     }
 }

@@ -2,29 +2,19 @@ package org.sipas.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.collection.Axe;
-import org.sipas.collection.Chromium;
+import org.sipas.collection.InTheBrowser;
 import org.sipas.collection.ResponseStore;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,12 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * shown, and the viewing audited), records that the interview was confirmed, and the response's
  * state changes to accepted.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecheckInTheBrowserTest {
+class RecheckInTheBrowserTest extends InTheBrowser {
 
-    @LocalServerPort
-    int port;
     @Autowired
     FieldworkFixtures fixtures;
     @Autowired
@@ -55,22 +41,6 @@ class RecheckInTheBrowserTest {
     @Autowired
     CurrentUsers users;
 
-    Chromium chromium;
-    WebDriver browser;
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        chromium = Chromium.start(true);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void aRecheckerWorksTheirListTheContactShownTheOutcomeRecordedAndTheStateChanges() {
         QualityCampaign campaign = new QualityCampaign(fixtures, store, jdbc, "QBR", 20, 31);
@@ -87,32 +57,24 @@ class RecheckInTheBrowserTest {
         assertThat(mine).hasSizeGreaterThanOrEqualTo(2);
         RecheckRepository.Recheck first = mine.get(0);
 
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("phuctra-qbr");
-        browser.findElement(By.id("password")).sendKeys("mat-khau-du-dai-qbr", Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
-        browser.get(url("/rechecks"));
+        signIn("phuctra-qbr", "mat-khau-du-dai-qbr");
+        open("/rechecks");
         assertThat(browser.findElement(By.cssSelector("#recheck-" + first.id() + " .state")).getText()).isEqualTo("Đang phúc tra");
         assertThat(Axe.seriousViolations(browser, "the re-checker's list")).isEmpty();
         browser.findElement(By.cssSelector("#recheck-" + first.id() + " a")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("phone")).isEmpty());
-        assertThat(browser.findElement(By.id("phone")).getText()).startsWith("0912");
+        assertThat(chromium.awaitPresent(By.id("phone")).getText()).startsWith("0912");
         assertThat(Axe.seriousViolations(browser, "a re-check")).isEmpty();
         browser.findElements(By.cssSelector("input[name=asked]")).forEach(box -> box.click());
         browser.findElement(By.id("outcome-CONFIRMED")).click();
         browser.findElement(By.id("note")).sendKeys("Người dân xác nhận đã được phỏng vấn");
         browser.findElement(By.id("save")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/rechecks"));
+        wait.until(d -> d.getCurrentUrl().endsWith("/rechecks"));
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Xác nhận đúng");
         assertThat(browser.findElement(By.cssSelector("#recheck-" + first.id() + " .state")).getText()).isEqualTo("Đã chấp nhận");
         assertThat(users.runAs(campaign.field.admin(), () -> reviews.view(first.responseId())).state()).isEqualTo(ReviewState.ACCEPTED);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'recheck.contact.view' AND actor = 'phuctra-qbr'")
                 .query(Long.class).single()).isOne();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

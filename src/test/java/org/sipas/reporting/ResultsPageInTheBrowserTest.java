@@ -2,29 +2,15 @@ package org.sipas.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.collection.Axe;
-import org.sipas.collection.Chromium;
+import org.sipas.collection.InTheBrowser;
 import org.sipas.collection.ResponseStore;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
@@ -33,8 +19,6 @@ import org.sipas.index.Percent;
 import org.sipas.index.Tallies;
 import org.sipas.quality.ReviewDecisions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,15 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * correction's changes are on it, and axe-core finds no serious violation. A screenshot of the whole
  * page is kept under {@code target/browser-artifacts/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ResultsPageInTheBrowserTest {
+class ResultsPageInTheBrowserTest extends InTheBrowser {
 
     static final Path ARTIFACTS = Path.of("target", "browser-artifacts");
     private static final String PASSWORD = "mat-khau-du-dai-rsb";
 
-    @LocalServerPort
-    int port;
     @Autowired
     FieldworkFixtures fixtures;
     @Autowired
@@ -68,26 +48,6 @@ class ResultsPageInTheBrowserTest {
     CurrentUsers users;
     @Autowired
     StaffAccounts accounts;
-
-    Chromium chromium;
-    WebDriver browser;
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        chromium = Chromium.start(true);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     @Test
     void theResultsPageShowsThePublishedVersionAndTheCorrectionAndPassesAxe() throws Exception {
@@ -113,29 +73,15 @@ class ResultsPageInTheBrowserTest {
         users.runAs(campaign.field.admin(), () -> accounts.create(campaign.analyst.name(), "Phân tích RSB", campaign.field.province(),
                 Set.of(Role.ANALYST), PASSWORD));
 
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(campaign.analyst.name());
-        browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
-        browser.get(url("/campaigns/" + campaign.id() + "/results"));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("h1")).isDisplayed());
+        signIn(campaign.analyst.name(), PASSWORD);
+        open("/campaigns/" + campaign.id() + "/results");
+        wait.until(d -> d.findElement(By.tagName("h1")).isDisplayed());
 
         String text = browser.findElement(By.tagName("body")).getText();
         String overall = new Percent(java.util.Locale.forLanguageTag("vi")).of(first.overall().domains().get(0).overall().estimatePct());
         assertThat(text).contains(first.campaignName()).contains(overall);
         assertThat(browser.getCurrentUrl()).endsWith("/campaigns/" + campaign.id() + "/results");
         assertThat(Axe.seriousViolations(browser, "the results page")).isEmpty();
-        screenshot(browser, "results-page.png");
-    }
-
-    /** The whole page, top to bottom: the window is stretched to the page's height for the shot. */
-    private static void screenshot(WebDriver browser, String name) throws IOException {
-        Files.createDirectories(ARTIFACTS);
-        Dimension size = browser.manage().window().getSize();
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(size.getWidth(), Math.min(12_000, ((Number) height).intValue() + 100)));
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, ARTIFACTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(size);
+        chromium.screenshotWholePage(ARTIFACTS.resolve("results-page.png"));
     }
 }

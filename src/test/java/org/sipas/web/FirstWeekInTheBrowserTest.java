@@ -15,28 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sipas.collection.Axe;
 import org.sipas.collection.Chromium;
+import org.sipas.collection.InTheBrowser;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -47,15 +36,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and at 1280 px: no serious axe-core violation and nothing wider than the window; screenshots are
  * kept under {@code target/screenshots/first-week/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirstWeekInTheBrowserTest {
+class FirstWeekInTheBrowserTest extends InTheBrowser {
 
     private static final Path SHOTS = Path.of("target", "screenshots", "first-week");
     private static final String PREFIX = "FWK";
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -65,24 +50,8 @@ class FirstWeekInTheBrowserTest {
     @Autowired
     org.sipas.campaign.SampleReviews sampleReviews;
 
-    Chromium chromium;
-    WebDriver browser;
     private final List<String> problems = new ArrayList<>();
     private int step;
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        chromium = Chromium.start(true);
-        browser = chromium.driver();
-        Files.createDirectories(SHOTS);
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aProvinceManagerSetsUpAndStartsTheFirstSurvey() throws Exception {
@@ -91,20 +60,17 @@ class FirstWeekInTheBrowserTest {
                 () -> accounts.create("qlt-fwk", "Quản lý khảo sát tỉnh", province, Set.of(Role.PROVINCE_ADMIN), null));
         users.runAs(new org.sipas.identity.CurrentUser("admin", Set.of(Role.ADMIN), nation()),
                 () -> accounts.create("dtv-fwk", "Điều tra viên Tuần Đầu", province, Set.of(Role.INTERVIEWER), "mat-khau-dtv-fwk"));
-        browser.manage().window().setSize(new Dimension(360, 900));
+        chromium.resize(Chromium.PHONE);
 
         // day 1: sign in with the one-time password, which must be changed first
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys("qlt-fwk");
-        browser.findElement(By.id("password")).sendKeys(oneTime);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        signIn("qlt-fwk", oneTime);
         waitFor("/account/password");
         check("password");
         browser.findElement(By.id("current")).sendKeys(oneTime);
         browser.findElement(By.id("replacement")).sendKeys("Tuần-đầu-tiên-2026!");
         browser.findElement(By.id("confirmation")).sendKeys("Tuần-đầu-tiên-2026!");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("p.ok[role=status]")).isEmpty()
+        wait.until(d -> !d.findElements(By.cssSelector("p.ok[role=status]")).isEmpty()
                 || !d.findElements(By.cssSelector("p.errors[role=alert]")).stream().filter(e -> !e.getText().contains("dùng một lần")).toList().isEmpty());
         assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Đã đổi mật khẩu");
         check("password-changed");
@@ -152,13 +118,13 @@ class FirstWeekInTheBrowserTest {
         browser.findElement(By.id("faceToFaceShare")).sendKeys("50");
         browser.findElement(By.id("faceToFaceCost")).sendKeys("120000");
         submit(browser.findElement(By.id("fixedCosts")));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().matches(".*/campaigns/\\d+$"));
+        wait.until(d -> d.getCurrentUrl().matches(".*/campaigns/\\d+$"));
         String campaign = browser.getCurrentUrl().replaceAll(".*/campaigns/", "");
         check("campaign-draft");
 
         // draw, then start fieldwork
         browser.findElement(By.cssSelector("form[action$='/draw'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("form[action$='/start']")).isEmpty());
+        wait.until(d -> !d.findElements(By.cssSelector("form[action$='/start']")).isEmpty());
         check("campaign-drawn");
         // the province-wide sample goes to the level above: the nation's administrator approves it
         users.runAs(new org.sipas.identity.CurrentUser("admin", Set.of(Role.ADMIN), nation()),
@@ -167,7 +133,7 @@ class FirstWeekInTheBrowserTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Đã được thông qua");
         open("/campaigns/" + campaign);
         browser.findElement(By.cssSelector("form[action$='/start'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("form[action$='/close']")).isEmpty());
+        wait.until(d -> !d.findElements(By.cssSelector("form[action$='/close']")).isEmpty());
         check("campaign-in-field");
 
         // day 5: phone cases to the interviewer, then every face-to-face case
@@ -201,30 +167,19 @@ class FirstWeekInTheBrowserTest {
 
     // ---- the steps -----------------------------------------------------------------------------
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
     private void waitFor(String path) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
+        wait.until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
     }
 
     /** The page as it stands, at 360 px and at 1280 px: axe, width and a screenshot of each. */
     private void check(String name) throws IOException {
         step++;
-        for (int width : new int[] {360, 1280}) {
-            browser.manage().window().setSize(new Dimension(width, 900));
-            JavascriptExecutor js = (JavascriptExecutor) browser;
-            long inner = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
-            long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
-            if (scroll > inner) {
-                problems.add(width + " px " + name + ": " + scroll + " px wide");
-            }
-            problems.addAll(Axe.seriousViolations(browser, width + " px " + name));
-            Files.write(SHOTS.resolve(String.format("%02d-%s-%d.png", step, name, width)),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        for (int width : new int[] {Chromium.PHONE, Chromium.DESKTOP}) {
+            chromium.resize(width);
+            problems.addAll(chromium.problemsAtThisWidth(width + " px " + name));
+            chromium.screenshot(SHOTS.resolve(String.format("%02d-%s-%d.png", step, name, width)));
         }
-        browser.manage().window().setSize(new Dimension(360, 900));
+        chromium.resize(Chromium.PHONE);
     }
 
     /** A file the page links to, fetched with the browser's own session, as the download would be. */
@@ -243,7 +198,7 @@ class FirstWeekInTheBrowserTest {
         WebElement input = browser.findElement(By.cssSelector("input[type=file]"));
         input.sendKeys(file.toAbsolutePath().toString());
         submit(input);
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> URI.create(d.getCurrentUrl()).getPath().startsWith(page)
+        chromium.waitUpTo(Duration.ofSeconds(60)).until(d -> URI.create(d.getCurrentUrl()).getPath().startsWith(page)
                 && !d.findElements(By.cssSelector("[role=status], [role=alert]")).isEmpty());
     }
 

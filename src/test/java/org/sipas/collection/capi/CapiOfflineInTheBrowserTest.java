@@ -3,7 +3,6 @@ package org.sipas.collection.capi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,19 +12,15 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sipas.campaign.FieldCase;
 import org.sipas.campaign.FieldCases;
 import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.campaign.FieldworkFixtures.InField;
-import org.sipas.collection.Chromium;
+import org.sipas.collection.InTheBrowser;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.identity.Role;
 import org.sipas.identity.StaffAccounts;
@@ -37,8 +32,6 @@ import org.sipas.methodology.Question;
 import org.sipas.methodology.QuestionType;
 import org.sipas.methodology.Section;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -47,14 +40,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * server has the interview once, even when the device sends it again. The browser reaches the
  * application through a {@link CuttableLink}, so "offline" cuts the service worker off too.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CapiOfflineInTheBrowserTest {
+class CapiOfflineInTheBrowserTest extends InTheBrowser {
 
     private static final String PASSWORD = "mat-khau-dai-du-capiw";
 
-    @LocalServerPort
-    int port;
     @Autowired
     FieldworkFixtures fixtures;
     @Autowired
@@ -68,19 +57,13 @@ class CapiOfflineInTheBrowserTest {
     @Autowired
     tools.jackson.databind.json.JsonMapper json;
 
-    Chromium chromium;
     CuttableLink network;
-    ChromeDriver browser;
-    WebDriverWait wait;
     InField field;
     List<FieldCase> mine;
 
     @BeforeAll
     void interviewerInTheField() throws IOException {
-        chromium = Chromium.start(true);
         network = new CuttableLink(port);
-        browser = chromium.driver();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(50));
         field = fixtures.inField("CAPIW", "mot-cua-2018", 10, Map.of("FACE_TO_FACE", 1));
         mine = field.cases().subList(0, 2);
         users.runAs(field.admin(), () -> {
@@ -88,18 +71,11 @@ class CapiOfflineInTheBrowserTest {
             accounts.create("dtv-capiw", "Điều tra viên CPW", field.province(), Set.of(Role.INTERVIEWER), PASSWORD);
             return fieldCases.assign(mine.stream().map(FieldCase::id).toList(), "dtv-capiw");
         });
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("dtv-capiw");
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        signIn("dtv-capiw", PASSWORD);
     }
 
     @AfterAll
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+    void cutTheLink() throws IOException {
         if (network != null) {
             network.close();
         }
@@ -293,7 +269,9 @@ class CapiOfflineInTheBrowserTest {
         return ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1]; " + script);
     }
 
-    private String url(String path) {
+    /** Through the link the test can cut, not straight to the application. */
+    @Override
+    protected String url(String path) {
         return "http://localhost:" + network.port() + path;
     }
 }

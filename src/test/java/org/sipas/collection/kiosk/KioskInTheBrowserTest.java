@@ -2,30 +2,23 @@ package org.sipas.collection.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.collection.Axe;
-import org.sipas.collection.Chromium;
+import org.sipas.collection.InTheBrowser;
 import org.sipas.identity.CurrentUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,13 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * after another and the kiosk resets itself after each; with the network cut the ratings are
  * queued on the tablet and arrive once each when it is back; axe-core finds no serious problem.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KioskInTheBrowserTest {
+class KioskInTheBrowserTest extends InTheBrowser {
 
-
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -53,28 +41,11 @@ class KioskInTheBrowserTest {
     CurrentUsers users;
 
     CounterUnits units;
-    Chromium chromium;
-    ChromeDriver browser;
-    WebDriverWait wait;
 
     @BeforeAll
-    void start() throws IOException {
-        chromium = Chromium.start(true);
-        browser = chromium.driver();
+    void aTabletAtTheCounter() {
         browser.manage().window().setSize(new Dimension(1280, 800));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(50));
         units = new CounterUnits(fixtures, jdbc, kiosks, users, "KBROW");
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     @Test
