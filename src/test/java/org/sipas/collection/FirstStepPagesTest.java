@@ -179,6 +179,23 @@ class FirstStepPagesTest {
         assertThat(english).contains("<html lang=\"en\"").contains("Part 1 of 7").doesNotContain("Phần 1/7");
     }
 
+    @Test
+    void aRenamedUnitShowsOnItsLinksOnceTheKeptPageIsDrawnAgain() throws Exception {
+        long unit = CollectionCatalog.unitWithOfficials(jdbc, "FSP-3", "fsp-3-a");
+        jdbc.sql("UPDATE unit SET name = 'Phường FSP-3' WHERE id = :id").param("id", unit).update();
+        assertThat(body(tokens.issue(SipasAnswers.CODE, 1, null, unit), null)).contains("Phường FSP-3");
+        jdbc.sql("UPDATE unit SET name = 'Phường Mới FSP-3' WHERE id = :id").param("id", unit).update();
+
+        Thread.sleep(FirstSteps.RECHECK.toMillis() + 500);
+        String drawnAgain = body(tokens.issue(SipasAnswers.CODE, 1, null, unit), null);
+        double hitsBefore = hits();
+        String keptAgain = body(tokens.issue(SipasAnswers.CODE, 1, null, unit), null);
+
+        assertThat(drawnAgain).contains("Phường Mới FSP-3");
+        assertThat(keptAgain).contains("Phường Mới FSP-3");
+        assertThat(hits()).isEqualTo(hitsBefore + 1);
+    }
+
     private String body(String token, Cookie cookie) throws Exception {
         var request = get(link(token));
         if (cookie != null) {
