@@ -77,9 +77,11 @@ public final class PageBenchmark {
         System.out.printf("PageBenchmark: GET /s/{token} (the first step, %,d bytes), a token per request, %d connections, "
                         + "%d rounds of %d s after at most %d s of warm-up, %d cores%n", page.body().length, clients, rounds, seconds,
                 warmUp, Runtime.getRuntime().availableProcessors());
-        System.out.println("  its answer's headers: " + page.headers().map().entrySet().stream()
-                .filter(h -> !h.getKey().equals(":status"))
-                .map(h -> h.getKey() + ": " + String.join(", ", h.getValue())).collect(Collectors.joining(" | ")));
+        System.out.println("  its answer's headers: " + headers(page));
+        // the next link's first step is given from the page just drawn (collection.FirstSteps): the same headers
+        HttpResponse<byte[]> kept = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/s/" + token(next++)))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        System.out.printf("  the next link's (%d, %,d bytes): %s%n", kept.statusCode(), kept.body().length, headers(kept));
 
         try (Nginx nginx = Nginx.serve(work, "questionnaire.html")) {
             String file = nginx.url("questionnaire.html");
@@ -87,14 +89,20 @@ public final class PageBenchmark {
             Wrk.print(Wrk.get("warm-up nginx", work, file, clients, Math.min(WARM_UP_SLICE, warmUp)));
             List<Wrk.Run> ours = new ArrayList<>();
             List<Wrk.Run> theirs = new ArrayList<>();
+            List<String> perPage = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
+                long before = transactions();
                 Wrk.Run a = pages("round " + round + " sipas GET /s/{token}", work, seconds);
                 Wrk.print(a);
                 ours.add(a);
                 Wrk.Run b = Wrk.get("round " + round + " nginx same page as a file", work, file, clients, seconds);
                 Wrk.print(b);
                 theirs.add(b);
+                // read after nginx's round: an idle connection reports its counts within 10 s (PostgreSQL's stats)
+                perPage.add("%.3f".formatted((transactions() - before) / (double) Math.max(1, a.accepted())));
             }
+            System.out.println("PostgreSQL transactions per sipas page (each statement of the page is one; "
+                    + "the background jobs' few a second included): " + perPage);
             double ourRate = Wrk.median(ours, Wrk.Run::perSecond);
             double theirRate = Wrk.median(theirs, Wrk.Run::perSecond);
             double ourP99 = Wrk.median(ours, Wrk.Run::p99Millis);
@@ -122,6 +130,17 @@ public final class PageBenchmark {
             rates.add("%.0f".formatted(run.perSecond()));
         }
         System.out.printf("warm-up: %d s, pages/s per %d s: %s%n", rates.size() * slice, slice, rates);
+    }
+
+    private static String headers(HttpResponse<?> page) {
+        return page.headers().map().entrySet().stream().filter(h -> !h.getKey().equals(":status"))
+                .map(h -> h.getKey() + ": " + String.join(", ", h.getValue())).collect(Collectors.joining(" | "));
+    }
+
+    /** The transactions PostgreSQL counted in the database so far, committed or not. */
+    private long transactions() {
+        return jdbc.queryForObject("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()",
+                Long.class);
     }
 
     /** GETs for {@code duration} seconds, each of a token no request used before. */

@@ -1,13 +1,10 @@
 package org.sipas.collection;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.sipas.campaign.FieldCampaign;
 import org.sipas.campaign.FieldCampaigns;
-import org.sipas.campaign.OpenCampaigns;
 import org.sipas.methodology.Methodologies;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -32,12 +29,12 @@ class SurveyController {
     private final SurveyPages pages;
     private final ResponseStore store;
     private final FieldCampaigns fieldCampaigns;
-    private final OpenCampaigns openSurveys;
+    private final ClosedLinks closedLinks;
 
     SurveyController(SurveyTokens tokens, Methodologies methodologies, Questionnaires questionnaires, Drafts drafts,
                      Responses responses, SurveyPages pages, ResponseStore store, FieldCampaigns fieldCampaigns,
-                     OpenCampaigns openSurveys) {
-        this.openSurveys = openSurveys;
+                     ClosedLinks closedLinks) {
+        this.closedLinks = closedLinks;
         this.store = store;
         this.fieldCampaigns = fieldCampaigns;
         this.tokens = tokens;
@@ -103,32 +100,10 @@ class SurveyController {
 
     private ModelAndView open(String token, HttpStatus whenAnswered, String submitKey, Function<Sitting, ModelAndView> page) {
         Optional<SurveyToken> found = tokens.find(token);
-        if (found.isEmpty() || closedReason(found.get()).isPresent()) {
+        if (found.isEmpty() || closedLinks.reason(found.get()).isPresent()) {
             return closedPage(token, whenAnswered);
         }
         return page.apply(sitting(found.get(), submitKey));
-    }
-
-    /**
-     * Why a token can no longer be answered, or empty while it can: answered (through this link,
-     * or its sampled case through another channel, e.g. by phone), the same phone already answered
-     * the campaign's open survey, the link expired, or its campaign has left the field.
-     */
-    private Optional<String> closedReason(SurveyToken token) {
-        if (token.isUsed() || token.sampleCaseId() != null && store.isAnswered(token.sampleCaseId())) {
-            return Optional.of("answered");
-        }
-        if (token.respondentHash() != null && store.hasAnswered(token.campaignId(), token.respondentHash())) {
-            // an open survey's person is an email address, the portal's a phone: the page says which was used
-            return Optional.of(openSurveys.find(token.campaignId()).isPresent() ? "emailAnswered" : "personAnswered");
-        }
-        if (token.isExpired(Instant.now())) {
-            return Optional.of("expired");
-        }
-        if (token.campaignId() != null && !fieldCampaigns.find(token.campaignId()).map(FieldCampaign::isInField).orElse(false)) {
-            return Optional.of("campaignClosed");
-        }
-        return Optional.empty();
     }
 
     /**
@@ -143,7 +118,7 @@ class SurveyController {
             return SurveyPages.closed(path, "unknown", HttpStatus.NOT_FOUND);
         }
         SurveyToken closed = found.get();
-        String reason = closedReason(closed).orElse("answered");
+        String reason = closedLinks.reason(closed).orElse("answered");
         HttpStatus status = switch (reason) {
             case "expired", "campaignClosed" -> HttpStatus.GONE;
             case "personAnswered", "emailAnswered" -> HttpStatus.CONFLICT;

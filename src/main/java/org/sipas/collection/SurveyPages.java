@@ -48,6 +48,9 @@ class SurveyPages {
             return page(sitting, SUMMARY, HttpStatus.OK, step).addObject("summary", views.summary(questionnaire, walk, locale))
                     .addObject("submitKey", UUID.randomUUID().toString());
         }
+        if (requested == null && step == 0 && draft.answers().typed().isEmpty()) {
+            FirstSteps.markUnanswered();
+        }
         return stepPage(sitting, views.step(questionnaire, step, walk, Map.of(), false, locale), HttpStatus.OK);
     }
 

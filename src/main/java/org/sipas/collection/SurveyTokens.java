@@ -50,6 +50,11 @@ public class SurveyTokens {
     private final SecureRandom random = new SecureRandom();
 
     private final Gathering<String, Optional<SurveyToken>> reads = new Gathering<>("token-reader", this::findAll, 2, 200);
+    private final Gathering<String, Optional<Opening>> openings = new Gathering<>("first-step-reader", this::openingsOf, 2, 200);
+
+    /** A token as the first step of its questionnaire needs it: the token, and whether answers were kept for it yet. */
+    record Opening(SurveyToken token, boolean drafted) {
+    }
 
     SurveyTokens(JdbcClient jdbc, Methodologies methodologies) {
         this.jdbc = jdbc;
@@ -180,9 +185,29 @@ public class SurveyTokens {
         return tokens.stream().map(t -> Optional.ofNullable(found.get(t))).toList();
     }
 
+    /**
+     * The token and whether it has a draft, in one statement with the tokens other first visits ask
+     * for at the same moment: for {@link FirstSteps}, where a crowd from a QR campaign opens its links.
+     */
+    Optional<Opening> openingAmongOthers(String token) {
+        return openings.call(token);
+    }
+
+    private List<Optional<Opening>> openingsOf(List<String> tokens) {
+        Map<String, Opening> found = new HashMap<>();
+        jdbc.sql("SELECT " + TOKEN_COLUMNS
+                        + ", EXISTS (SELECT 1 FROM response_draft d WHERE d.token = survey_token.token) AS drafted"
+                        + " FROM survey_token WHERE token = ANY (:tokens)")
+                .param("tokens", tokens.toArray(String[]::new))
+                .query((rs, n) -> new Opening(row(rs, n), rs.getBoolean("drafted")))
+                .list().forEach(o -> found.put(o.token().token(), o));
+        return tokens.stream().map(t -> Optional.ofNullable(found.get(t))).toList();
+    }
+
     @PreDestroy
     void stopReading() {
         reads.close();
+        openings.close();
     }
 
     Optional<SurveyToken> find(String token) {
@@ -190,11 +215,10 @@ public class SurveyTokens {
     }
 
     /** What {@link #row} reads. */
-    private static final String SELECT_TOKEN = """
-            SELECT token, methodology_code, methodology_version, dossier_id, unit_id, channel, expires_at, used_at,
-                   campaign_id, sample_member_id, respondent_hash
-            FROM survey_token
-            """;
+    private static final String TOKEN_COLUMNS = """
+            token, methodology_code, methodology_version, dossier_id, unit_id, channel, expires_at, used_at,
+            campaign_id, sample_member_id, respondent_hash""";
+    private static final String SELECT_TOKEN = "SELECT " + TOKEN_COLUMNS + " FROM survey_token ";
 
     private static SurveyToken row(ResultSet rs, int n) throws SQLException {
         return new SurveyToken(rs.getString("token"), rs.getString("methodology_code"), rs.getInt("methodology_version"),

@@ -24,7 +24,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -184,12 +183,12 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain citizens(HttpSecurity http) throws Exception {
+    SecurityFilterChain citizens(HttpSecurity http, CitizenForms forms) throws Exception {
         return http.securityMatcher("/s/**", "/collection/**", "/k/**", "/kiosk/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.csrfTokenRepository(new CitizenCsrfTokens(csrfCookie()))
-                        .csrfTokenRequestHandler(CitizenCsrfTokens.masking()))
+                // the same token store and masking a first step answered before this chain uses (CitizenForms)
+                .csrf(c -> c.csrfTokenRepository(forms.tokens()).csrfTokenRequestHandler(forms.masking()))
                 .headers(h -> headers(h, ReferrerPolicy.NO_REFERRER))
                 .build();
     }
@@ -244,11 +243,5 @@ class SecurityConfiguration {
         return api -> api.getComponents().addSecuritySchemes("session", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.COOKIE).name(StaffSession.COOKIE)
                 .description("The signed-in staff session of the browser or the CAPI app (with its CSRF token on writes)"));
-    }
-
-    private CookieCsrfTokenRepository csrfCookie() {
-        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
-        repository.setCookieCustomizer(c -> c.sameSite("Lax").secure(secureCookies));
-        return repository;
     }
 }
