@@ -127,7 +127,7 @@ final class XlsFormReader {
             "uri:deviceid", "uri:email", "uri:phonenumber", "uri:subscriberid", "uri:simserial", "uri:username");
     /** XLSForm types sipas does not collect: a form holding one is refused, naming the row. */
     private static final Set<String> UNSUPPORTED = Set.of("geopoint", "geotrace", "geoshape", "image", "photo",
-            "audio", "video", "file", "barcode", "time", "datetime", "acknowledge", "trigger", "rank",
+            "audio", "video", "file", "barcode", "time", "datetime", "trigger", "rank",
             "select_one_external", "select_multiple_from_file", "xml-external", "csv-external", "background-audio",
             "background-geopoint", "hidden", "gps", "q_picture", "location", "get_barcode");
 
@@ -144,6 +144,12 @@ final class XlsFormReader {
      * BCP 47 names a language not known): an English ODK form is not called Vietnamese.
      */
     private String defaultLanguage = "vi";
+    /** The lists of the choices sheet, by name. */
+    private Set<String> formLists = Set.of();
+    /** The list an {@code acknowledge} question is asked with, named once one is read; null while none is. */
+    private String acknowledgeList;
+    /** What ODK stores for an acknowledged {@code acknowledge} question. */
+    private static final String ACKNOWLEDGED = "OK";
     /** The settings' allow_choice_duplicates: a list may then give one code to two choices, each kept and said. */
     private boolean allowChoiceDuplicates;
     /** Letters only Vietnamese writes among the languages written in Latin script. */
@@ -251,6 +257,7 @@ final class XlsFormReader {
         int version = version(settings, setting);
         Label titleRead = setting == null ? null : label(setting, "form_title");
         Label title = titleRead == null ? new Label(Map.of(defaultLanguage, code)) : titleRead;
+        formLists = lists.keySet();
         List<Section> sections = sections(survey, scaleNames, title);
         List<AnswerScale> scales = new ArrayList<>();
         List<ChoiceList> choiceLists = new ArrayList<>();
@@ -262,6 +269,11 @@ final class XlsFormReader {
                 choiceLists.add(choiceList(choices, name, rows));
             }
         });
+        if (acknowledgeList != null) {
+            // the one option an acknowledge offers, stored as ODK stores it
+            choiceLists.add(new ChoiceList(acknowledgeList, List.of(new ChoiceList.Choice(ACKNOWLEDGED,
+                    new Label(Map.of(defaultLanguage, ACKNOWLEDGED))))));
+        }
         if (choices != null) {
             Set<String> known = new HashSet<>(CHOICE_FIELDS);
             known.addAll(filterColumns);
@@ -447,6 +459,18 @@ final class XlsFormReader {
         }
         placeField(path + ".choice_filter", survey, line, "choice_filter");
         Map<String, String> columns = keptColumns(line, SURVEY_FIELDS);
+        if (word.equals("acknowledge") && words.length == 1) {
+            // ODK's acknowledge is one box, "OK" when ticked: sipas asks it as a choice of that one option
+            if (acknowledgeList == null) {
+                acknowledgeList = "acknowledge";
+                while (formLists.contains(acknowledgeList)) {
+                    acknowledgeList = acknowledgeList + "_ok";
+                }
+            }
+            problems.warn(sheet, line.number(), typeHeader, "acknowledgeAsChoice", line.get("name") == null ? ""
+                    : line.get("name"), ACKNOWLEDGED);
+            typeText = "select_one " + acknowledgeList;
+        }
         Typed typed = kind(typeText, scaleNames, columns);
         String name = line.get("name");
         Label label = label(line, "label");

@@ -470,4 +470,31 @@ class XlsFormSpecTest {
         }
         roundTrips(read);
     }
+
+    @Test
+    void anAcknowledgeIsAskedAsAChoiceOfOneOptionOkStoredAsOdkStoresIt() {
+        MethodologyFiles.Read read = read(XlsFormWorkbooks.workbook(XlsFormWorkbooks.sheets(
+                "survey", new String[][] {
+                        {"type", "name", "label", "required"},
+                        {"acknowledge", "dong_y", "Tôi đồng ý tham gia khảo sát", "yes"},
+                        {"select_one acknowledge", "lai", "Tôi đã đọc hướng dẫn", ""},
+                },
+                "choices", new String[][] {{"list_name", "name", "label"}, {"acknowledge", "co", "Có"}})));
+
+        Question consent = read.methodology().question("dong_y").orElseThrow();
+        assertThat(consent.type()).isEqualTo(QuestionType.SELECT_ONE);
+        assertThat(consent.required()).isTrue();
+        // the form's own list of that name is left as it is
+        assertThat(consent.choices()).isEqualTo("acknowledge_ok");
+        assertThat(read.methodology().choiceList("acknowledge_ok").orElseThrow().choices())
+                .extracting(ChoiceList.Choice::code, c -> c.label().vi()).containsExactly(org.assertj.core.groups.Tuple.tuple("OK", "OK"));
+        assertThat(read.methodology().choiceList("acknowledge").orElseThrow().choices()).extracting(ChoiceList.Choice::code)
+                .containsExactly("co");
+        assertThat(read.problems().warnings()).singleElement().satisfies(w -> {
+            assertThat(w.code()).isEqualTo("methodology.warning.acknowledgeAsChoice");
+            assertThat(w.line()).isEqualTo(2);
+            assertThat(w.args()).containsExactly("dong_y", "OK");
+        });
+        roundTrips(read);
+    }
 }
