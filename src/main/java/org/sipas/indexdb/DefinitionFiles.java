@@ -199,9 +199,21 @@ final class DefinitionFiles {
     }
 
     private static void nodes(String file, Node node, String parent, List<DefinitionDraft.NodeDraft> out, List<RowError> errors) {
+        nodes(file, node, parent, out, errors, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /**
+     * @param path the lists being read, from the root down: a YAML alias can make a list its own
+     *             descendant (a tree that contains itself), which would be read for ever
+     */
+    private static void nodes(String file, Node node, String parent, List<DefinitionDraft.NodeDraft> out, List<RowError> errors,
+                              Set<Node> path) {
         if (!(node instanceof SequenceNode list)) {
             errors.add(RowError.of(file, line(node), parent == null ? "nodes" : "children", "indexdb.file.notList"));
             return;
+        }
+        if (!path.add(list)) {
+            throw new ImportRejectedException(file, List.of(RowError.of(file, line(node), "children", "indexdb.file.recursive", parent)));
         }
         int ordinal = 0;
         for (Node element : list.getValue()) {
@@ -225,9 +237,10 @@ final class DefinitionFiles {
             }
             out.add(new DefinitionDraft.NodeDraft(line(item), code, parent, ++ordinal, name[0], name[1], max));
             if (f.containsKey("children") && code != null) {
-                nodes(file, f.get("children"), code, out, errors);
+                nodes(file, f.get("children"), code, out, errors, path);
             }
         }
+        path.remove(list);
     }
 
     /** A number of points as typed, comma or point, through the one reading of a typed decimal. */

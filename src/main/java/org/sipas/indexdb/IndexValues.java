@@ -229,6 +229,17 @@ public class IndexValues {
         return List.copyOf(best.values());
     }
 
+    /**
+     * The figures shown of one unit, named by its code, oldest year first ({@link #shown}): a trend,
+     * e.g. the national SIPAS series the portal's home draws. Empty when the unit holds none.
+     */
+    @Transactional(readOnly = true)
+    public List<UnitFigures> trend(String indexCode, String unitCode) {
+        return values.units(indexCode).stream().filter(u -> u.code().equals(unitCode)).findFirst()
+                .map(u -> shown(indexCode, u.id(), null).stream().sorted(Comparator.comparingInt(UnitFigures::year)).toList())
+                .orElse(List.of());
+    }
+
     @Transactional(readOnly = true)
     public List<Integer> years(String indexCode) {
         return values.years(indexCode);

@@ -1,5 +1,6 @@
 package org.sipas.portal;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.sipas.index.Domain;
 import org.sipas.index.DomainEstimate;
 import org.sipas.index.Percent;
 import org.sipas.index.Series;
+import org.sipas.indexdb.IndexDefinitions;
+import org.sipas.indexdb.IndexValues;
 import org.sipas.reporting.Snapshot;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -36,6 +39,9 @@ class PublicPagesController {
 
     private static final CacheControl LATEST = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
     private static final int HOME_ARTICLES = 5;
+    /** The index of the home's national trend, and the unit it is of (the nation, root of the units tree). */
+    private static final String NATIONAL_INDEX = "sipas";
+    private static final String NATION = "VN";
     private static final CacheControl VERSIONED = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
 
     private final PublishedResults published;
@@ -44,10 +50,14 @@ class PublicPagesController {
     private final RenderedPages pages;
     private final MessageSource messages;
     private final PublishedArticles articles;
+    private final IndexValues indexValues;
+    private final IndexDefinitions indexDefinitions;
 
     PublicPagesController(PublishedResults published, PortalFigures figures, ProvinceBoundaries boundaries, RenderedPages pages,
-                     MessageSource messages, PublishedArticles articles) {
+                     MessageSource messages, PublishedArticles articles, IndexValues indexValues, IndexDefinitions indexDefinitions) {
         this.articles = articles;
+        this.indexValues = indexValues;
+        this.indexDefinitions = indexDefinitions;
         this.published = published;
         this.figures = figures;
         this.boundaries = boundaries;
@@ -62,12 +72,15 @@ class PublicPagesController {
         Optional<MapOutline> outline = boundaries.outline();
         // the latest articles are on the home page too: a publication, a change or a scheduled one whose time came is a new page
         String articleState = articles.state();
-        String key = "home|" + ids + "|" + outline.map(MapOutline::boundariesId).orElse(0L) + "|" + articleState;
+        // the national series of the index database is on it too: an import or a fed publication is a new page
+        String nationalState = indexValues.stamp(NATIONAL_INDEX);
+        String key = "home|" + ids + "|" + outline.map(MapOutline::boundariesId).orElse(0L) + "|" + articleState + "|" + nationalState;
         return pages.serve(key, (latest.isEmpty() ? "none" : latest.get(0).id() + "." + latest.get(0).version())
-                        + "." + articleState.replaceAll("[^A-Za-z0-9]", ""),
+                        + "." + (articleState + "." + nationalState).replaceAll("[^A-Za-z0-9]", ""),
                 "portal/home", () -> {
                     Map<String, Object> model = common(locale);
                     model.put("articles", articles.latest(locale.getLanguage(), HOME_ARTICLES));
+                    model.put("national", national());
                     model.put("campaigns", latest.stream().map(s -> new Headline(s, figures.overall(s, Series.SAMPLED, locale)
                             .orElse(null))).toList());
                     if (!latest.isEmpty()) {
@@ -77,6 +90,18 @@ class PublicPagesController {
                     }
                     return model;
                 }, locale, LATEST, request, response);
+    }
+
+    /** One year of the national SIPAS series: the index's value and where it comes from (published, surveyed). */
+    record NationalPoint(int year, BigDecimal value, String source) {
+    }
+
+    /** The national SIPAS series of the index database, oldest year first (empty without the index or figures). */
+    private List<NationalPoint> national() {
+        return indexDefinitions.latest(NATIONAL_INDEX).map(sipas -> indexValues.trend(NATIONAL_INDEX, NATION).stream()
+                        .filter(f -> f.total(sipas) != null)
+                        .map(f -> new NationalPoint(f.year(), f.total(sipas), f.source().name())).toList())
+                .orElse(List.of());
     }
 
     /** A campaign on the home page's list: its snapshot and overall figure. */

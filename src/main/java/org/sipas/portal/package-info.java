@@ -21,11 +21,14 @@
  *       snapshot freezes the PORTAL series alone ({@code reporting.Snapshot#ofOpenSurvey}), so it is
  *       never a headline, a trend point, a campaign page or open data of the sampled campaigns; its
  *       page labels the series as no random sample and suppresses every cell under the minimum n.</li>
- *   <li>Everything is read from published snapshots only ({@code reporting.Publications}): what is
+ *   <li>The home also draws the national SIPAS series year by year from the index database
+ *       ({@code indexdb.IndexValues#trend} of the nation, e.g. the published 2017-2024 figures the demo
+ *       loads), a line chart with its table beside it; the page's cache key holds the index's stamp.</li>
+ *   <li>Everything else is read from published snapshots only ({@code reporting.Publications}): what is
  *       here was approved, is immutable, and holds no personal data. A page's ETag is the snapshot's
  *       id and version with the language, so a reader's browser or a proxy asks again for nothing.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal (cổng thông tin)",
-        allowedDependencies = {"reporting", "index", "catalog", "identity", "methodology", "web", "articles", "campaign"})
+        allowedDependencies = {"reporting", "index", "catalog", "identity", "methodology", "web", "articles", "campaign", "indexdb"})
 package org.sipas.portal;

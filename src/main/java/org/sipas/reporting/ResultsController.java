@@ -70,13 +70,18 @@ class ResultsController {
         model.addAttribute("mine", overview.open().map(v -> me.equals(v.preparedBy()) || me.equals(v.submittedBy())).orElse(false));
         model.addAttribute("shown", shown);
         // the figures on the page: the published version asked for, else the one in the works, else the latest published
+        // an open survey's versions hold its PORTAL series alone: shown as such, labelled as no random sample
+        Series series = shown != null ? (shown.ofOpenSurvey() ? Series.PORTAL : Series.SAMPLED)
+                : overview.open().map(v -> v.figures(Series.SAMPLED, Domain.NATION) == null && v.figures(Series.PORTAL, Domain.NATION) != null
+                        ? Series.PORTAL : Series.SAMPLED).orElse(Series.SAMPLED);
+        model.addAttribute("openSurvey", series == Series.PORTAL);
         if (shown != null) {
-            model.addAttribute("figures", Figures.of(shown.figures(Series.SAMPLED, Domain.NATION), shown.figures(Series.SAMPLED, Domain.UNIT)));
+            model.addAttribute("figures", Figures.of(shown.figures(series, Domain.NATION), shown.figures(series, Domain.UNIT)));
             model.addAttribute("lineage", shown.lineage());
             model.addAttribute("changes", shown.changes());
         } else if (overview.open().isPresent()) {
             ResultsVersion open = overview.open().get();
-            model.addAttribute("figures", Figures.of(open.figures(Series.SAMPLED, Domain.NATION), open.figures(Series.SAMPLED, Domain.UNIT)));
+            model.addAttribute("figures", Figures.of(open.figures(series, Domain.NATION), open.figures(series, Domain.UNIT)));
             model.addAttribute("lineage", open.lineage());
             model.addAttribute("changes", open.changes());
         }

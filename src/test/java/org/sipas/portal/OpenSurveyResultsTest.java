@@ -158,5 +158,9 @@ class OpenSurveyResultsTest {
 
         assertThat(page(s.campaignId())).contains("Toàn bộ phiếu (n = 32)", "75,0%", "được phê duyệt và công bố",
                 "không phải mẫu ngẫu nhiên");
+        // the staff's results page shows the version's own series, labelled the same way
+        assertThat(mvc.perform(get("/campaigns/" + s.campaignId() + "/results").with(org.sipas.identity.SignedIn.as(analyst)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Loạt số liệu: khảo sát trực tuyến, không phải mẫu ngẫu nhiên", "75,0");
     }
 }

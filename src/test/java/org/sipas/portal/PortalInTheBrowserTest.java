@@ -116,6 +116,47 @@ class PortalInTheBrowserTest {
         }
     }
 
+    @Test
+    void theHomeDrawsTheNationalSipasTrendOfTheIndexDatabaseWithItsTableBesideIt() throws Exception {
+        try (Chromium chromium = Chromium.start(true)) {
+            WebDriver browser = chromium.driver();
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            browser.get(url("/portal"));
+            chromium.waitUpTo(Chromium.PATIENCE).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-charts-drawn") != null);
+
+            // the demo's national series as the ministry published it: 2017 and 2019-2024 (no 2018 figure)
+            List<WebElement> years = rows(browser, "national-table");
+            assertThat(years).extracting(r -> r.findElement(By.tagName("th")).getText())
+                    .containsExactly("2017", "2019", "2020", "2021", "2022", "2023", "2024");
+            assertThat(years.get(years.size() - 1).getText()).contains("83,94");
+            assertThat(years.get(0).getDomAttribute("data-value")).isEqualTo("81");
+            WebElement chart = browser.findElement(By.cssSelector("#national-trend [data-chart='line']"));
+            assertThat(chart.findElements(By.tagName("canvas"))).as("the national trend is drawn").isNotEmpty();
+            WebElement table = browser.findElement(By.cssSelector("#national-trend .table-wrap"));
+            assertThat(table.getRect().getX()).as("the table beside the chart").isGreaterThanOrEqualTo(chart.getRect().getX() + chart.getRect().getWidth());
+            assertThat(table.getRect().getY()).as("at the chart's height").isLessThan(chart.getRect().getY() + chart.getRect().getHeight());
+            assertThat(Axe.seriousViolations(browser, "the portal's home with the national trend")).isEmpty();
+            Files.createDirectories(ARTIFACTS);
+            chromium.screenshotWholePage(ARTIFACTS.resolve("portal-home-national-trend.png"));
+
+            // on a phone the table goes under its chart and the page does not scroll sideways
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(360, 900));
+            chart = browser.findElement(By.cssSelector("#national-trend [data-chart='line']"));
+            table = browser.findElement(By.cssSelector("#national-trend .table-wrap"));
+            assertThat(table.getRect().getY()).isGreaterThanOrEqualTo(chart.getRect().getY() + chart.getRect().getHeight());
+            Object scroll = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth");
+            assertThat(scroll).isEqualTo(true);
+        }
+        try (Chromium chromium = Chromium.start(false)) {
+            WebDriver browser = chromium.driver();
+            browser.get(url("/portal?lang=en"));
+            assertThat(browser.findElement(By.id("national-heading")).getText()).isEqualTo("The national SIPAS index over the years");
+            assertThat(rows(browser, "national-table")).hasSize(7);
+            assertThat(browser.findElement(By.cssSelector("#national-trend .portal-chart")).isDisplayed()).as("no empty chart box").isFalse();
+        }
+    }
+
     private static List<WebElement> rows(WebDriver browser, String table) {
         return browser.findElements(By.cssSelector("#" + table + " tbody tr"));
     }

@@ -32,7 +32,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Every import endpoint (units, procedures, officials, dossiers, as a raw body and as a multipart
- * upload, the methodology upload, and the pages' upload forms) fed the files an attacker, a cut
+ * upload, the methodology upload, the index database's published tables and definition uploads,
+ * and the pages' upload forms) fed the files an attacker, a cut
  * upload or an old office machine sends: each answers 422 with every error located (line, column
  * where there is one, message), stores no row, and never answers 500.
  */
@@ -97,7 +98,9 @@ class ImportFuzzTest {
     private static List<Hostile> hostileFiles(Kind kind) {
         String header = kind.header() + "\n";
         String first = kind.columns().get(0);
-        String nameColumn = kind.columns().stream().filter(c -> c.contains("name")).findFirst().orElseThrow();
+        // the long text goes in a name where the table has one, else in its last column
+        String nameColumn = kind.columns().stream().filter(c -> c.contains("name")).findFirst()
+                .orElse(kind.columns().get(kind.columns().size() - 1));
         int nameAt = kind.columns().indexOf(nameColumn);
         String[] good = kind.goodRow().split(",", -1);
         good[nameAt] = "N".repeat(5_000_000);
@@ -141,7 +144,8 @@ class ImportFuzzTest {
 
     private Map<String, Long> storedRows() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("unit", "procedure", "official", "dossier", "methodology_version", "import_batch")) {
+        for (String table : List.of("unit", "procedure", "official", "dossier", "methodology_version", "import_batch",
+                "index_definition", "index_node", "index_value")) {
             counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
         }
         return counts;
@@ -227,6 +231,96 @@ class ImportFuzzTest {
                 if (file.code() != null) {
                     assertThat(shown).extracting(ImportErrors.Shown::code).as(file.name()).contains(file.code());
                 }
+            }
+        }
+        assertThat(storedRows()).isEqualTo(before);
+    }
+
+    /** The index database's imports: a published table of a shipped index, and a tree defined by a table (multipart only). */
+    private static final List<Kind> INDEX_KINDS = List.of(
+            new Kind("/api/v1/indices/par-index-tinh/values", "unit_code,year,node_code,value", "FZ-IX,2024,LV1,9",
+                    "FZ-IX,2024,LV1,99", "value"),
+            new Kind("/api/v1/indices", "code,parent,name_vi,name_en,max_points", "FZ1,,Chỉ số thử,Test index,100",
+                    "FZ1,,Chỉ số thử,Test index,nhiều", "max_points"));
+
+    /**
+     * The hostile files of an index import. A published table's rows are all ASCII (codes, years,
+     * numbers), so its Windows-1258 bytes are the same as its UTF-8 ones: no hostile file, left out.
+     */
+    private static List<Hostile> indexHostileFiles(Kind kind) {
+        boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(kind.goodRow());
+        return hostileFiles(kind).stream().filter(f -> !(ascii && f.name().startsWith("Windows-1258"))).toList();
+    }
+
+    /** YAML definitions a tabular reader never sees: each a 422 at a line, never a 500 nor a loop. */
+    private static Map<String, byte[]> hostileYaml() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        String head = "code: fz-yaml\nname: {vi: \"Chỉ số thử\", en: \"Test\"}\naggregation: sum\n";
+        files.put("a tree that is its own child (a recursive alias)", utf8(head
+                + "nodes: &tree\n  - code: A\n    name: {vi: a, en: a}\n    children: *tree\n"));
+        StringBuilder laughs = new StringBuilder(head + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) {
+            laughs.append("a").append(i).append(": &a").append(i).append(" [").append(String.join(", ",
+                    Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
+        }
+        files.put("a billion laughs", utf8(laughs + "nodes: *a9\n"));
+        files.put("nesting 10,000 deep", utf8(head + "nodes: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n"));
+        files.put("a cut file", utf8(head + "nodes:\n  - code: A\n    name: {vi: \"a"));
+        files.put("a list at the top", utf8("- code: A\n- code: B\n"));
+        files.put("nodes of scalars and maps of lists", utf8(head + "nodes: [1, [2], {code: [A], name: x, max: {a: 1}}]\n"));
+        files.put("a 5 MB scalar", utf8(head + "nodes:\n  - code: " + "A".repeat(5 << 20) + "\n"));
+        files.put("binary garbage", HostileFiles.garbage(64 << 10));
+        files.put("an empty file", new byte[0]);
+        return files;
+    }
+
+    @Test
+    void everyHostileFileOnTheIndexDatabaseImportsIsA422WithLocatedErrorsAndStoresNothing() throws Exception {
+        // the unit the good rows name, imported the one way units are
+        mvc.perform(post("/api/v1/units/import").contentType("text/csv").content(utf8("level,code,name,parent_code\nprovince,FZ-IX,Tỉnh FZ IX,\n"))
+                .with(admin())).andReturn();
+        Map<String, Long> before = storedRows();
+        int requests = 0;
+        for (Kind kind : INDEX_KINDS) {
+            for (Hostile file : indexHostileFiles(kind)) {
+                String what = file.name() + " uploaded to " + kind.url();
+                MockMultipartFile upload = new MockMultipartFile("file", "tep-" + requests + ".csv", file.contentType(), file.content());
+                assertRejected(what, mvc.perform(multipart(kind.url()).file(upload).param("code", "fz-index").param("nameVi", "Chỉ số thử")
+                                .param("aggregation", "sum").with(admin())).andReturn(),
+                        "import.file.empty".equals(file.code()) ? new Hostile(file.name(), file.content(), file.contentType(), null, 0L, null) : file);
+                requests++;
+            }
+        }
+        for (Map.Entry<String, byte[]> yaml : hostileYaml().entrySet()) {
+            MockMultipartFile upload = new MockMultipartFile("file", "chi-so.yaml", "application/yaml", yaml.getValue());
+            assertRejected(yaml.getKey() + " uploaded as a definition", mvc.perform(multipart("/api/v1/indices").file(upload).with(admin()))
+                    .andReturn(), new Hostile(yaml.getKey(), yaml.getValue(), "application/yaml", null, null, null));
+            requests++;
+        }
+        assertThat(storedRows()).as("no row stored by any of %d requests", requests).isEqualTo(before);
+
+        // the pages' forms: the same files, the page again with its errors (422)
+        long nation = jdbc.sql("SELECT id FROM unit WHERE code = 'VN'").query(Long.class).single();
+        RequestPostProcessor signedIn = SignedIn.as(new CurrentUser("admin", Set.of(Role.ADMIN), nation));
+        List<Map.Entry<String, Hostile>> forms = new ArrayList<>();
+        for (Kind kind : INDEX_KINDS) {
+            String page = kind.url().replace("/api/v1", "");
+            indexHostileFiles(kind).stream().filter(f -> f.content().length > 0).forEach(f -> forms.add(Map.entry(page, f)));
+        }
+        hostileYaml().forEach((name, content) -> forms.add(Map.entry("/indices",
+                new Hostile(name + ".yaml", content, "application/yaml", null, null, null))));
+        for (Map.Entry<String, Hostile> form : forms) {
+            Hostile file = form.getValue();
+            String name = file.name().endsWith(".yaml") ? "chi-so.yaml" : "tep.csv";
+            MvcResult result = mvc.perform(multipart(form.getKey()).file(new MockMultipartFile("file", name, file.contentType(), file.content()))
+                    .param("code", "fz-index").param("nameVi", "Chỉ số thử").param("aggregation", "sum").with(signedIn).with(csrf())).andReturn();
+            assertThat(result.getResponse().getStatus()).as("%s on the page %s", file.name(), form.getKey()).isEqualTo(422);
+            @SuppressWarnings("unchecked")
+            List<ImportErrors.Shown> shown = (List<ImportErrors.Shown>) result.getModelAndView().getModel().get("errors");
+            assertThat(shown).as("%s on the page %s shows its errors", file.name(), form.getKey()).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.message()).isNotBlank().doesNotStartWith("import.").doesNotStartWith("indexdb."));
+            if (file.code() != null) {
+                assertThat(shown).extracting(ImportErrors.Shown::code).as(file.name()).contains(file.code());
             }
         }
         assertThat(storedRows()).isEqualTo(before);
