@@ -105,20 +105,7 @@ public final class IndexBenchmark {
                 Runtime.getRuntime().availableProcessors());
         List<String> report = new ArrayList<>();
         double smallP95 = 0;
-        if (Boolean.getBoolean("bench.prepareOnly")) {
-            // generate the responses into the data directory and stop (not timed): a later run on a quiet
-            // machine then times only what the benchmark measures
-            grow(rows);
-            System.out.printf("Prepared %,d responses in %s%n", rows, BenchContext.dataDir());
-            return;
-        }
-        long kept = jdbc.queryForObject("SELECT count(*) FROM response WHERE campaign_id = ?", Long.class, campaign);
         for (long size : rows > SMALL ? List.of(SMALL, rows) : List.of(rows)) {
-            if (kept > size) {
-                // a data directory prepared beforehand holds more than this phase's size: the phase would not be what it says
-                System.out.printf("Skipped the %,d phase: the data directory already holds %,d responses%n", size, kept);
-                continue;
-            }
             grow(size);
             Timed rebuild = timed(() -> {
                 tallies.rebuild(campaign);
@@ -133,7 +120,7 @@ public final class IndexBenchmark {
             double p95 = dashboard(size, province, report);
             if (size <= SMALL) {
                 smallP95 = p95;
-            } else if (smallP95 > 0) {
+            } else {
                 report.add(String.format("  (b) ratio p95 %,d / %,d: %.2f (goal ≤ 1.5)", size, SMALL, p95 / smallP95));
             }
         }
