@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.sipas.index.CampaignEstimates;
+import org.sipas.index.Domain;
 import org.sipas.index.DomainEstimate;
 import org.sipas.index.IndexEstimate;
+import org.sipas.index.Series;
 import org.sipas.methodology.IndexNode;
 import org.sipas.methodology.Methodologies;
 import org.sipas.reporting.Publications;
@@ -84,12 +86,18 @@ class ResultsAnnouncements {
 
     ArticleForm draft(Snapshot s) {
         String title = "Công bố kết quả " + s.campaignName() + (s.version() > 1 ? " (đính chính, phiên bản " + s.version() + ")" : "");
-        CampaignEstimates overall = s.overall();
+        // an open survey's answers are its own series, never a sample's: its headline says what they are
+        CampaignEstimates overall = s.ofOpenSurvey() ? s.figures(Series.PORTAL, Domain.NATION) : s.overall();
         DomainEstimate whole = overall == null || overall.domains().isEmpty() ? null : overall.domains().get(0);
         StringBuilder body = new StringBuilder();
         body.append("Kết quả ").append(s.campaignName()).append(" (").append(s.scopeUnitName()).append(", kỳ ")
-                .append(date(s.periodFrom())).append(" – ").append(date(s.periodTo())).append(") đã được phê duyệt và công bố")
+                .append(date(s.periodFrom())).append(" – ").append(date(s.periodTo())).append(") ")
+                .append(s.publishedBySetting() ? "đã được công bố theo thiết lập của khảo sát, không qua phê duyệt" : "đã được phê duyệt và công bố")
                 .append(s.version() > 1 ? " (phiên bản " + s.version() + ")" : "").append(".\n\n");
+        if (s.ofOpenSurvey()) {
+            body.append("Đây là kết quả khảo sát trực tuyến, không phải mẫu ngẫu nhiên: tỷ lệ trên số người đã trả lời, không suy rộng")
+                    .append(" cho toàn bộ người dân.\n\n");
+        }
         if (s.whatChanged() != null) {
             body.append("Nội dung đính chính: ").append(s.whatChanged()).append("\n\n");
         }
@@ -109,7 +117,8 @@ class ResultsAnnouncements {
             }
             body.append('\n');
         }
-        body.append("Xem đầy đủ: [kết quả trên cổng thông tin](/portal/campaigns/").append(s.campaignId()).append(").\n");
+        body.append("Xem đầy đủ: [kết quả trên cổng thông tin](").append(s.ofOpenSurvey() ? "/portal/open-surveys/" : "/portal/campaigns/")
+                .append(s.campaignId()).append(").\n");
         return new ArticleForm("results", "vi", title, null, summary, body.toString());
     }
 

@@ -163,6 +163,10 @@ class Improvements {
     static List<String> unitsWithResults(Snapshot snapshot) {
         TreeSet<String> codes = new TreeSet<>();
         for (Series series : Series.values()) {
+            if (series == Series.PORTAL) {
+                // open online answers are opinions of whoever came, not ratings of a unit's service: they ask no plan
+                continue;
+            }
             CampaignEstimates byUnit = snapshot.figures(series, Domain.UNIT);
             if (byUnit != null) {
                 byUnit.domains().stream().filter(d -> d.n() > 0).forEach(d -> codes.add(d.code()));
@@ -196,6 +200,10 @@ class Improvements {
         Map<String, String> labels = methodologies.find(snapshot.methodologyCode(), snapshot.methodologyVersion())
                 .map(m -> m.index().labels(locale)).orElse(Map.of());
         for (Series series : Series.values()) {
+            if (series == Series.PORTAL) {
+                // open online answers are opinions of whoever came, not ratings of a unit's service: they ask no plan
+                continue;
+            }
             CampaignEstimates byUnit = snapshot.figures(series, Domain.UNIT);
             Optional<DomainEstimate> unit = byUnit == null ? Optional.empty()
                     : byUnit.domains().stream().filter(d -> d.code().equals(unitCode)).findFirst();

@@ -123,6 +123,23 @@ class OpenSurveyResultsTest {
     }
 
     @Test
+    void anOpenSurveysPublicationAsksNoImprovementPlanAndItsAnnouncementSaysItWasNeitherApprovedNorASample() {
+        OpenSurveyFixtures.Started s = fixtures.started("OPRP", OpenCampaign.Audience.PUBLIC, true);
+        answers(s, "oprp", 30, 10);
+        close(s);
+        Snapshot published = publications.latest(s.campaignId()).orElseThrow();
+
+        // opinions of whoever came are not ratings of a unit's service: no unit is asked for a plan
+        assertThat(jdbc.sql("SELECT count(*) FROM improvement_task WHERE campaign_id = :c").param("c", s.campaignId())
+                .query(Long.class).single()).isZero();
+        String announcement = jdbc.sql("SELECT body_markdown FROM article WHERE snapshot_id = :s").param("s", published.id())
+                .query(String.class).single();
+        assertThat(announcement).contains("đã được công bố theo thiết lập của khảo sát, không qua phê duyệt",
+                "không phải mẫu ngẫu nhiên", "(/portal/open-surveys/" + s.campaignId() + ")", "75,0");
+        assertThat(announcement).doesNotContain("đã được phê duyệt và công bố", "/portal/campaigns/");
+    }
+
+    @Test
     void aSurveyWithFewerAnswersThanTheMinimumShowsNoFigure() throws Exception {
         OpenSurveyFixtures.Started s = fixtures.started("OPRB", OpenCampaign.Audience.PUBLIC, true);
         answers(s, "oprb", 4, 1);
