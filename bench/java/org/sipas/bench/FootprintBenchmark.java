@@ -27,6 +27,13 @@ import org.sipas.database.EmbeddedPostgresServer;
  *       (goal under 512 MB).</li>
  * </ul>
  * Time to healthy is from the process's start to the first 200 of {@code /actuator/health}.
+ * <p>
+ * {@code bench.launch} says how sipas is started: {@code bin} (the default) as the README tells an
+ * operator to, {@code bin/sipas} on the packaged jar ({@code mvn -DskipTests package} first) with its
+ * JVM options and class data sharing, {@code SIPAS_DATA_DIR} the benchmark's directory (so the first
+ * start unpacks the jar and writes the class archive as a fresh installation does); {@code classpath}
+ * the bench JVM's class path and {@code org.sipas.SipasApplication} with no JVM options, the way of
+ * the first measurements.
  */
 public final class FootprintBenchmark {
 
@@ -44,9 +51,10 @@ public final class FootprintBenchmark {
         BenchContext.deleteTree(work);
         Files.createDirectories(work);
 
-        System.out.printf("FootprintBenchmark: default settings, %d restarts, idle %d s before the memory is read, %d cores%n",
-                rounds, idle, Runtime.getRuntime().availableProcessors());
-        Started first = start(work, true);
+        Launch launch = Launch.valueOf(System.getProperty("bench.launch", "bin").toUpperCase(java.util.Locale.ROOT));
+        System.out.printf("FootprintBenchmark: default settings, started by %s, %d restarts, idle %d s before the memory is read, %d cores%n",
+                launch.description(), rounds, idle, Runtime.getRuntime().availableProcessors());
+        Started first = start(launch, work, true);
         System.out.printf("first start with the demo on an empty data directory: healthy after %.2f s (goal < 15 s)%n", first.seconds());
         Thread.sleep(idle * 1000L);
         Memory memory = Memory.of(first.process().toHandle(), work.resolve("pg"));
@@ -58,7 +66,7 @@ public final class FootprintBenchmark {
         List<Double> ours = new ArrayList<>();
         List<Double> floor = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            Started again = start(work, false);
+            Started again = start(launch, work, false);
             stop(again.process());
             double pg = postgresAlone(work.resolve("pg"));
             System.out.printf("  round %d: sipas healthy after %.2f s; PostgreSQL alone accepting after %.2f s%n", round,
@@ -75,16 +83,47 @@ public final class FootprintBenchmark {
     record Started(Process process, double seconds) {
     }
 
+    /** How sipas is started. */
+    enum Launch {
+        /** {@code bin/sipas} on the packaged jar: what the README tells an operator to run. */
+        BIN,
+        /** The bench JVM's class path, {@code org.sipas.SipasApplication}, no JVM options. */
+        CLASSPATH;
+
+        String description() {
+            return this == BIN ? "bin/sipas (bench.launch=bin)" : "java -cp … org.sipas.SipasApplication, no JVM options (bench.launch=classpath)";
+        }
+
+        List<String> command() {
+            if (this == CLASSPATH) {
+                return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.timezone=Asia/Ho_Chi_Minh",
+                        "-cp", System.getProperty("java.class.path"), "org.sipas.SipasApplication");
+            }
+            Path script = Path.of("bin", "sipas").toAbsolutePath();
+            try (Stream<Path> jars = Files.list(Path.of("target"))) {
+                if (jars.noneMatch(p -> p.getFileName().toString().matches("sipas-.*\\.jar"))) {
+                    throw new IllegalStateException("bench.launch=bin starts the packaged jar: run 'mvn -DskipTests package' first"
+                            + " (or -Dbench.launch=classpath)");
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return List.of(script.toString());
+        }
+    }
+
     /** The application as its own process on {@code <work>/pg}, timed until its health answers 200. */
-    private static Started start(Path work, boolean demo) throws Exception {
+    private static Started start(Launch launch, Path work, boolean demo) throws Exception {
         int port = Nginx.freePort();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.timezone=Asia/Ho_Chi_Minh", "-cp", System.getProperty("java.class.path"), "org.sipas.SipasApplication",
-                "--server.port=" + port, "--sipas.demo.enabled=" + demo, "--sipas.admin.password=bench-administrator",
-                "--sipas.db.embedded.data-dir=" + work.resolve("pg"), "--sipas.contacts.key-dir=" + work.resolve("keys"));
+        List<String> command = new ArrayList<>(launch.command());
+        command.addAll(List.of("--server.port=" + port, "--sipas.demo.enabled=" + demo, "--sipas.admin.password=bench-administrator",
+                "--sipas.db.embedded.data-dir=" + work.resolve("pg"), "--sipas.contacts.key-dir=" + work.resolve("keys")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("sipas.log").toFile()));
+        // bin/sipas keeps the unpacked jar and its class archive in SIPAS_DATA_DIR/app: a fresh one per run
+        builder.environment().put("SIPAS_DATA_DIR", work.toString());
         long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("sipas.log").toFile())).start();
+        Process process = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -107,10 +146,13 @@ public final class FootprintBenchmark {
         }
     }
 
-    /** SIGTERM and wait: the application stops its PostgreSQL on the way out. */
+    /**
+     * SIGTERM and wait: the application stops its PostgreSQL on the way out, and after a first start
+     * by bin/sipas the JVM writes its class archive (a few seconds; a minute on a loaded machine).
+     */
     private static void stop(Process process) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }
