@@ -112,7 +112,8 @@ public class StepViews {
                 apart = levels(scale.excluded(), chosen, locale);
             }
             case SELECT_ONE, SELECT_MULTIPLE -> {
-                widget = question.type() == QuestionType.SELECT_ONE ? Widget.CHOICE : Widget.CHOICES;
+                widget = question.type() == QuestionType.SELECT_MULTIPLE ? Widget.CHOICES
+                        : question.appears("minimal") ? Widget.DROPDOWN : Widget.CHOICE;
                 ChoiceList list = methodology.choiceList(question.choices()).orElseThrow();
                 // the server filters a cascade on the step, so a page without JavaScript offers the same as the device
                 options = choices(answers == null ? list.choices() : list.offered(question.choiceFilter(), answers),
@@ -132,7 +133,8 @@ public class StepViews {
             default -> widget = Widget.TEXT;
         }
         return new QuestionView(question.name(), widget, question.label().in(locale), hint(question, widget, locale),
-                question.required(), options, apart, value, error, asked, live, question.readOnly());
+                question.required(), options, apart, value, error, asked, live, question.readOnly(),
+                question.appears("horizontal") || question.appears("horizontal-compact"));
     }
 
     /** A question's default as a respondent would type it: a date dd/MM/yyyy, the rest as stored. */

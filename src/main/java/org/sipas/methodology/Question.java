@@ -74,6 +74,13 @@ public record Question(String name, QuestionType type, Label label, Label hint, 
         return value != null && java.util.Set.of("yes", "true", "true()", "1").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** Whether the form's {@code appearance} names {@code word} ({@code minimal}, {@code horizontal} …). */
+    public boolean appears(String word) {
+        String value = columns.get("appearance");
+        return value != null && java.util.Arrays.asList(value.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+"))
+                .contains(word);
+    }
+
     /** The expression a {@code calculate} computes ({@code calculation}), or null. */
     public String calculation() {
         return columns.get("calculation");

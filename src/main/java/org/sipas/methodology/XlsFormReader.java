@@ -464,6 +464,7 @@ final class XlsFormReader {
         placeField(path + ".default", survey, line, "default");
         placeField(path + ".calculation", survey, line, "calculation");
         Map<String, String> columns = keptColumns(line, SURVEY_FIELDS);
+        warnAppearance(survey, line, columns.get("appearance"));
         if (word.equals("acknowledge") && words.length == 1) {
             // ODK's acknowledge is one box, "OK" when ticked: sipas asks it as a choice of that one option
             if (acknowledgeList == null) {
@@ -566,6 +567,22 @@ final class XlsFormReader {
         return new Question(name, QuestionType.CALCULATE, shown, label(line, "hint"), null, null, false,
                 and(group == null ? null : group.relevant, line.get("relevant")), null, null,
                 keptColumns(line, SURVEY_FIELDS));
+    }
+
+    /** The appearances the web page draws; any other is kept and written back, and named in a warning at its cell. */
+    private static final Set<String> APPEARANCES = Set.of("minimal", "multiline", "horizontal", "horizontal-compact");
+
+    private void warnAppearance(Table survey, Line line, String appearance) {
+        if (appearance == null) {
+            return;
+        }
+        for (String word : appearance.strip().split("\\s+")) {
+            if (!APPEARANCES.contains(word.toLowerCase(Locale.ROOT))) {
+                Column column = line.column("appearance");
+                problems.warn(sheet(survey), line.number(), column == null ? survey.header("appearance") : column.header(),
+                        "appearanceIgnored", word);
+            }
+        }
     }
 
     /** A type read: its kind, a constraint it implies (range), whether it adds an "other" code. */
