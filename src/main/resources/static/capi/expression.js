@@ -317,7 +317,8 @@ class Parser {
 
 /**
  * Parses an expression. test(answers, current) is true or false for answers (a function of a
- * question name, or an object name → stored answer) and the current value "."
+ * question name, or an object name → stored answer) and the current value "."; value(answers) is
+ * what a calculate computes.
  */
 export function parse(text) {
   const parser = new Parser(text);
@@ -333,6 +334,11 @@ export function parse(text) {
     test(answers, current) {
       const read = typeof answers === 'function' ? answers : name => answers[name];
       return truth(evaluate(root, read, current == null ? '' : current));
+    },
+    /** The value for answers, as a calculate stores it (Expression.value on the server). */
+    value(answers) {
+      const read = typeof answers === 'function' ? answers : name => answers[name];
+      return string(evaluate(root, read, ''));
     },
     /** The bare names it reads: a choice's columns, in a choice_filter. */
     columns() {

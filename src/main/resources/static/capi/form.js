@@ -73,6 +73,7 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
   const relevance = new Map(questions.filter(q => q.relevant).map(q => [q.name, parse(q.relevant)]));
   const constraints = new Map(questions.filter(q => q.constraint).map(q => [q.name, parse(q.constraint)]));
   const filters = new Map(questions.filter(q => q.choiceFilter).map(q => [q.name, parse(q.choiceFilter)]));
+  const calculations = new Map(questions.filter(q => q.calculation).map(q => [q.name, parse(q.calculation)]));
   const offeredChoices = (q, stored) => offeredOptions(q, stored, filters.get(q.name));
   let lastStored = {};
   const offered = q => q.type === 'official' ? officials.map(o => o.staffCode) : offeredChoices(q, lastStored).map(o => o.code);
@@ -83,18 +84,44 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
     for (const q of section.questions) fieldset.append(drawQuestion(q));
     container.append(fieldset);
   }
-  for (const [name, value] of Object.entries(initial || {})) setTyped(name, value);
+  // a new interview starts from the form's defaults, as the web page does (StepViews.typedDefault)
+  const start = initial && Object.keys(initial).length > 0 ? initial
+      : Object.fromEntries(questions.filter(q => q.defaultAnswer).map(q => [q.name, q.defaultAnswer]));
+  for (const [name, value] of Object.entries(start)) setTyped(name, value);
   container.addEventListener('input', () => { refresh(); onChange(typed()); });
   container.addEventListener('change', () => { refresh(); onChange(typed()); });
   refresh();
 
+  /** A read-only question's answer, as typed: its calculation, else its default (Questionnaire.fixed). */
+  function fixedAnswer(q, stored) {
+    const calculation = calculations.get(q.name);
+    if (calculation) {
+      const value = calculation.value(name => stored[name] ?? '');
+      return value === 'NaN' ? '' : value;
+    }
+    return q.defaultAnswer || '';
+  }
+
   function drawQuestion(q) {
+    const wrap = drawControls(q);
+    if (q.readOnly) {
+      // shown, not editable, as ODK shows a read_only question
+      for (const input of wrap.querySelectorAll('input, textarea, select')) {
+        if (input.tagName === 'SELECT' || input.type === 'radio' || input.type === 'checkbox') input.disabled = true;
+        else input.readOnly = true;
+      }
+    }
+    return wrap;
+  }
+
+  function drawControls(q) {
     const id = 'a-' + q.name;
     const required = q.required ? el('span', { class: 'required', text: ' ' + texts['survey.required'] }) : null;
     const hint = q.hint ? el('p', { class: 'hint', id: 'h-' + q.name, text: label(q.hint, lang) }) : null;
     const error = el('p', { class: 'error', id: 'e-' + q.name, hidden: true });
     const described = [hint ? 'h-' + q.name : null, 'e-' + q.name].filter(Boolean).join(' ');
     const wrap = el('div', { class: 'question', id: 'q-' + q.name, 'data-question': q.name });
+    if (q.type === 'calculate') return wrap; // computed, never shown (Questionnaire.walk)
     if (q.type === 'note') {
       wrap.append(el('p', { class: 'note-text', text: label(q.label, lang) }), hint);
       return wrap;
@@ -161,12 +188,23 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
     const asked = new Set();
     for (const q of questions) {
       const relevant = relevance.get(q.name);
-      if (relevant && !relevant.test(name => stored[name] ?? '', '')) continue;
+      const read = name => stored[name] ?? '';
+      if (q.type === 'calculate') {
+        // as the server computes it (Questionnaire.calculated): blank when not relevant, blank for "NaN"
+        const calculation = calculations.get(q.name);
+        if (calculation && !(relevant && !relevant.test(read, ''))) {
+          const value = calculation.value(read);
+          if (value !== '' && value !== 'NaN') stored[q.name] = value;
+        }
+        continue;
+      }
+      if (relevant && !relevant.test(read, '')) continue;
       // a cascade's level is asked once the levels it is filtered by are answered (Questionnaire.isAsked)
       const filter = filters.get(q.name);
       if (filter && ![...filter.references()].every(name => (stored[name] ?? '') !== '')) continue;
       asked.add(q.name);
-      if (answers[q.name]) stored[q.name] = storedValue(q, answers[q.name]);
+      const answer = q.readOnly ? fixedAnswer(q, stored) : answers[q.name];
+      if (answer) stored[q.name] = storedValue(q, answer);
     }
     return { stored, asked };
   }
@@ -216,6 +254,7 @@ export function drawForm(container, form, officials, lang, texts, initial, onCha
     const { asked, stored } = walk(typed());
     for (const q of questions) {
       container.querySelector('#q-' + CSS.escape(q.name)).hidden = !asked.has(q.name);
+      if (q.readOnly && asked.has(q.name)) setTyped(q.name, fixedAnswer(q, stored));
       if (filters.has(q.name)) {
         // a cascade shows only the choices its filter leaves; a choice no longer offered is cleared
         const codes = new Set(offeredChoices(q, stored).map(o => o.code));

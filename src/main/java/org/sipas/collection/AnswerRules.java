@@ -76,8 +76,8 @@ final class AnswerRules {
             case INTEGER -> WHOLE_NUMBER.matcher(typed).matches() ? Optional.empty() : Optional.of(Problem.of("survey.error.integer"));
             case DECIMAL -> DECIMAL_NUMBER.matcher(typed).matches() ? Optional.empty()
                     : Optional.of(Problem.of("survey.error.decimal"));
-            // a note is read, not answered
-            case NOTE -> Optional.of(Problem.of("survey.error.option"));
+            // a note is read, not answered; a calculation is computed, never typed
+            case NOTE, CALCULATE -> Optional.of(Problem.of("survey.error.option"));
             case DATE -> date(typed).isPresent() ? Optional.empty() : Optional.of(Problem.of("survey.error.date"));
             case TEXT -> typed.length() <= LONGEST_TEXT ? Optional.empty()
                     : Optional.of(Problem.of("survey.error.tooLong", LONGEST_TEXT));

@@ -13,15 +13,26 @@ import java.util.stream.Stream;
  * @param value   the answer as typed, for a field
  * @param asked   false: an empty placeholder, filled when an answer on the same page makes the question relevant
  * @param live    answering it can change what this page asks (a relevance expression of the page reads it)
+ * @param readOnly shown, not editable ({@code read_only}): the server answers it with the form's value
+ * @param inRow    its choices side by side ({@code appearance horizontal}, {@code horizontal-compact})
  */
 public record QuestionView(String name, Widget widget, String label, String hint, boolean required, List<Option> options,
-                    List<Option> apart, String value, String error, boolean asked, boolean live) {
+                    List<Option> apart, String value, String error, boolean asked, boolean live, boolean readOnly,
+                    boolean inRow) {
+
+    public QuestionView(String name, Widget widget, String label, String hint, boolean required, List<Option> options,
+                        List<Option> apart, String value, String error, boolean asked, boolean live) {
+        this(name, widget, label, hint, required, options, apart, value, error, asked, live, false, false);
+    }
 
     /** The prefix of every answer's form field, so a question named like a control field (step, note, outcome) cannot clash. */
     public static final String FIELD = "a.";
 
-    /** NOTE: a text shown, no field; DECIMAL: a number that may have decimals. */
-    public enum Widget { SCALE, CHOICE, CHOICES, TEXT, NUMBER, DECIMAL, DATE, OFFICIAL, NOTE }
+    /**
+     * NOTE: a text shown, no field; DECIMAL: a number that may have decimals; DROPDOWN: one choice
+     * from a drop-down list ({@code appearance minimal}).
+     */
+    public enum Widget { SCALE, CHOICE, CHOICES, TEXT, NUMBER, DECIMAL, DATE, OFFICIAL, NOTE, DROPDOWN }
 
     /**
      * One radio or box.

@@ -45,6 +45,8 @@ final class Questionnaire {
     private final Map<String, Expression> relevance = new HashMap<>();
     /** The choice filters of cascading selects, by question name. */
     private final Map<String, Expression> filters = new HashMap<>();
+    /** The expressions of the form's {@code calculate} rows, by name. */
+    private final Map<String, Expression> calculations = new HashMap<>();
 
     /** @param officials the officials of the token's unit, or null when the token names no unit */
     Questionnaire(Methodology methodology, Supplier<List<UnitOfficial>> officials) {
@@ -55,6 +57,8 @@ final class Questionnaire {
                 .forEach(q -> relevance.put(q.name(), Expression.compiled(q.relevant())));
         methodology.questions().filter(q -> q.choiceFilter() != null)
                 .forEach(q -> filters.put(q.name(), Expression.compiled(q.choiceFilter())));
+        methodology.questions().filter(q -> (q.type() == QuestionType.CALCULATE || q.readOnly()) && q.calculation() != null)
+                .forEach(q -> calculations.put(q.name(), Expression.compiled(q.calculation())));
     }
 
     Methodology methodology() {
@@ -80,11 +84,17 @@ final class Questionnaire {
         Map<String, String> stored = new LinkedHashMap<>();
         Set<String> asked = new LinkedHashSet<>();
         methodology.questions().forEach(question -> {
+            if (question.type() == QuestionType.CALCULATE) {
+                // computed here for every channel, whatever a client sent under its name
+                calculated(question, stored).ifPresent(value -> stored.put(question.name(), value));
+                return;
+            }
             if (!isAsked(question, stored)) {
                 return;
             }
             asked.add(question.name());
-            String answer = typed.get(question.name());
+            // a read-only answer is the form's, not the respondent's: a changed value sent is ignored
+            String answer = question.readOnly() ? fixed(question, stored) : typed.get(question.name());
             if (!answer.isEmpty()) {
                 kept.put(question.name(), answer);
                 stored.put(question.name(), rules.stored(question, answer));
@@ -93,15 +103,52 @@ final class Questionnaire {
         return new Walk(new Answers(kept), stored, asked);
     }
 
+    /**
+     * The value of a calculate for the answers before it, as ODK computes it: blank when it is not
+     * relevant, and blank rather than ODK's "NaN" while a number it reads is not known yet
+     * ({@code ${a} + ${b}} before b is answered); an {@code if} or {@code coalesce} over blanks
+     * still has its value.
+     */
+    private java.util.Optional<String> calculated(Question question, Map<String, String> storedSoFar) {
+        Expression calculation = calculations.get(question.name());
+        Expression relevant = relevance.get(question.name());
+        if (calculation == null || relevant != null && !relevant.test(name -> storedSoFar.getOrDefault(name, ""), "")) {
+            return java.util.Optional.empty();
+        }
+        String value = calculation.value(name -> storedSoFar.getOrDefault(name, ""));
+        return value.isEmpty() || value.equals("NaN") ? java.util.Optional.empty() : java.util.Optional.of(value);
+    }
+
+    /** What a read-only question answers, as typed: its calculation when it has one, else its default, else nothing. */
+    private String fixed(Question question, Map<String, String> storedSoFar) {
+        if (calculations.containsKey(question.name())) {
+            return calculated(question, storedSoFar).orElse("");
+        }
+        return question.defaultValue() == null ? "" : StepViews.typedDefault(question);
+    }
+
     /** The questions of {@code step} that a relevance expression of the same step reads: answering them can change what the step asks. */
     Set<String> triggers(int step) {
         Set<String> triggers = new LinkedHashSet<>();
         section(step).questions().stream().map(q -> relevance.get(q.name())).filter(e -> e != null)
-                .forEach(e -> triggers.addAll(e.references()));
+                .forEach(e -> triggers.addAll(inputs(e)));
         // the level above a cascade changes what the level below offers
         section(step).questions().stream().map(q -> filters.get(q.name())).filter(e -> e != null)
-                .forEach(e -> triggers.addAll(e.references()));
+                .forEach(e -> triggers.addAll(inputs(e)));
         return triggers;
+    }
+
+    /** The answers an expression reads, through the calculations it reads to the answers they read. */
+    private Set<String> inputs(Expression expression) {
+        Set<String> inputs = new LinkedHashSet<>();
+        java.util.Deque<String> open = new java.util.ArrayDeque<>(expression.references());
+        while (!open.isEmpty()) {
+            String name = open.pop();
+            if (inputs.add(name) && calculations.containsKey(name)) {
+                open.addAll(calculations.get(name).references());
+            }
+        }
+        return inputs;
     }
 
     /** Whether a question of {@code step} may be asked or not, depending on answers. */

@@ -38,10 +38,20 @@ public class StepViews {
 
     StepView step(Questionnaire questionnaire, int step, Walk walk, Map<String, Problem> problems, boolean more,
                   Locale locale) {
+        return step(questionnaire, step, walk, problems, more, Set.of(), locale);
+    }
+
+    /**
+     * @param fresh the questions the respondent has not been shown yet: an unanswered one is
+     *              pre-filled with its {@code default}, as ODK fills a new form
+     */
+    StepView step(Questionnaire questionnaire, int step, Walk walk, Map<String, Problem> problems, boolean more,
+                  Set<String> fresh, Locale locale) {
         Section section = questionnaire.section(step);
         Set<String> triggers = questionnaire.triggers(step);
         List<QuestionView> questions = section.questions().stream()
-                .map(q -> question(questionnaire, q, walk, problems.get(q.name()), triggers.contains(q.name()), locale))
+                .map(q -> question(questionnaire, q, walk, problems.get(q.name()), triggers.contains(q.name()),
+                        fresh.contains(q.name()), locale))
                 .toList();
         List<String> conditional = section.questions().stream().filter(questionnaire::isConditional)
                 .map(Question::name).toList();
@@ -64,8 +74,12 @@ public class StepViews {
     }
 
     private QuestionView question(Questionnaire questionnaire, Question question, Walk walk, Problem problem,
-                                  boolean live, Locale locale) {
-        return question(questionnaire.methodology(), question, walk.answers().get(question.name()),
+                                  boolean live, boolean fresh, Locale locale) {
+        String value = walk.answers().get(question.name());
+        if (value.isEmpty() && fresh && question.defaultValue() != null) {
+            value = typedDefault(question);
+        }
+        return question(questionnaire.methodology(), question, value,
                 problem == null ? null : text(problem, locale), walk.asked().contains(question.name()), live,
                 questionnaire::officials, name -> walk.stored().getOrDefault(name, ""), locale);
     }
@@ -98,7 +112,8 @@ public class StepViews {
                 apart = levels(scale.excluded(), chosen, locale);
             }
             case SELECT_ONE, SELECT_MULTIPLE -> {
-                widget = question.type() == QuestionType.SELECT_ONE ? Widget.CHOICE : Widget.CHOICES;
+                widget = question.type() == QuestionType.SELECT_MULTIPLE ? Widget.CHOICES
+                        : question.appears("minimal") ? Widget.DROPDOWN : Widget.CHOICE;
                 ChoiceList list = methodology.choiceList(question.choices()).orElseThrow();
                 // the server filters a cascade on the step, so a page without JavaScript offers the same as the device
                 options = choices(answers == null ? list.choices() : list.offered(question.choiceFilter(), answers),
@@ -118,7 +133,21 @@ public class StepViews {
             default -> widget = Widget.TEXT;
         }
         return new QuestionView(question.name(), widget, question.label().in(locale), hint(question, widget, locale),
-                question.required(), options, apart, value, error, asked, live);
+                question.required(), options, apart, value, error, asked, live, question.readOnly(),
+                question.appears("horizontal") || question.appears("horizontal-compact"));
+    }
+
+    /** A question's default as a respondent would type it: a date dd/MM/yyyy, the rest as stored. */
+    public static String typedDefault(Question question) {
+        String value = question.defaultValue();
+        if (question.type() == QuestionType.DATE) {
+            try {
+                return org.sipas.web.Formats.DATE.format(java.time.LocalDate.parse(value).atStartOfDay(org.sipas.web.Formats.ZONE));
+            } catch (java.time.format.DateTimeParseException e) {
+                return value; // refused at import; a stored one is as the form wrote it
+            }
+        }
+        return value;
     }
 
     private String hint(Question question, Widget widget, Locale locale) {

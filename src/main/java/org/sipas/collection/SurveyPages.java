@@ -51,7 +51,21 @@ class SurveyPages {
         if (requested == null && step == 0 && draft.answers().typed().isEmpty()) {
             FirstSteps.markUnanswered();
         }
-        return stepPage(sitting, views.step(questionnaire, step, walk, Map.of(), false, locale), HttpStatus.OK);
+        // a step not yet accepted has not been answered: its questions show their defaults
+        Set<String> fresh = step >= draft.reached() ? names(questionnaire, step) : Set.of();
+        return stepPage(sitting, views.step(questionnaire, step, walk, Map.of(), false, fresh, locale), HttpStatus.OK);
+    }
+
+    private static Set<String> names(Questionnaire questionnaire, int step) {
+        return questionnaire.section(step).questions().stream().map(org.sipas.methodology.Question::name)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The questions of a step the page did not show: answers just made them relevant, so they are new to the respondent. */
+    private static Set<String> notShown(Questionnaire questionnaire, int step, MultiValueMap<String, String> form) {
+        Set<String> fresh = new java.util.HashSet<>(names(questionnaire, step));
+        fresh.removeAll(form.getOrDefault("shown", List.of()));
+        return fresh;
     }
 
     /**
@@ -75,7 +89,7 @@ class SurveyPages {
         problems.keySet().retainAll(shown);
         if (more || !problems.isEmpty()) {
             sitting.keep(draft.with(walk.answers(), draft.reached()));
-            return stepPage(sitting, views.step(questionnaire, step, walk, problems, more, locale),
+            return stepPage(sitting, views.step(questionnaire, step, walk, problems, more, notShown(questionnaire, step, form), locale),
                     problems.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY);
         }
         int next = questionnaire.next(step, walk);
@@ -89,7 +103,8 @@ class SurveyPages {
         Questionnaire questionnaire = sitting.questionnaire();
         int step = postedStep(posted, draft, questionnaire);
         Walk walk = questionnaire.walk(draft.answers().withStep(questionnaire.section(step), form));
-        return new ModelAndView(QUESTIONS, Map.of("step", views.step(questionnaire, step, walk, Map.of(), false, locale)));
+        return new ModelAndView(QUESTIONS, Map.of("step", views.step(questionnaire, step, walk, Map.of(), false,
+                notShown(questionnaire, step, form), locale)));
     }
 
     /**

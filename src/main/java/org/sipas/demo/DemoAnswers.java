@@ -62,7 +62,7 @@ final class DemoAnswers {
             case INTEGER -> Integer.toString(1 + random.nextInt(question.name().contains("age") ? 60 : 15)
                     + (question.name().contains("age") ? 18 : 0));
             case DECIMAL -> Integer.toString(1 + random.nextInt(9)) + "," + random.nextInt(10);
-            case NOTE -> null;
+            case NOTE, CALCULATE -> null;
             case DATE -> Formats.DATE.format(served.atStartOfDay(Formats.ZONE));
             case TEXT -> question.required() || random.nextInt(6) == 0 ? SUGGESTIONS.get(random.nextInt(SUGGESTIONS.size())) : null;
             case OFFICIAL -> officials.isEmpty() || random.nextInt(3) == 0 ? null

@@ -94,6 +94,14 @@ public final class Expression {
     }
 
     /**
+     * The value for {@code answers}, as a {@code calculate} stores it: a number without a float's
+     * noise ({@code 7}, {@code 2.5}), a truth as {@code true}/{@code false}, a text as it is.
+     */
+    public String value(Function<String, String> answers) {
+        return string(root.eval(new Scope(answers, NO_ITEM), ""));
+    }
+
+    /**
      * True or false for one choice of a list, as a {@code choice_filter} asks: a bare name reads the
      * choice's column ({@code name} its code, {@code label} its label, else a column of the choices
      * sheet), {@code ${name}} an answer.

@@ -250,8 +250,53 @@ final class MethodologyRules {
         if (question.choiceFilter() != null) {
             checkChoiceFilter(m, question, path + ".choice_filter", asked, order);
         }
+        if (question.defaultValue() != null && question.type() != null) {
+            checkDefault(m, question, path + ".default");
+        }
+        if (question.readOnly() && question.type() != QuestionType.CALCULATE && question.calculation() != null) {
+            // a read-only question shows what its calculation computes from the answers before it
+            checkExpression(question.calculation(), path + ".calculation", asked, order, false);
+        }
+        if (question.type() == QuestionType.CALCULATE) {
+            // a calculation reads the answers before it, never itself: the server computes it in order
+            if (question.calculation() == null) {
+                problems.add(path + ".calculation", "missing", "calculation");
+            } else {
+                checkExpression(question.calculation(), path + ".calculation", asked, order, false);
+            }
+        }
         if (question.constraintMessage() != null && question.constraint() == null) {
             problems.add(path + ".constraint_message", "messageWithoutConstraint");
+        }
+    }
+
+    /** A default is an answer the question could take: a code it offers, a number, a date as ODK writes it (yyyy-mm-dd). */
+    private void checkDefault(Methodology m, Question question, String path) {
+        String value = question.defaultValue();
+        boolean fits = switch (question.type()) {
+            case SCALE -> m.scale(question.scale()).map(scale -> java.util.stream.Stream.concat(scale.levels().stream(),
+                    scale.excluded().stream()).anyMatch(l -> Integer.toString(l.code()).equals(value))).orElse(true);
+            case SELECT_ONE -> m.choiceList(question.choices()).map(list -> list.choice(value).isPresent()).orElse(true);
+            case SELECT_MULTIPLE -> m.choiceList(question.choices()).map(list -> java.util.Arrays.stream(value.split("\\s+"))
+                    .allMatch(code -> list.choice(code).isPresent())).orElse(true);
+            case INTEGER -> value.matches("[+-]?\\d{1,9}");
+            case DECIMAL -> value.matches("[+-]?\\d{1,12}([.]\\d{1,9})?");
+            case DATE -> isoDate(value);
+            case TEXT -> true;
+            // nothing is typed into an official, a note or a calculation
+            case OFFICIAL, NOTE, CALCULATE -> false;
+        };
+        if (!fits) {
+            problems.add(path, "badDefault", value, QuestionKind.of(question).text());
+        }
+    }
+
+    private static boolean isoDate(String value) {
+        try {
+            java.time.LocalDate.parse(value);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
         }
     }
 

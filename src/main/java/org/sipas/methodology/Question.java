@@ -56,6 +56,36 @@ public record Question(String name, QuestionType type, Label label, Label hint, 
         return texts.isEmpty() ? null : new Label(texts);
     }
 
+    /**
+     * The answer a page offers before the respondent gives one ({@code default}), as stored: a code,
+     * codes separated by spaces, a number, a date yyyy-mm-dd; null when the form gives none.
+     */
+    public String defaultValue() {
+        String value = columns.get("default");
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * Whether the respondent sees it without changing it ({@code read_only}): as in ODK, its answer is
+     * its {@code calculation} when it has one, else its {@code default}, whatever a client sends.
+     */
+    public boolean readOnly() {
+        String value = columns.get("read_only");
+        return value != null && java.util.Set.of("yes", "true", "true()", "1").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Whether the form's {@code appearance} names {@code word} ({@code minimal}, {@code horizontal} …). */
+    public boolean appears(String word) {
+        String value = columns.get("appearance");
+        return value != null && java.util.Arrays.asList(value.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+"))
+                .contains(word);
+    }
+
+    /** The expression a {@code calculate} computes ({@code calculation}), or null. */
+    public String calculation() {
+        return columns.get("calculation");
+    }
+
     /** The XPath filter of a cascading select ({@code choice_filter}), or null. */
     public String choiceFilter() {
         return columns.get("choice_filter");

@@ -19,5 +19,11 @@ public enum QuestionType {
     /** The official who served the respondent, picked from the dossier's unit ({@code official}). */
     OFFICIAL,
     /** A text shown to the respondent that takes no answer ({@code note}). */
-    NOTE
+    NOTE,
+    /**
+     * A value computed from the answers before it ({@code calculate}, its expression in the
+     * {@code calculation} column): never asked, stored with the response as ODK submits it, read by
+     * later expressions as {@code ${name}}. The server computes it; a value sent for it is ignored.
+     */
+    CALCULATE
 }

@@ -442,6 +442,9 @@ final class XlsFormReader {
         String typeHeader = survey.header("type");
         String[] words = typeText.strip().split("\\s+");
         String word = words[0].toLowerCase(Locale.ROOT);
+        if (word.equals("calculate") && words.length == 1 && computable(line.get("calculation"))) {
+            return List.of(calculate(survey, line, path, group));
+        }
         if (METADATA.contains(word) && words.length == 1 || word.equals("calculate")) {
             if (word.equals("calculate")) {
                 problems.warn(sheet, line.number(), typeHeader, "calculateLeftOut", line.get("name") == null ? "" : line.get("name"));
@@ -458,7 +461,10 @@ final class XlsFormReader {
             placeField(path + "." + field, survey, line, field);
         }
         placeField(path + ".choice_filter", survey, line, "choice_filter");
+        placeField(path + ".default", survey, line, "default");
+        placeField(path + ".calculation", survey, line, "calculation");
         Map<String, String> columns = keptColumns(line, SURVEY_FIELDS);
+        warnAppearance(survey, line, columns.get("appearance"));
         if (word.equals("acknowledge") && words.length == 1) {
             // ODK's acknowledge is one box, "OK" when ticked: sipas asks it as a choice of that one option
             if (acknowledgeList == null) {
@@ -525,6 +531,58 @@ final class XlsFormReader {
         String otherPath = Problems.parent(path) + "[" + (Integer.parseInt(path.replaceAll(".*\\[(\\d+)]$", "$1")) + 1) + "]";
         placeRow(otherPath, survey, line);
         return List.of(question, other);
+    }
+
+    /**
+     * Whether sipas computes a calculation: it parses, reads no bare name and reads only
+     * questions (and calculations) before it. Any other is left out with a warning, as before
+     * sipas computed any.
+     */
+    private boolean computable(String calculation) {
+        if (calculation == null) {
+            return false;
+        }
+        try {
+            Expression expression = Expression.parse(calculation);
+            return expression.columns().isEmpty() && askedSoFar.containsAll(expression.references());
+        } catch (Expression.SyntaxError e) {
+            return false;
+        }
+    }
+
+    /** A calculate row: a value computed from the answers before it, stored with them; its label, if any, kept. */
+    private Question calculate(Table survey, Line line, String path, Group group) {
+        placeRow(path, survey, line);
+        for (String field : SURVEY_FIELDS) {
+            placeField(path + "." + field, survey, line, field);
+        }
+        placeField(path + ".calculation", survey, line, "calculation");
+        String name = line.get("name");
+        if (name == null) {
+            problems.addInSheet(sheet(survey), line.number(), survey.header("name"), "missing", survey.header("name"));
+        }
+        Label label = label(line, "label");
+        // ODK names a calculation by its name; it is shown to nobody but the codebook
+        Label shown = label != null ? label : new Label(Map.of(defaultLanguage, name == null ? "?" : name));
+        return new Question(name, QuestionType.CALCULATE, shown, label(line, "hint"), null, null, false,
+                and(group == null ? null : group.relevant, line.get("relevant")), null, null,
+                keptColumns(line, SURVEY_FIELDS));
+    }
+
+    /** The appearances the web page draws; any other is kept and written back, and named in a warning at its cell. */
+    private static final Set<String> APPEARANCES = Set.of("minimal", "multiline", "horizontal", "horizontal-compact");
+
+    private void warnAppearance(Table survey, Line line, String appearance) {
+        if (appearance == null) {
+            return;
+        }
+        for (String word : appearance.strip().split("\\s+")) {
+            if (!APPEARANCES.contains(word.toLowerCase(Locale.ROOT))) {
+                Column column = line.column("appearance");
+                problems.warn(sheet(survey), line.number(), column == null ? survey.header("appearance") : column.header(),
+                        "appearanceIgnored", word);
+            }
+        }
     }
 
     /** A type read: its kind, a constraint it implies (range), whether it adds an "other" code. */
@@ -955,7 +1013,11 @@ final class XlsFormReader {
             for (Cell cell : row) {
                 Column column = columns.get(cell.getColumnIndex());
                 // words a respondent reads are kept as written, spaces and all; names, types and codes are trimmed
-                String text = column != null && WORDS.contains(column.field()) ? written(cell) : text(cell);
+                String text = column != null && WORDS.contains(column.field()) ? written(cell)
+                        : column != null && column.field().equals("default") && isDate(cell)
+                        // a default typed as a date in Excel is the date ODK writes, yyyy-mm-dd, as pyxform reads it
+                        // (POI builds the Date in the JVM zone, so the day is read back in that zone)
+                        ? cell.getDateCellValue().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate().toString() : text(cell);
                 if (column != null && text != null) {
                     cells.put(column, text);
                 }
@@ -1064,6 +1126,11 @@ final class XlsFormReader {
             }
         }
         return text;
+    }
+
+    private static boolean isDate(Cell cell) {
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell);
     }
 
     /** A cell as its author sees it in Excel, stripped (names, types, codes, headers); null when blank. */

@@ -9,6 +9,7 @@ import org.sipas.methodology.ChoiceList;
 import org.sipas.methodology.Label;
 import org.sipas.methodology.Methodology;
 import org.sipas.methodology.Question;
+import org.sipas.methodology.QuestionType;
 import org.sipas.methodology.Section;
 
 /**
@@ -26,9 +27,13 @@ record CapiForm(String key, String code, int version, Label title, List<Part> se
     /**
      * @param type    scale, select_one, select_multiple, text, integer, date or official
      * @param options the codes offered (scale levels, then its "no answer" codes; choices); empty for the other types
+     * @param calculation what a {@code calculate} computes from the answers before it, or null; the server computes it again
+     * @param defaultAnswer the form's {@code default} as typed (a date dd/MM/yyyy), filled into a new interview; or null
+     * @param readOnly    shown, not editable: its answer is its calculation, else its default (the server's too)
      */
     record Item(String name, String type, Label label, Label hint, boolean required, String relevant, String constraint,
-                Label constraintMessage, List<Option> options, String choiceFilter) {
+                Label constraintMessage, List<Option> options, String choiceFilter, String calculation, String defaultAnswer,
+                boolean readOnly) {
     }
 
     /** @param columns what a {@code choice_filter} reads of the choice besides its code and label (cascades) */
@@ -50,7 +55,9 @@ record CapiForm(String key, String code, int version, Label title, List<Part> se
 
     private static Item item(Methodology methodology, Question q) {
         return new Item(q.name(), q.type().name().toLowerCase(Locale.ROOT), q.label(), q.hint(), q.required(), q.relevant(),
-                q.constraint(), q.constraintMessage(), options(methodology, q), q.choiceFilter());
+                q.constraint(), q.constraintMessage(), options(methodology, q), q.choiceFilter(),
+                q.type() == QuestionType.CALCULATE || q.readOnly() ? q.calculation() : null,
+                q.defaultValue() == null ? null : org.sipas.collection.StepViews.typedDefault(q), q.readOnly());
     }
 
     private static List<Option> options(Methodology methodology, Question q) {

@@ -177,6 +177,29 @@ class CapiOfflineInTheBrowserTest extends InTheBrowser {
         assertThat(disagreements).isEmpty();
     }
 
+    /** A {@code calculate}'s value: the device computes what the server stores (numbers, texts, truths, "NaN" over blanks). */
+    @Test
+    void theDeviceComputesACalculationAsTheServerDoes() {
+        browser.get(url("/capi/"));
+        awaitApp();
+        Map<String, String> answers = Map.of("a", "4", "b", "3", "dec", "2.50", "kind", "enterprise", "blank", "");
+        List<String> calculations = List.of("${a} + ${b}", "${a} div ${b}", "${a} * ${dec}", "${a} + ${blank}",
+                "concat(${kind}, '-', ${a})", "if(${a} > ${b}, 'lon', 'nho')", "coalesce(${blank}, ${kind})",
+                "${a} > 5", "round(${a} div ${b}, 2)", "int(${dec})", "count-selected('x y z')", "-${b}", "2+2");
+        Map<String, String> server = new LinkedHashMap<>();
+        calculations.forEach(c -> server.put(c, Expression.parse(c).value(name -> answers.getOrDefault(name, ""))));
+        @SuppressWarnings("unchecked")
+        List<String> disagreements = (List<String>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const [server, answers, done] = arguments;
+                import('/capi/expression.js').then(x => done(Object.entries(server)
+                    .filter(([c, value]) => x.parse(c).value(answers) !== value)
+                    .map(([c, value]) => c + ': the device says "' + x.parse(c).value(answers) + '", the server "' + value + '"')));""",
+                server, answers);
+        assertThat(server).containsEntry("${a} + ${b}", "7").containsEntry("${a} + ${blank}", "NaN")
+                .containsEntry("${a} > 5", "false");
+        assertThat(disagreements).isEmpty();
+    }
+
     /**
      * A three-level cascade (province → commune → village): for every answer of the levels above,
      * the device offers the very choices the server offers and accepts.
