@@ -3,7 +3,9 @@ package org.sipas.feedback;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +16,7 @@ import jakarta.annotation.PreDestroy;
 import org.sipas.catalog.OfficialNames;
 import org.sipas.collection.ResponseSubmitted;
 import org.sipas.frame.DossierOfficials;
+import org.sipas.methodology.AlertSeverity;
 import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
 import org.slf4j.Logger;
@@ -31,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Opens the cases: takes the responses of the outbox {@code alert_outbox} (written by the trigger
  * on {@code response} in the transaction that stored them), runs the rules of their methodology
  * version, inserts a case per response and rule set off, tells the owners, and deletes the outbox
- * rows, all in one transaction. Rows are taken FOR UPDATE SKIP LOCKED, so two nodes take different
+ * rows, all in one transaction, with a fixed number of statements a batch (cases, first steps,
+ * inbox messages, mails and webhook deliveries each written by one). Rows are taken FOR UPDATE SKIP LOCKED, so two nodes take different
  * responses; a crash rolls the whole batch back into the outbox; the unique (response, rule) is the
  * last guard against a case opened twice.
  */
@@ -44,6 +48,7 @@ class CaseOpener {
     private static final int BATCH = 500;
 
     private final JdbcClient jdbc;
+    private final CaseStore cases;
     private final AlertRules rules;
     private final Methodologies methodologies;
     private final DossierOfficials dossiers;
@@ -63,10 +68,11 @@ class CaseOpener {
     private final java.util.concurrent.locks.ReentrantLock thisNode = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
 
-    CaseOpener(JdbcClient jdbc, AlertRules rules, Methodologies methodologies, DossierOfficials dossiers, OfficialNames officials,
+    CaseOpener(JdbcClient jdbc, CaseStore cases, AlertRules rules, Methodologies methodologies, DossierOfficials dossiers, OfficialNames officials,
                WorkingDays workingDays, Notifications notifications, ContactConsents consents, JsonMapper json, Clock clock,
                PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.cases = cases;
         this.rules = rules;
         this.methodologies = methodologies;
         this.dossiers = dossiers;
@@ -131,21 +137,22 @@ class CaseOpener {
         }
     }
 
-    private record Queued(long seq, long responseId) {
-    }
-
     private record Stored(long id, String methodologyCode, int methodologyVersion, Long unitId, Long dossierId, Long campaignId,
                           String channel, String answers) {
     }
 
     /** One batch in the caller's transaction: {taken, opened}. */
     private Integer[] once(Instant now) {
-        List<Queued> queued = jdbc.sql("SELECT seq, response_id FROM alert_outbox ORDER BY seq LIMIT :n FOR UPDATE SKIP LOCKED")
-                .param("n", BATCH).query(Queued.class).list();
+        // taken and deleted at once: a rollback puts them back, and rows another node holds are skipped
+        List<Long> queued = jdbc.sql("""
+                        DELETE FROM alert_outbox o
+                        USING (SELECT seq FROM alert_outbox ORDER BY seq LIMIT :n FOR UPDATE SKIP LOCKED) taken
+                        WHERE o.seq = taken.seq RETURNING o.response_id""")
+                .param("n", BATCH).query(Long.class).list();
         if (queued.isEmpty()) {
             return new Integer[] {0, 0};
         }
-        List<Long> ids = queued.stream().map(Queued::responseId).distinct().toList();
+        List<Long> ids = queued.stream().distinct().toList();
         List<Stored> responses = jdbc.sql("""
                         SELECT id, methodology_code, methodology_version, unit_id, dossier_id, campaign_id, channel, answers::text AS answers
                         FROM response WHERE id = ANY (CAST(:ids AS bigint[])) ORDER BY id""")
@@ -174,10 +181,7 @@ class CaseOpener {
                         found.add(new NewCase(r.id(), rule, r.campaignId(), unitId, dossier, answers, matched, consented, r.channel())));
             }
         }
-        int opened = open(found, now);
-        jdbc.sql("DELETE FROM alert_outbox WHERE seq = ANY (CAST(:seqs AS bigint[]))")
-                .param("seqs", AlertRules.longArray(queued.stream().map(Queued::seq).toList())).update();
-        return new Integer[] {queued.size(), opened};
+        return new Integer[] {queued.size(), open(found, now)};
     }
 
     private record NewCase(long responseId, AlertRule rule, Long campaignId, long unitId, DossierOfficials.Served dossier,
@@ -188,8 +192,8 @@ class CaseOpener {
         if (found.isEmpty()) {
             return 0;
         }
-        Set<Long> officialIds = new java.util.HashSet<>();
-        Set<String> named = new java.util.HashSet<>();
+        Set<Long> officialIds = new HashSet<>();
+        Set<String> named = new HashSet<>();
         for (NewCase c : found) {
             if (c.dossier() != null) {
                 if (c.dossier().receivingOfficialId() != null) {
@@ -206,44 +210,27 @@ class CaseOpener {
         }
         Map<Long, OfficialNames.Official> byId = officials.byIds(officialIds);
         Map<String, OfficialNames.Official> byCode = officials.byStaffCodes(named);
-        int opened = 0;
+        // every case of the batch opens at the same moment: one due time per severity
+        Map<AlertSeverity, Instant> dueBy = new EnumMap<>(AlertSeverity.class);
+        List<CaseStore.Opening> openings = new ArrayList<>(found.size());
         for (NewCase c : found) {
             DossierOfficials.Served d = c.dossier();
             OfficialNames.Official receiving = d == null || d.receivingOfficialId() == null ? null : byId.get(d.receivingOfficialId());
             OfficialNames.Official processing = d == null || d.processingOfficialId() == null ? null : byId.get(d.processingOfficialId());
             String pick = c.answers().get("official");
             OfficialNames.Official picked = pick == null ? null : byCode.get(pick.strip());
-            Instant due = workingDays.add(now, workingDays.slaDays(c.rule().severity()));
-            Optional<Long> id = jdbc.sql("""
-                            INSERT INTO feedback_case (response_id, rule_id, campaign_id, unit_id, owner_unit_id, dossier_id, receipt_code,
-                                procedure_id, procedure_code, procedure_name, receiving_official_id, receiving_official,
-                                processing_official_id, processing_official, named_official_id, named_official, channel, severity,
-                                matched, consented, opened_at, due_at, updated_at)
-                            VALUES (:response, :rule, :campaign, :unit, :unit, :dossier, :receipt, :procedure, :procedureCode,
-                                :procedureName, :receivingId, :receiving, :processingId, :processing, :namedId, :named, :channel,
-                                :severity, :matched, :consented, :now, :due, :now)
-                            ON CONFLICT (response_id, rule_id) DO NOTHING
-                            RETURNING id""")
-                    .param("response", c.responseId()).param("rule", c.rule().id()).param("campaign", c.campaignId())
-                    .param("unit", c.unitId()).param("dossier", d == null ? null : d.dossierId())
-                    .param("receipt", d == null ? null : d.receiptCode()).param("procedure", d == null ? null : d.procedureId())
-                    .param("procedureCode", d == null ? null : d.procedureCode()).param("procedureName", d == null ? null : d.procedureName())
-                    .param("receivingId", receiving == null ? null : receiving.id()).param("receiving", label(receiving))
-                    .param("processingId", processing == null ? null : processing.id()).param("processing", label(processing))
-                    .param("namedId", picked == null ? null : picked.id())
-                    .param("named", picked != null ? label(picked) : pick == null || pick.isBlank() ? null : pick.strip())
-                    .param("channel", c.channel()).param("severity", c.rule().severity().name()).param("matched", c.matched())
-                    .param("consented", c.consented()).param("now", java.sql.Timestamp.from(now)).param("due", java.sql.Timestamp.from(due))
-                    .query(Long.class).optional();
-            if (id.isPresent()) {
-                opened++;
-                jdbc.sql("INSERT INTO feedback_case_step (case_id, at, actor, kind, note) VALUES (:c, :at, 'system', 'OPENED', :note)")
-                        .param("c", id.get()).param("at", java.sql.Timestamp.from(now)).param("note", c.rule().label() + ": " + c.matched())
-                        .update();
-                notifications.caseOpened(id.get(), now);
-            }
+            Instant due = dueBy.computeIfAbsent(c.rule().severity(), severity -> workingDays.add(now, workingDays.slaDays(severity)));
+            openings.add(new CaseStore.Opening(c.responseId(), c.rule().id(), c.campaignId(), c.unitId(),
+                    d == null ? null : d.dossierId(), d == null ? null : d.receiptCode(), d == null ? null : d.procedureId(),
+                    d == null ? null : d.procedureCode(), d == null ? null : d.procedureName(),
+                    receiving == null ? null : receiving.id(), label(receiving), processing == null ? null : processing.id(),
+                    label(processing), picked == null ? null : picked.id(),
+                    picked != null ? label(picked) : pick == null || pick.isBlank() ? null : pick.strip(),
+                    c.channel(), c.rule().severity().name(), c.matched(), c.consented(), due, c.rule().label() + ": " + c.matched()));
         }
-        return opened;
+        List<Long> opened = cases.open(openings, now);
+        notifications.casesOpened(opened, now);
+        return opened.size();
     }
 
     private static String label(OfficialNames.Official official) {

@@ -4,13 +4,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.web.PageOf;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The SQL of the cases (table {@code feedback_case} and its steps): lists, one case, statistics. */
 @Repository
@@ -36,9 +41,90 @@ class CaseStore {
             CatalogCodes.unitWithinScope("c.unit_id", "unitFilter"));
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    CaseStore(JdbcClient jdbc) {
+    CaseStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * A case to open: the response and rule that set it off, where it belongs, the dossier and its
+     * officials as they were at service time, and the note of its first step.
+     */
+    record Opening(long responseId, long ruleId, Long campaignId, long unitId, Long dossierId, String receiptCode,
+                   Long procedureId, String procedureCode, String procedureName, Long receivingOfficialId,
+                   String receivingOfficial, Long processingOfficialId, String processingOfficial, Long namedOfficialId,
+                   String namedOfficial, String channel, String severity, String matched, boolean consented, Instant dueAt,
+                   String note) {
+
+        private Map<String, Object> row(int position) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("response_id", responseId);
+            row.put("rule_id", ruleId);
+            row.put("campaign_id", campaignId);
+            row.put("unit_id", unitId);
+            row.put("dossier_id", dossierId);
+            row.put("receipt_code", receiptCode);
+            row.put("procedure_id", procedureId);
+            row.put("procedure_code", procedureCode);
+            row.put("procedure_name", procedureName);
+            row.put("receiving_official_id", receivingOfficialId);
+            row.put("receiving_official", receivingOfficial);
+            row.put("processing_official_id", processingOfficialId);
+            row.put("processing_official", processingOfficial);
+            row.put("named_official_id", namedOfficialId);
+            row.put("named_official", namedOfficial);
+            row.put("channel", channel);
+            row.put("severity", severity);
+            row.put("matched", matched);
+            row.put("consented", consented);
+            row.put("due_at", dueAt.toString());
+            row.put("note", note);
+            row.put("position", position);
+            return row;
+        }
+    }
+
+    /**
+     * Opens the cases in one statement with their first steps, in the caller's transaction: a
+     * batch of the outbox costs the same few statements for one case or five hundred. A (response,
+     * rule) that already has its case is skipped (the last guard against a case opened twice).
+     *
+     * @return the ids of the cases opened, in the order of {@code openings} less those skipped
+     */
+    List<Long> open(List<Opening> openings, Instant now) {
+        if (openings.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        WITH o AS (
+                            SELECT * FROM jsonb_to_recordset(CAST(:openings AS jsonb)) AS o (
+                                response_id bigint, rule_id bigint, campaign_id bigint, unit_id bigint, dossier_id bigint,
+                                receipt_code text, procedure_id bigint, procedure_code text, procedure_name text,
+                                receiving_official_id bigint, receiving_official text, processing_official_id bigint,
+                                processing_official text, named_official_id bigint, named_official text, channel text,
+                                severity text, matched text, consented boolean, due_at timestamptz, note text, position bigint)),
+                        opened AS (
+                            INSERT INTO feedback_case (response_id, rule_id, campaign_id, unit_id, owner_unit_id, dossier_id, receipt_code,
+                                procedure_id, procedure_code, procedure_name, receiving_official_id, receiving_official,
+                                processing_official_id, processing_official, named_official_id, named_official, channel, severity,
+                                matched, consented, opened_at, due_at, updated_at)
+                            SELECT response_id, rule_id, campaign_id, unit_id, unit_id, dossier_id, receipt_code, procedure_id,
+                                procedure_code, procedure_name, receiving_official_id, receiving_official, processing_official_id,
+                                processing_official, named_official_id, named_official, channel, severity, matched, consented,
+                                :now, due_at, :now
+                            FROM o ORDER BY position
+                            ON CONFLICT (response_id, rule_id) DO NOTHING
+                            RETURNING id, response_id, rule_id),
+                        first_step AS (
+                            INSERT INTO feedback_case_step (case_id, at, actor, kind, note)
+                            SELECT opened.id, :now, 'system', 'OPENED', o.note FROM opened JOIN o USING (response_id, rule_id))
+                        SELECT opened.id FROM opened JOIN o USING (response_id, rule_id) ORDER BY o.position""")
+                .param("openings", json.writeValueAsString(IntStream.range(0, openings.size())
+                        .mapToObj(i -> openings.get(i).row(i)).toList()))
+                .param("now", Timestamp.from(now))
+                .query(Long.class).list();
     }
 
     /** A page of the cases of units within the scope unit's subtree, newest first. */
@@ -71,6 +157,18 @@ class CaseStore {
 
     Optional<CaseView> find(long id, Instant now) {
         return jdbc.sql(SELECT + " WHERE c.id = :id").param("id", id).param("now", Timestamp.from(now)).query(CaseStore::view).optional();
+    }
+
+    /** The cases of {@code ids}, in one read, in the order of the ids. */
+    List<CaseView> find(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<CaseView> found = jdbc.sql(SELECT + " WHERE c.id = ANY (:ids)").param("ids", ids.toArray(Long[]::new))
+                .param("now", Timestamp.from(now)).query(CaseStore::view).list();
+        Map<Long, CaseView> byId = new HashMap<>();
+        found.forEach(c -> byId.put(c.id(), c));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, CaseFilter f, Long unitFilter, long scope, Instant now) {

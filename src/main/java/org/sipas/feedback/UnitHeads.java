@@ -2,7 +2,9 @@ package org.sipas.feedback;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.sipas.catalog.CatalogCodes;
 import org.sipas.identity.Role;
@@ -28,8 +30,13 @@ class UnitHeads {
     }
 
     List<Head> of(long unitId) {
-        return accounts.enabledWith(Role.UNIT_MANAGER).stream().filter(m -> m.scopeUnitId() == unitId)
-                .map(m -> new Head(m.username(), m.displayName())).toList();
+        return byUnit().getOrDefault(unitId, List.of());
+    }
+
+    /** Every unit's heads, read once (a batch of cases asks for many units). */
+    Map<Long, List<Head>> byUnit() {
+        return accounts.enabledWith(Role.UNIT_MANAGER).stream().collect(Collectors.groupingBy(m -> m.scopeUnitId(),
+                Collectors.mapping(m -> new Head(m.username(), m.displayName()), Collectors.toList())));
     }
 
     /** The nearest ancestor of the unit with a head (the parent first), if any. */

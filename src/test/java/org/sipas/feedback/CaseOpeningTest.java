@@ -10,6 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sipas.collection.ResponseStore;
+import org.sipas.identity.Role;
+import org.sipas.identity.StaffAccounts;
+import org.sipas.methodology.AlertSeverity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +36,10 @@ class CaseOpeningTest {
     UnitHeads heads;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    WorkingDays workingDays;
 
     FeedbackFixtures.Place place;
 
@@ -114,5 +121,69 @@ class CaseOpeningTest {
         ResponseStore.Stored web = fixtures.rate(place, 4, "1", Map.of(), "fbo-key-4");
         opener.drain(Instant.now());
         assertThat(casesOf(web.responseId())).extracting(r -> r.get("rule")).doesNotContain("counter-not-satisfied");
+    }
+
+    @Test
+    void aBatchOfAlertsFromTwoUnitsOpensEveryCaseWithItsFirstStepItsHeadsMessagesMailsAndWebhooksOnce() {
+        FeedbackFixtures.Place east = fixtures.place("FBE", 12);
+        FeedbackFixtures.Place west = fixtures.place("FBW", 12);
+        // a second head in the east commune who wants mail, and a webhook for the east province only
+        accounts.create("fbe-pho-phuong", "Phó trưởng phường FBE", east.commune(), java.util.Set.of(Role.UNIT_MANAGER),
+                FeedbackFixtures.PASSWORD);
+        jdbc.sql("INSERT INTO notification_setting (username, email, email_on) VALUES ('fbe-pho-phuong', 'pho.phuong@fbe.example', true)")
+                .update();
+        long endpoint = jdbc.sql("""
+                        INSERT INTO webhook_endpoint (name, url, secret, scope_unit_id, created_by, created_at)
+                        VALUES ('Một cửa FBE', 'http://127.0.0.1:9/hook', 'bí mật', :scope, 'test', now()) RETURNING id""")
+                .param("scope", east.province()).query(Long.class).single();
+        try {
+            List<Long> eastResponses = new java.util.ArrayList<>();
+            List<Long> westResponses = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                eastResponses.add(fixtures.rate(east, i, "1", Map.of(), "fbe-key-" + i).responseId());
+                westResponses.add(fixtures.rate(west, i, "1", Map.of(), "fbw-key-" + i).responseId());
+            }
+            // the opener's own thread may take some after their commits; this drain takes what is left
+            opener.drain(Instant.now());
+
+            for (List<Long> responses : List.of(eastResponses, westResponses)) {
+                boolean isEast = responses == eastResponses;
+                for (long response : responses) {
+                    List<Map<String, Object>> opened = casesOf(response);
+                    assertThat(opened).extracting(r -> r.get("rule")).containsExactly("not-satisfied");
+                    Map<String, Object> c = opened.get(0);
+                    long id = (Long) c.get("id");
+                    assertThat(c.get("owner_unit_id")).isEqualTo(isEast ? east.commune() : west.commune());
+                    assertThat(c.get("receiving_official_id")).isEqualTo(isEast ? east.receivingOfficial() : west.receivingOfficial());
+                    Instant openedAt = ((java.sql.Timestamp) c.get("opened_at")).toInstant();
+                    AlertSeverity severity = AlertSeverity.valueOf((String) c.get("severity"));
+                    assertThat(((java.sql.Timestamp) c.get("due_at")).toInstant())
+                            .isEqualTo(workingDays.add(openedAt, workingDays.slaDays(severity)));
+                    assertThat(jdbc.sql("SELECT kind || ' ' || actor || ' ' || note FROM feedback_case_step WHERE case_id = :c AND at = :at")
+                            .param("c", id).param("at", c.get("opened_at")).query(String.class).list())
+                            .singleElement().asString().startsWith("OPENED system ");
+                    assertThat(jdbc.sql("SELECT count(*) FROM feedback_case_step WHERE case_id = :c").param("c", id)
+                            .query(Long.class).single()).isOne();
+                    assertThat(jdbc.sql("SELECT username FROM inbox_message WHERE case_id = :c ORDER BY username").param("c", id)
+                            .query(String.class).list())
+                            .containsExactlyElementsOf(isEast ? List.of(east.communeHead(), "fbe-pho-phuong").stream().sorted().toList()
+                                    : List.of(west.communeHead()));
+                    assertThat(jdbc.sql("""
+                                    SELECT o.recipient FROM mail_outbox o JOIN inbox_message m ON m.id = o.inbox_id WHERE m.case_id = :c""")
+                            .param("c", id).query(String.class).list())
+                            .isEqualTo(isEast ? List.of("pho.phuong@fbe.example") : List.of());
+                    List<String> deliveries = jdbc.sql("SELECT event || ' ' || body FROM webhook_delivery WHERE case_id = :c AND endpoint_id = :e")
+                            .param("c", id).param("e", endpoint).query(String.class).list();
+                    if (isEast) {
+                        assertThat(deliveries).singleElement().asString().startsWith("case.opened ").contains("\"id\":" + id)
+                                .doesNotContain(east.applicant(0).substring(0, 12));
+                    } else {
+                        assertThat(deliveries).isEmpty();
+                    }
+                }
+            }
+        } finally {
+            jdbc.sql("UPDATE webhook_endpoint SET enabled = false WHERE id = :e").param("e", endpoint).update();
+        }
     }
 }
