@@ -50,8 +50,6 @@ class MethodologyAlertRules implements AlertRuleBook {
     @EventListener
     void stored(MethodologyVersionStored stored) {
         storeRules(stored);
-        // a replaced draft may have changed the scales the outbox's prefilter reads
-        rules.refreshAlarmLevels(stored.code(), stored.version());
     }
 
     private void storeRules(MethodologyVersionStored stored) {
@@ -67,6 +65,9 @@ class MethodologyAlertRules implements AlertRuleBook {
             return;
         }
         if (!current.isEmpty()) {
+            // kept as they were (a save writes them otherwise): a replaced draft may have changed the
+            // scales the outbox's prefilter reads
+            rules.refreshAlarmLevels(stored.code(), stored.version());
             return;
         }
         Optional<Integer> previous = rules.latestVersionBefore(stored.code(), stored.version());
