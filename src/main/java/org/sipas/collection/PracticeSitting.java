@@ -9,11 +9,8 @@ import org.sipas.campaign.FieldCampaign;
  * in the trainee's session between steps, and the submit stored as a practice response
  * ({@link PracticeCases#store}), never as a response.
  */
-final class PracticeSitting implements Sitting {
+final class PracticeSitting extends SessionSitting {
 
-    private final Questionnaire questionnaire;
-    private final String path;
-    private final SessionDraft kept;
     private final PracticeCases practice;
     private final PracticeCases.PracticeCase practiceCase;
     private final FieldCampaign campaign;
@@ -21,33 +18,11 @@ final class PracticeSitting implements Sitting {
 
     PracticeSitting(Questionnaire questionnaire, String path, HttpSession session, PracticeCases practice,
                     PracticeCases.PracticeCase practiceCase, FieldCampaign campaign, String unitName) {
-        this.questionnaire = questionnaire;
-        this.path = path;
-        this.kept = new SessionDraft(session, "sipas.practice." + path);
+        super(questionnaire, path, session, "practice");
         this.practice = practice;
         this.practiceCase = practiceCase;
         this.campaign = campaign;
         this.unitName = unitName;
-    }
-
-    @Override
-    public Questionnaire questionnaire() {
-        return questionnaire;
-    }
-
-    @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
-    public Draft draft() {
-        return kept.get();
-    }
-
-    @Override
-    public void keep(Draft draft) {
-        kept.keep(draft);
     }
 
     /** Stored apart as practice, then the case starts afresh. */
