@@ -102,6 +102,12 @@ class ArticleRepository {
                 .query(ArticleRepository::row).optional();
     }
 
+    /** Whether any of these snapshots has its announcement already. */
+    boolean existsForAnySnapshot(List<Long> snapshotIds) {
+        return jdbc.sql("SELECT exists(SELECT 1 FROM article WHERE snapshot_id = ANY(:s))")
+                .param("s", snapshotIds.toArray(Long[]::new)).query(Boolean.class).single();
+    }
+
     boolean slugTaken(String slug, Long exceptId) {
         return jdbc.sql("SELECT exists(SELECT 1 FROM article WHERE slug = :slug AND id <> coalesce(:id, -1))")
                 .param("slug", slug).param("id", exceptId).query(Boolean.class).single();

@@ -16,6 +16,8 @@ import org.sipas.methodology.Methodologies;
 import org.sipas.reporting.Publications;
 import org.sipas.reporting.ResultsPublished;
 import org.sipas.reporting.Snapshot;
+import org.sipas.reporting.SnapshotVersion;
+import org.sipas.web.Formats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,7 +31,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * A published results snapshot gets its announcement drafted: once the publication has committed,
  * its key figures are read through reporting's public service and written into a draft in the
  * "results" section for an editor to finish, send for review and have published. One draft per
- * snapshot (a unique column), so an event heard twice drafts nothing the second time. A figure over
+ * snapshot (a unique column), so an event heard twice drafts nothing the second time; one per open
+ * survey, however often it publishes while it takes answers. A figure over
  * fewer than the portal's minimum n responses is not written, as the portal would not show it.
  */
 @Component
@@ -80,6 +83,13 @@ class ResultsAnnouncements {
             return;
         }
         Snapshot s = snapshot.get();
+        // an open survey that publishes while it takes answers is published again every few hours: it is
+        // announced once, by its first publication, whose text sends readers to the page that shows the latest
+        if (s.ofOpenSurvey() && s.publishedBySetting() && repository.existsForAnySnapshot(publications.versions(s.campaignId()).stream()
+                .map(SnapshotVersion::snapshotId).toList())) {
+            log.info("results snapshot {} refreshes open survey {}, already announced: no second draft", s.id(), s.campaignId());
+            return;
+        }
         long id = articles.create(draft(s), "system", s.id());
         log.info("drafted announcement {} of results snapshot {} (campaign {}, version {})", id, s.id(), s.campaignId(), s.version());
     }
@@ -97,6 +107,11 @@ class ResultsAnnouncements {
         if (s.ofOpenSurvey()) {
             body.append("Đây là kết quả khảo sát trực tuyến, không phải mẫu ngẫu nhiên: tỷ lệ trên số người đã trả lời, không suy rộng")
                     .append(" cho toàn bộ người dân.\n\n");
+        }
+        if (s.ofOpenSurvey() && s.publishedBySetting()) {
+            // the one announcement of a survey that may be refreshed while it takes answers: its figures are dated
+            body.append("Số liệu tính đến ").append(Formats.dateTime(s.approvedAt()))
+                    .append("; khi khảo sát còn đang nhận phiếu, kết quả mới nhất luôn ở trang kết quả trên cổng thông tin.\n\n");
         }
         if (s.whatChanged() != null) {
             body.append("Nội dung đính chính: ").append(s.whatChanged()).append("\n\n");

@@ -11,10 +11,12 @@ import java.time.LocalDate;
  * @param opensOn        the first day it takes answers (Vietnamese time)
  * @param closesOn       the last day it takes answers, inclusive
  * @param publishResults whether its results appear on the public portal by themselves
+ * @param refreshHours   when they do, how often they are published again while it still takes answers
+ *                       (24: every day); null when they are published only once, when it closes
  */
 public record OpenCampaign(long id, String name, String status, String methodologyCode, int methodologyVersion,
                            long scopeUnitId, LocalDate opensOn, LocalDate closesOn, Audience audience,
-                           boolean publishResults) {
+                           boolean publishResults, Integer refreshHours) {
 
     /** Who may answer. */
     public enum Audience {
@@ -27,6 +29,11 @@ public record OpenCampaign(long id, String name, String status, String methodolo
     /** Whether it takes answers on {@code today}: in the field, and within its days. */
     public boolean takesAnswers(LocalDate today) {
         return CampaignStatus.IN_FIELD.name().equals(status) && !today.isBefore(opensOn) && !today.isAfter(closesOn);
+    }
+
+    /** Whether its results are published by themselves while it still takes answers, not only when it closes. */
+    public boolean publishesWhileOpen() {
+        return publishResults && refreshHours != null;
     }
 
     public boolean isInvitedOnly() {

@@ -35,7 +35,7 @@ public class OpenCampaigns {
 
     private static final String SELECT = """
             SELECT c.id, c.name, c.status, c.methodology_code, c.methodology_version, c.scope_unit_id, c.period_from,
-                   c.period_to, o.audience, o.publish_results
+                   c.period_to, o.audience, o.publish_results, o.refresh_hours
             FROM campaign c JOIN open_campaign o ON o.campaign_id = c.id""";
 
     /** The most addresses one list holds: a ministry's officials and leaders, with room to spare. */
@@ -87,6 +87,16 @@ public class OpenCampaigns {
     }
 
     /**
+     * The surveys taking answers on {@code today} whose results publish themselves while they do
+     * ({@link OpenCampaign#publishesWhileOpen}): reporting's refresh goes over them, whoever asks.
+     */
+    public List<OpenCampaign> publishingWhileOpen(LocalDate today) {
+        return jdbc.sql(SELECT + " WHERE c.status = 'IN_FIELD' AND o.publish_results AND o.refresh_hours IS NOT NULL"
+                        + " AND :today BETWEEN c.period_from AND c.period_to ORDER BY c.id")
+                .param("today", today).query(OpenCampaigns::row).list();
+    }
+
+    /**
      * Plans an open survey (a DRAFT campaign of kind OPEN), by the rules of every campaign: a
      * manager within their scope, a known methodology, audited.
      *
@@ -95,12 +105,19 @@ public class OpenCampaigns {
     @Transactional
     public long create(OpenCampaignForm form) {
         OpenCampaign.Audience audience = form.audienceChosen();
+        Integer refreshHours = form.refreshHoursChosen();
         long id = campaigns.create(form.plan(catalog));
         jdbc.sql("UPDATE campaign SET kind = 'OPEN' WHERE id = :id").param("id", id).update();
-        jdbc.sql("INSERT INTO open_campaign (campaign_id, audience, publish_results) VALUES (:id, :audience, :publish)")
-                .param("id", id).param("audience", audience.name()).param("publish", Boolean.TRUE.equals(form.publishResults())).update();
-        audit.record("open.create", "campaign", Long.toString(id), null,
-                Map.of("audience", audience.name(), "publishResults", Boolean.TRUE.equals(form.publishResults())), null);
+        boolean publish = Boolean.TRUE.equals(form.publishResults());
+        jdbc.sql("""
+                        INSERT INTO open_campaign (campaign_id, audience, publish_results, refresh_hours)
+                        VALUES (:id, :audience, :publish, :refresh)""")
+                .param("id", id).param("audience", audience.name()).param("publish", publish).param("refresh", refreshHours).update();
+        Map<String, Object> setting = new LinkedHashMap<>();
+        setting.put("audience", audience.name());
+        setting.put("publishResults", publish);
+        setting.put("refreshHours", refreshHours);
+        audit.record("open.create", "campaign", Long.toString(id), null, setting, null);
         return id;
     }
 
@@ -208,6 +225,6 @@ public class OpenCampaigns {
         return new OpenCampaign(rs.getLong("id"), rs.getString("name"), rs.getString("status"), rs.getString("methodology_code"),
                 rs.getInt("methodology_version"), rs.getLong("scope_unit_id"), rs.getObject("period_from", LocalDate.class),
                 rs.getObject("period_to", LocalDate.class), OpenCampaign.Audience.valueOf(rs.getString("audience")),
-                rs.getBoolean("publish_results"));
+                rs.getBoolean("publish_results"), rs.getObject("refresh_hours", Integer.class));
     }
 }

@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * figure of the period that outranks the others stands ({@link SurveyPeriod}: the yearly campaign,
  * else the latest period), whatever order they were approved in. The design-weighted estimate is stored (the plain
  * percentage where there is none); a cell under the portal's minimum n is withheld here as it is
- * there. A correction (version 2…) replaces the figures of its campaign. Read through reporting's
+ * there. A correction (version 2…) replaces the figures of its campaign. An open survey's snapshots
+ * (its PORTAL series, however often it publishes) feed nothing. Read through reporting's
  * public service, never its tables.
  */
 @Component
@@ -71,7 +72,9 @@ class SnapshotFeed {
     /** Stores a snapshot's figures in every index its methodology feeds; the number of unit-years stored. */
     int feed(Snapshot snapshot) {
         List<IndexDefinition> fed = definitions.fedBy(snapshot.methodologyCode());
-        if (fed.isEmpty()) {
+        // an open survey's answers are no sample of anyone's service (DESIGN §5): whether published once
+        // or refreshed every few hours while it takes answers, none of its snapshots is a survey figure here
+        if (fed.isEmpty() || snapshot.ofOpenSurvey()) {
             return 0;
         }
         // a correction replaces what the campaign's earlier versions stored, units it no longer holds too

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import org.sipas.campaign.OpenCampaign;
 import org.sipas.campaign.OpenCampaigns;
 import org.sipas.index.CampaignEstimates;
 import org.sipas.index.Domain;
@@ -30,8 +32,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * The public results of open online surveys ({@code /portal/open-surveys} and
  * {@code /portal/open-surveys/{id}}), read from their published snapshots like every result on the
  * portal: an open survey's version is prepared, frozen and published through reporting's one approval
- * path (approved by the level above, or published by the survey's own setting when it closes,
- * {@code reporting.ResultsApproval#publishBySetting}). A snapshot of an open survey freezes its PORTAL
+ * path (approved by the level above, or published by the survey's own setting when it closes and,
+ * when it is set so, again and again while it takes answers, {@code reporting.ResultsApproval#publishBySetting}
+ * and {@code #refreshBySetting}). The page shows the latest snapshot with the date and time its
+ * figures stand at and, while the survey still takes answers, says so. A snapshot of an open survey freezes its PORTAL
  * series alone; it is shown here, labelled as no random sample (DESIGN §5), as plain percentages
  * overall and by respondent type, every cell under the portal's minimum n suppressed, and never among
  * the sampled campaigns. A survey with no published version has no results page.
@@ -75,10 +79,14 @@ class OpenSurveyResultsController {
         Map<String, Label> labels = figures.labels(survey.methodologyCode(), survey.methodologyVersion());
         List<Table> overall = tables(survey.figures(Series.PORTAL, Domain.NATION), labels, locale);
         List<Table> byRespondent = tables(survey.figures(Series.PORTAL, Domain.RESPONDENT), labels, locale);
+        Optional<OpenCampaign> setting = campaigns.find(id);
+        boolean stillCollecting = setting.map(o -> o.takesAnswers(LocalDate.now(Formats.ZONE))).orElse(false);
         response.setHeader("Cache-Control", SHORT.getHeaderValue());
         return new ModelAndView(ONE).addObject("survey", survey).addObject("overall", overall.isEmpty() ? null : overall.get(0))
                 .addObject("byRespondent", byRespondent).addObject("minimumN", figures.minimumN())
-                .addObject("approvedOn", survey.approvedAt().atZone(Formats.ZONE).toLocalDate());
+                .addObject("approvedOn", survey.approvedAt().atZone(Formats.ZONE).toLocalDate())
+                .addObject("asOf", Formats.dateTime(survey.approvedAt())).addObject("stillCollecting", stillCollecting)
+                .addObject("refreshHours", setting.filter(OpenCampaign::publishesWhileOpen).map(OpenCampaign::refreshHours).orElse(null));
     }
 
     private List<Table> tables(CampaignEstimates estimates, Map<String, Label> labels, Locale locale) {

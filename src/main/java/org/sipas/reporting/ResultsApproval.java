@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,19 +203,43 @@ public class ResultsApproval {
     /**
      * Publishes an open survey's results without an approver, because the survey's own setting says
      * they publish themselves ({@code publish_results}, chosen when the survey was planned, audited
-     * then): the figures are prepared as any version is (from the answers not rejected, frozen, the
-     * next number, what changed since the last publication) and published as its snapshot at once, the
-     * skipped approval written in the version's comments and in the audit log with the setting that
-     * skipped it. Without that setting, or for a sampled campaign, nothing is published here: their
-     * results go through {@link #prepare}, {@link #submit} and {@link #approve}. A version in the works
-     * (an analyst's draft) is left alone.
+     * then), when it closes: the figures are prepared as any version is (from the answers not
+     * rejected, frozen, the next number, what changed since the last publication) and published as
+     * its snapshot at once, the skipped approval written in the version's comments and in the audit
+     * log with the setting that skipped it. Without that setting, or for a sampled campaign, nothing
+     * is published here: their results go through {@link #prepare}, {@link #submit} and
+     * {@link #approve}. A version in the works (an analyst's draft) is left alone, and so is a survey
+     * whose latest publication already counts exactly the answers there are (a refresh just before
+     * it closed): nothing new was answered, so no new version says the same again.
      *
-     * @return the snapshot published, or empty when the survey does not publish itself or has a version in the works
+     * @return the snapshot published, or empty when the survey does not publish itself, has a version in the works or nothing new
      */
     @Transactional
     public Optional<Snapshot> publishBySetting(long campaignId) {
+        return publishItself(campaignId, null);
+    }
+
+    /**
+     * Publishes again, by its setting, the results of an open survey that publishes them also while
+     * it takes answers ({@code refresh_hours}): the same path as {@link #publishBySetting}, a new
+     * snapshot superseding the last, unless nothing new was answered since the last one (the same
+     * answers counted) or nothing at all yet. When a refresh is due is the caller's ({@code
+     * OpenSurveyPublication}); a survey that does not publish while open, or does not take answers on
+     * {@code today}, is not refreshed here.
+     *
+     * @return the snapshot published, or empty when there is nothing to refresh
+     */
+    @Transactional
+    public Optional<Snapshot> refreshBySetting(long campaignId, LocalDate today) {
+        return publishItself(campaignId, today);
+    }
+
+    /** Publishes by the survey's setting: when it closes ({@code refreshOn} null), or while it takes answers on {@code refreshOn}. */
+    private Optional<Snapshot> publishItself(long campaignId, LocalDate refreshOn) {
+        boolean refresh = refreshOn != null;
         Optional<OpenCampaign> open = openCampaigns.find(campaignId);
-        if (open.isEmpty() || !open.get().publishResults()) {
+        if (open.isEmpty() || !open.get().publishResults()
+                || refresh && (!open.get().publishesWhileOpen() || !open.get().takesAnswers(refreshOn))) {
             return Optional.empty();
         }
         FieldCampaign campaign = campaigns.within(campaignId);
@@ -222,24 +248,46 @@ public class ResultsApproval {
             log.info("open survey {}: a version is in the works, its results are not published by the setting", campaignId);
             return Optional.empty();
         }
+        // every answer stored so far has its first state before the counted ones are compared
+        reviews.checkArrivals();
+        List<Long> counting = counted(campaignId, true);
+        Optional<String> last = snapshots.latestCountedDigest(campaignId);
+        if (last.isPresent() && last.get().equals(digest(counting)) || refresh && counting.isEmpty()) {
+            log.info("open survey {}: nothing new answered since its last publication, nothing published", campaignId);
+            return Optional.empty();
+        }
         ResultsRepository.Prepared prepared = compute(campaign);
         int version = results.nextVersion(campaignId);
         long id = results.insert(campaignId, version, prepared, BY_SETTING);
         results.comment(id, "PREPARED", BY_SETTING, null);
         String note = version == 1 ? null
-                : "Cập nhật tự động: " + prepared.lineage().responsesCounted() + " phiếu (" + prepared.changes().size() + " số liệu thay đổi)";
+                : (refresh ? "Cập nhật tự động trong khi đang nhận phiếu: " : "Cập nhật tự động: ") + prepared.lineage().responsesCounted()
+                        + " phiếu (" + prepared.changes().size() + " số liệu thay đổi)";
         results.submit(id, note, BY_SETTING);
         ResultsVersion submitted = results.lockOpen(campaignId).orElseThrow();
         CatalogCodes.UnitRef scope = catalog.unit(campaign.scopeUnitId());
         long snapshotId = results.publish(submitted, campaign, scope.code(), scope.name(), BY_SETTING);
         results.decide(id, ResultsVersion.State.APPROVED, BY_SETTING);
-        results.comment(id, "APPROVED", BY_SETTING, "Không qua phê duyệt: khảo sát được thiết lập tự công bố kết quả (publish_results)");
-        audit.record("results.publishBySetting", "snapshot", Long.toString(snapshotId), Map.of("state", "DRAFT"),
-                Map.of("state", "APPROVED", "campaign", campaignId, "version", version, "snapshot", snapshotId,
-                        "responsesCounted", prepared.lineage().responsesCounted(), "approvalSkippedBy", "open_campaign.publish_results"),
-                "open survey " + campaignId + " publishes its results by its own setting");
-        log.info("open survey {} version {} published by its setting from {} answers", campaignId, version,
-                prepared.lineage().responsesCounted());
+        results.comment(id, "APPROVED", BY_SETTING, refresh
+                ? "Không qua phê duyệt: khảo sát được thiết lập tự công bố kết quả cả trong khi đang nhận phiếu, mỗi "
+                        + open.get().refreshHours() + " giờ (publish_results, refresh_hours)"
+                : "Không qua phê duyệt: khảo sát được thiết lập tự công bố kết quả (publish_results)");
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("state", "APPROVED");
+        after.put("campaign", campaignId);
+        after.put("version", version);
+        after.put("snapshot", snapshotId);
+        after.put("responsesCounted", prepared.lineage().responsesCounted());
+        after.put("approvalSkippedBy", "open_campaign.publish_results");
+        after.put("occasion", refresh ? "REFRESH_WHILE_OPEN" : "CLOSE");
+        if (refresh) {
+            after.put("refreshHours", open.get().refreshHours());
+        }
+        audit.record("results.publishBySetting", "snapshot", Long.toString(snapshotId), Map.of("state", "DRAFT"), after,
+                "open survey " + campaignId + (refresh ? " publishes its results by its own setting while it takes answers"
+                        : " publishes its results by its own setting"));
+        log.info("open survey {} version {} published by its setting ({}) from {} answers", campaignId, version,
+                refresh ? "refresh while open" : "close", prepared.lineage().responsesCounted());
         events.publishEvent(new ResultsPublished(campaignId, snapshotId, version));
         return snapshots.byId(snapshotId);
     }

@@ -59,6 +59,14 @@ class SnapshotRepository {
                 .param("c", campaignId).query(this::snapshot).optional();
     }
 
+    /** The digest of the answers the campaign's latest version counted ({@link SnapshotLineage#countedDigest}), without its figures. */
+    Optional<String> latestCountedDigest(long campaignId) {
+        return jdbc.sql("""
+                        SELECT coalesce(lineage ->> 'countedDigest', '') FROM snapshot WHERE campaign_id = :c
+                        ORDER BY version DESC LIMIT 1""")
+                .param("c", campaignId).query(String.class).optional();
+    }
+
     Optional<Snapshot> version(long campaignId, int version) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM snapshot s WHERE s.campaign_id = :c AND s.version = :v")
                 .param("c", campaignId).param("v", version).query(this::snapshot).optional();

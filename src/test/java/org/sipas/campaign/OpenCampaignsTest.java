@@ -60,11 +60,11 @@ class OpenCampaignsTest {
     void aDraftOpenSurveyCannotBeDrawnEither() {
         OpenSurveyFixtures.Started place = fixtures.province("OPCB");
         long id = users.runAs(place.admin(), () -> open.create(new OpenCampaignForm("Khảo sát OPCB", "mot-cua-2018", 1, "OPCB-P",
-                "2027-03-01", "2027-03-31", "INVITED", 100, false)));
+                "2027-03-01", "2027-03-31", "INVITED", 100, false, null, null)));
         assertThatThrownBy(() -> users.runAs(place.admin(), () -> campaigns.draw(id, 1L)))
                 .isInstanceOf(CampaignConflict.class).hasMessage("open.draw.none");
         assertThatThrownBy(() -> users.runAs(place.admin(), () -> open.create(new OpenCampaignForm("Khảo sát OPCB 2", "mot-cua-2018", 1,
-                "OPCB-P", "2027-03-31", "2027-03-01", "PUBLIC", 100, false))))
+                "OPCB-P", "2027-03-31", "2027-03-01", "PUBLIC", 100, false, null, null))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("open.closesBeforeOpens");
     }
 

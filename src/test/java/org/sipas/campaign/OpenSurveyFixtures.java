@@ -37,10 +37,19 @@ public class OpenSurveyFixtures {
 
     /** An open survey of the province on the one-stop quick rating (one step), in the field from yesterday for 30 days. */
     public Started started(String prefix, OpenCampaign.Audience audience, boolean publishResults) {
+        return started(prefix, audience, publishResults, null);
+    }
+
+    /**
+     * An open survey as {@link #started(String, OpenCampaign.Audience, boolean)}, whose results also
+     * publish themselves while it takes answers, every {@code refreshHours} hours (null: only when it closes).
+     */
+    public Started started(String prefix, OpenCampaign.Audience audience, boolean publishResults, Integer refreshHours) {
         Started place = province(prefix);
         LocalDate today = LocalDate.now(Formats.ZONE);
         long id = users.runAs(place.admin(), () -> open.create(new OpenCampaignForm("Khảo sát trực tuyến " + prefix, "mot-cua-2018", 1,
-                prefix + "-P", today.minusDays(1).toString(), today.plusDays(30).toString(), audience.name(), 200, publishResults)));
+                prefix + "-P", today.minusDays(1).toString(), today.plusDays(30).toString(), audience.name(), 200, publishResults,
+                refreshHours == null ? OpenCampaignForm.ON_CLOSE : OpenCampaignForm.WHILE_OPEN, refreshHours)));
         users.runAs(place.admin(), () -> {
             open.start(id);
             return id;
