@@ -67,4 +67,28 @@ class OpenCampaignPagesTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(answers).contains("Tổng số phiếu đã nhận: 0");
     }
+
+    @Test
+    void aManagerSetsTheResultsToPublishAlsoWhileTheSurveyTakesAnswersEveryTwelveHoursButNotWithoutPublishingThem() throws Exception {
+        OpenSurveyFixtures.Started place = fixtures.province("OPPR");
+        LocalDate today = LocalDate.now(Formats.ZONE);
+        String created = mvc.perform(post("/open-surveys").with(SignedIn.as(place.admin())).with(csrf())
+                        .param("name", "Khảo sát OPPR").param("methodologyCode", "mot-cua-2018").param("methodologyVersion", "1")
+                        .param("scopeUnitCode", "OPPR-P").param("opensOn", today.toString()).param("closesOn", today.plusDays(10).toString())
+                        .param("audience", "PUBLIC").param("publishResults", "true").param("publishWhen", "WHILE_OPEN").param("refreshHours", "12"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(created).matches("/open-surveys/\\d+");
+        assertThat(mvc.perform(get(created).with(SignedIn.as(place.admin()))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("Thời điểm công bố kết quả", "Cả trong khi đang nhận phiếu, cập nhật mỗi 12 giờ");
+
+        // publishing while open without publishing the results at all is refused: the form comes back naming the problem
+        Cookie[] session = mvc.perform(post("/open-surveys").with(SignedIn.as(place.admin())).with(csrf())
+                        .param("name", "Khảo sát OPPR 2").param("methodologyCode", "mot-cua-2018").param("methodologyVersion", "1")
+                        .param("scopeUnitCode", "OPPR-P").param("opensOn", today.toString()).param("closesOn", today.plusDays(10).toString())
+                        .param("audience", "PUBLIC").param("publishWhen", "WHILE_OPEN").param("refreshHours", "12"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookies();
+        assertThat(mvc.perform(get("/open-surveys").with(SignedIn.as(place.admin())).cookie(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("Chỉ công bố trong khi đang nhận phiếu được khi kết quả tự động công bố trên cổng thông tin.");
+    }
 }

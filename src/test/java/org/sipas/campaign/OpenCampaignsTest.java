@@ -108,4 +108,27 @@ class OpenCampaignsTest {
         assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = 'minh@so-noi-vu.example' AND body LIKE :link")
                 .param("link", "%/s/open/" + s.campaignId() + "%").query(Long.class).single()).isOne();
     }
+
+    @Test
+    void theResultsRefreshWhileTheSurveyTakesAnswersOnlyWhenTheyPublishThemselvesAndAtMostMonthly() {
+        OpenSurveyFixtures.Started place = fixtures.province("OPCR");
+        long id = users.runAs(place.admin(), () -> open.create(new OpenCampaignForm("Khảo sát OPCR", "mot-cua-2018", 1, "OPCR-P",
+                "2027-03-01", "2027-03-31", "PUBLIC", 100, true, "WHILE_OPEN", null)));
+        OpenCampaign daily = open.find(id).orElseThrow();
+        assertThat(daily.publishesWhileOpen()).isTrue();
+        assertThat(daily.refreshHours()).as("every day unless told").isEqualTo(24);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'open.create' AND entity_id = :id AND after ->> 'refreshHours' = '24'")
+                .param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+        assertThat(open.find(fixtures.started("OPCS", OpenCampaign.Audience.PUBLIC, true).campaignId()).orElseThrow())
+                .satisfies(o -> assertThat(o.publishesWhileOpen()).as("the default: only when it closes").isFalse());
+
+        long campaignsBefore = jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single();
+        assertThatThrownBy(() -> users.runAs(place.admin(), () -> open.create(new OpenCampaignForm("Khảo sát OPCR 2", "mot-cua-2018", 1,
+                "OPCR-P", "2027-03-01", "2027-03-31", "PUBLIC", 100, false, "WHILE_OPEN", 24))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("open.refresh.needsPublish");
+        assertThatThrownBy(() -> users.runAs(place.admin(), () -> open.create(new OpenCampaignForm("Khảo sát OPCR 3", "mot-cua-2018", 1,
+                "OPCR-P", "2027-03-01", "2027-03-31", "PUBLIC", 100, true, "WHILE_OPEN", 721))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("open.refresh.hours");
+        assertThat(jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single()).isEqualTo(campaignsBefore);
+    }
 }
