@@ -17,7 +17,10 @@
  *       published snapshot, like every result here: prepared, frozen and published through
  *       reporting's one approval path, approved by the level above, or published when the survey
  *       closes by its own setting ({@code campaign.OpenCampaign#publishResults};
- *       {@code reporting.ResultsApproval#publishBySetting}, the skipped approval audited). Such a
+ *       {@code reporting.ResultsApproval#publishBySetting}, the skipped approval audited) and, when it
+ *       is set so ({@code campaign.OpenCampaign#refreshHours}), again every few hours while it takes
+ *       answers: the page shows the latest snapshot, the date and time it stands at, and "còn đang
+ *       nhận phiếu / still collecting" while the survey takes answers. Such a
  *       snapshot freezes the PORTAL series alone ({@code reporting.Snapshot#ofOpenSurvey}), so it is
  *       never a headline, a trend point, a campaign page or open data of the sampled campaigns; its
  *       page labels the series as no random sample and suppresses every cell under the minimum n.</li>

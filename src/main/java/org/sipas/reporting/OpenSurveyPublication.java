@@ -72,7 +72,7 @@ class OpenSurveyPublication {
         }
     }
 
-    @Scheduled(fixedDelayString = "${sipas.open-surveys.refresh-check:600000}", initialDelayString = "${sipas.open-surveys.refresh-check:600000}")
+    @Scheduled(fixedDelayString = "${sipas.open-survey.refresh-check:600000}", initialDelayString = "${sipas.open-survey.refresh-check:600000}")
     void refreshQuietly() {
         try {
             refresh(clock.instant());
