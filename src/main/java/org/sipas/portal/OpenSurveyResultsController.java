@@ -3,10 +3,12 @@ package org.sipas.portal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.sipas.campaign.OpenCampaign;
 import org.sipas.campaign.OpenCampaigns;
@@ -69,8 +71,17 @@ class OpenSurveyResultsController {
     @GetMapping("/portal/open-surveys")
     ModelAndView list(HttpServletResponse response) {
         response.setHeader("Cache-Control", SHORT.getHeaderValue());
-        return new ModelAndView(LIST).addObject("surveys", published.openSurveys())
-                .addObject("answerable", campaigns.answerableByAnyone(LocalDate.now(Formats.ZONE)));
+        LocalDate today = LocalDate.now(Formats.ZONE);
+        List<Snapshot> surveys = published.openSurveys();
+        // a survey published while it still takes answers says so beside its link, with the time its figures stand at
+        Set<Long> collecting = new HashSet<>();
+        for (Snapshot s : surveys) {
+            if (campaigns.find(s.campaignId()).map(o -> o.takesAnswers(today)).orElse(false)) {
+                collecting.add(s.campaignId());
+            }
+        }
+        return new ModelAndView(LIST).addObject("surveys", surveys).addObject("collecting", collecting)
+                .addObject("answerable", campaigns.answerableByAnyone(today));
     }
 
     @GetMapping("/portal/open-surveys/{id}")

@@ -14,6 +14,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sipas.articles.ArticlePublished;
+import org.sipas.campaign.OpenSurveyClosed;
 import org.sipas.identity.StaffSession;
 import org.sipas.reporting.ResultsPublished;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,7 +35,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * never is; an answer that sets a cookie (the language switch) is never kept. It serves visitors
  * only: a request carrying the staff session's cookie ({@link StaffSession}) goes through the whole
  * stack and is not kept, since a signed-in page has its own navigation. A publication of results or
- * of an article on this node or a new map empties it at once; another node's publication shows within the recheck time,
+ * of an article on this node, an open survey's close or a new map empties it at once; another node's publication shows within the recheck time,
  * as the pages themselves do. Hits and misses are counted as {@code sipas.portal.page.cache}
  * ({@code result=hit|miss}) for the metrics endpoint.
  */
@@ -69,6 +70,12 @@ class PageCache {
 
     @TransactionalEventListener
     void articlePublished(ArticlePublished published) {
+        forget();
+    }
+
+    /** A closed open survey's page stops saying it is still collecting, though nothing new may be published. */
+    @TransactionalEventListener
+    void openSurveyClosed(OpenSurveyClosed closed) {
         forget();
     }
 

@@ -137,6 +137,8 @@ class OpenSurveyRefreshTest {
         assertThat(shown).contains("Số liệu tính đến " + Formats.dateTime(first.approvedAt()), "Còn đang nhận phiếu",
                 "cả trong khi đang nhận phiếu, mỗi 24 giờ, không qua bước phê duyệt", "Khảo sát trực tuyến không phải là mẫu ngẫu nhiên",
                 "Toàn bộ phiếu (n = 40)", "75,0%");
+        assertThat(mvc.perform(get("/portal/open-surveys")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("/portal/open-surveys/" + s.campaignId(), "Còn đang nhận phiếu, số liệu tính đến " + Formats.dateTime(first.approvedAt()));
 
         // ten more people answer; an hour later the refresh is not due, a day later it is
         answers(s, "orfa", 40, 10, 0);
