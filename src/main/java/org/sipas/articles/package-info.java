@@ -33,7 +33,8 @@
  *       {@code web.RateLimit}. The portal's home shows the latest through {@link org.sipas.articles.PublishedArticles}.</li>
  *   <li>A published results snapshot ({@code reporting.ResultsPublished}, after commit) gets a draft
  *       announcement with its key figures, read through {@code reporting.Publications}, for an
- *       editor to finish.</li>
+ *       editor to finish; an open survey publishing itself is announced once, by its first
+ *       snapshot, not again at each refresh while it takes answers.</li>
  * </ul>
  *
  * Depends on identity (roles, audit log, current user), reporting (the published snapshots and their

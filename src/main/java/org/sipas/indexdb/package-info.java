@@ -31,7 +31,8 @@
  *       all or nothing, within the importer's scope; PUBLISHED), sipas's own publications
  *       ({@link org.sipas.indexdb.SnapshotFeed}: after {@code reporting.ResultsPublished} commits, the
  *       snapshot read through {@code reporting.Publications}, its sampled figures per unit stored as
- *       SURVEY values of the campaign's year, cells under the portal's minimum n withheld), and the
+ *       SURVEY values of the campaign's year, cells under the portal's minimum n withheld; an open
+ *       survey's snapshots, however often it refreshes them while open, store nothing), and the
  *       PAR INDEX workflow ({@link org.sipas.indexdb.Assessments}: SELF_ASSESSMENT then APPRAISAL).
  *       The demo loads the national SIPAS series as PUBLISHED ({@code indexdb/demo/sipas-quoc-gia.csv};
  *       the shared notes give 2017 as about 81% and no 2018 figure).</li>
