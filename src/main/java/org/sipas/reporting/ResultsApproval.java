@@ -124,6 +124,8 @@ public class ResultsApproval {
         if (!approvers.mayPrepare(me, campaign)) {
             throw new AccessDeniedException(me.name() + " does not prepare the results of campaign " + campaignId);
         }
+        // before the campaign's lock: the arrival check's worker may be waiting for that lock while holding its own
+        reviews.checkArrivals();
         results.lockCampaign(campaignId);
         Optional<ResultsVersion> open = results.lockOpen(campaignId);
         if (open.isPresent() && open.get().state() == ResultsVersion.State.SUBMITTED) {
@@ -243,13 +245,15 @@ public class ResultsApproval {
             return Optional.empty();
         }
         FieldCampaign campaign = campaigns.within(campaignId);
+        // every answer stored so far has its first state before the counted ones are compared; and
+        // before the campaign's lock, which the arrival check's worker may be waiting for while it
+        // holds the check's own (the two would wait for each other for ever)
+        reviews.checkArrivals();
         results.lockCampaign(campaignId);
         if (results.lockOpen(campaignId).isPresent()) {
             log.info("open survey {}: a version is in the works, its results are not published by the setting", campaignId);
             return Optional.empty();
         }
-        // every answer stored so far has its first state before the counted ones are compared
-        reviews.checkArrivals();
         List<Long> counting = counted(campaignId, true);
         Optional<String> last = snapshots.latestCountedDigest(campaignId);
         if (last.isPresent() && last.get().equals(digest(counting)) || refresh && counting.isEmpty()) {
@@ -334,8 +338,7 @@ public class ResultsApproval {
     private ResultsRepository.Prepared compute(FieldCampaign campaign) {
         long campaignId = campaign.id();
         boolean openSurvey = openCampaigns.find(campaignId).isPresent();
-        // every response stored so far has its first state before the decisions are read
-        reviews.checkArrivals();
+        // every response stored so far has its first state (the caller checked the arrivals before it locked the campaign)
         Estimates.OfResponses computed = estimates.ofResponses(campaignId, counted(campaignId, openSurvey),
                 openSurvey ? FROZEN_OPEN : FROZEN);
         ReviewDecisions.Standing standing = reviews.standing(campaignId);
