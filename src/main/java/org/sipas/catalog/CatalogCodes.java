@@ -45,9 +45,17 @@ public class CatalogCodes {
      * {@code UnitScope.unitId()} for the caller's scope).
      */
     public static String unitWithinScope(String unitIdColumn, String scopeParam) {
+        return unitWithinUnit(unitIdColumn, ":" + scopeParam);
+    }
+
+    /**
+     * The same rule with the scope's unit id taken from a column ({@code c.scope_unit_id}) instead of
+     * a parameter: for a query over many scopes at once, such as every campaign's frame.
+     */
+    public static String unitWithinUnit(String unitIdColumn, String scopeUnitIdExpression) {
         // starts_with, not LIKE: a '_' or '%' in a unit code would be a wildcard and widen the scope
         return unitIdColumn + " IN (SELECT scoped.id FROM unit scoped WHERE starts_with(scoped.path, "
-                + "(SELECT s.path FROM unit s WHERE s.id = :" + scopeParam + ")))";
+                + "(SELECT s.path FROM unit s WHERE s.id = " + scopeUnitIdExpression + ")))";
     }
 
     public Map<String, UnitRef> unitsByCode() {

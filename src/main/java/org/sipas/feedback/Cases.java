@@ -17,8 +17,11 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class Cases {
 
-    /** The contact of a respondent who consented to be contacted, for the case's owner only. */
-    record Contact(String name, String phone) {
+    /**
+     * The contact of a respondent who consented to be contacted, for the case's owner only;
+     * {@code erasedOn} (dd/MM/yyyy) once the retention rule erased it, name and phone then null.
+     */
+    record Contact(String name, String phone, String erasedOn) {
     }
 
     private final CaseStore store;
@@ -83,7 +86,7 @@ class Cases {
             return java.util.Optional.empty();
         }
         return store.dossierOf(c.id()).flatMap(d -> frame.contacts(List.of(d)).stream().findFirst())
-                .map(x -> new Contact(x.name(), x.phone()));
+                .map(x -> new Contact(x.name(), x.phone(), x.erasedOn()));
     }
 
     List<CaseStore.Statistics> statistics(String by, java.time.Instant from, java.time.Instant to) {

@@ -230,7 +230,9 @@ class DossierStore {
                             name_cipher = excluded.name_cipher, phone_cipher = excluded.phone_cipher,
                             phone_hash = excluded.phone_hash, contact_hash = excluded.contact_hash,
                             address_cipher = excluded.address_cipher
-                        WHERE c.contact_hash IS DISTINCT FROM excluded.contact_hash""")
+                        WHERE c.contact_hash IS DISTINCT FROM excluded.contact_hash
+                          -- a contact erased under the retention rule (V88) stays erased when its dossier comes again
+                          AND c.erased_at IS NULL""")
                 .update();
         return updated;
     }

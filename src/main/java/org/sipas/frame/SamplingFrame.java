@@ -1,5 +1,6 @@
 package org.sipas.frame;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -51,9 +52,21 @@ public class SamplingFrame {
     /**
      * A drawn dossier with its applicant's contact, opened for whoever must call, visit or deliver
      * a paper; {@code address} is the postal address, or null when the one-stop system sent none.
+     * {@code erasedAt} is when the retention rule erased the contact (name, phone and address are then
+     * null), or null while it is held: pages say which of the two an empty contact is.
      */
     public record Contact(long dossierId, String unitCode, String unitName, String receiptCode, String procedureCode,
-                          LocalDate receivedOn, String name, String phone, String address) {
+                          LocalDate receivedOn, String name, String phone, String address, Instant erasedAt) {
+
+        /** Whether the contact was erased under the retention rule (Decree 13/2023/NĐ-CP). */
+        public boolean erased() {
+            return erasedAt != null;
+        }
+
+        /** The day it was erased, dd/MM/yyyy in Vietnamese time, or null while held. */
+        public String erasedOn() {
+            return erasedAt == null ? null : Formats.DATE.format(erasedAt);
+        }
     }
 
     /**
@@ -183,7 +196,7 @@ public class SamplingFrame {
         List<Contact> contacts = new ArrayList<>(dossierIds.size());
         jdbc.sql("""
                         SELECT d.id, u.code, u.name, d.receipt_code, p.code, d.received_at, c.name_cipher, c.phone_cipher,
-                               c.address_cipher
+                               c.address_cipher, c.erased_at
                         FROM unnest(CAST(:ids AS bigint[])) WITH ORDINALITY AS i(id, ord)
                         JOIN dossier d ON d.id = i.id JOIN unit u ON u.id = d.unit_id
                         JOIN procedure p ON p.id = d.procedure_id
@@ -193,7 +206,8 @@ public class SamplingFrame {
                 .query(rs -> {
                     contacts.add(new Contact(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getTimestamp(6).toInstant().atZone(Formats.ZONE).toLocalDate(),
-                            vault.open(rs.getBytes(7)), vault.open(rs.getBytes(8)), vault.open(rs.getBytes(9))));
+                            vault.open(rs.getBytes(7)), vault.open(rs.getBytes(8)), vault.open(rs.getBytes(9)),
+                            rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()));
                 });
         return contacts;
     }
@@ -223,7 +237,7 @@ public class SamplingFrame {
         return contacts(dossierIds).stream().map(c -> {
             MaskedContact masked = MaskedContact.of(c.name(), c.phone());
             return new Contact(c.dossierId(), c.unitCode(), c.unitName(), c.receiptCode(), c.procedureCode(), c.receivedOn(),
-                    masked.name(), masked.phone(), null);
+                    masked.name(), masked.phone(), null, c.erasedAt());
         }).toList();
     }
 

@@ -78,6 +78,7 @@ public class Navigation {
                     new Page("/feedback/consent", "nav.consent"),
                     new Page("/admin/report-templates", "reports.templates.title"),
                     new Page("/admin/map", "nav.portalMap"),
+                    new Page("/admin/retention", "nav.retention"),
                     new Page("/admin/audit", "nav.audit"))));
 
     private final PageAccess access;

@@ -36,9 +36,11 @@ record PrintPack(long campaignId, String campaignName, String issuerParent, Stri
      * (null when it sent none: the label says so, and the partner finds the applicant through the
      * dossier it names), and the paper meant for them. No phone: a label travels on an envelope.
      *
-     * @param partner the organisation the paper was handed to, as the hand-out names it
+     * @param partner  the organisation the paper was handed to, as the hand-out names it
+     * @param erasedOn the day (dd/MM/yyyy) the retention rule erased the contact, or null while held:
+     *                 the label then says so instead of a name and an address
      */
-    record Label(String name, String address, String receiptCode, String procedureCode, LocalDate receivedOn,
+    record Label(String name, String address, String erasedOn, String receiptCode, String procedureCode, LocalDate receivedOn,
                  String unitName, String partner, String printedNumber) {
     }
 }

@@ -367,7 +367,11 @@ final class PrintPackPdf {
             Style body = Style.regular(8);
             line(page, text("pack.label.to", label.name() == null || label.name().isBlank() ? text("pack.label.noName") : label.name()),
                     name, x + padding, inner);
-            if (label.address() != null) {
+            if (label.erasedOn() != null) {
+                // erased under the retention rule: the partner asks the unit, as for a missing address
+                lines(page, text("contact.erased", label.erasedOn()), Style.italic(8), x + padding, inner, 3);
+                line(page, label.unitName(), body, x + padding, inner);
+            } else if (label.address() != null) {
                 lines(page, label.address(), body, x + padding, inner, LABEL_ADDRESS_LINES);
             } else {
                 // said on the label, so the partner asks the office or finds the applicant by the dossier below

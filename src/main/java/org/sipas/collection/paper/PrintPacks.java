@@ -133,8 +133,8 @@ class PrintPacks {
         for (int i = 0; i < forCases.size(); i++) {
             Contact c = contacts.get(i);
             PaperForm form = forCases.get(i);
-            labels.add(new PrintPack.Label(c.name(), isBlank(c.address()) ? null : c.address(), c.receiptCode(), c.procedureCode(),
-                    c.receivedOn(), unit.name(), partnerOf.get(form.number()), form.printed()));
+            labels.add(new PrintPack.Label(c.name(), isBlank(c.address()) ? null : c.address(), c.erasedOn(), c.receiptCode(),
+                    c.procedureCode(), c.receivedOn(), unit.name(), partnerOf.get(form.number()), form.printed()));
         }
         return labels;
     }

@@ -1,0 +1,217 @@
+package org.sipas.retention;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.sipas.catalog.CatalogCodes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The retention rule's reads. They cross features on purpose, read only: a campaign's frame is its
+ * scope, period and procedures over the dossiers (as the draw took it), its re-check window comes from
+ * the quality re-checks, and a consented feedback case holds its dossier's contact. The erasing itself
+ * is {@code frame.ContactErasure}'s, on the frame's own table.
+ */
+@Repository
+class RetentionRepository {
+
+    /** A sampled campaign as the rule sees it, with its re-checks counted. */
+    record CampaignRow(long id, String name, String status, long scopeUnitId, String scopeUnitName, LocalDate periodFrom,
+                       LocalDate periodTo, Instant closedAt, int rechecks, int rechecksPending, Instant lastRecheckAt) {
+    }
+
+    /** What a campaign's frame holds: contacts still held (drawn ones apart), erased, and why some are kept. */
+    record Holding(long heldDrawn, long heldUndrawn, long erased, long keptForCases, long keptForCampaigns, long due,
+                   Instant lastErasedAt) {
+
+        long held() {
+            return heldDrawn + heldUndrawn;
+        }
+    }
+
+    /** A contact found due, and whether its dossier was drawn (sample or reserve) in the campaign. */
+    record Due(long dossierId, boolean drawn) {
+    }
+
+    /** The dossiers of no campaign: contacts held, those due now, and the import day of the oldest held but not due. */
+    record Unattached(long held, long due, long keptForCases, Instant nextImportedAt) {
+    }
+
+    /**
+     * SQL true when dossier {@code d} is in the frame of campaign {@code c}: in the campaign's scope,
+     * received in its period (Vietnamese days, inclusive, as the draw counts them), of its procedures, and
+     * imported before it closed (a dossier that came later was never part of it).
+     */
+    static String inFrame(String c, String d) {
+        return CatalogCodes.unitWithinUnit(d + ".unit_id", c + ".scope_unit_id") + """
+                 AND %2$s.received_at >= (%1$s.period_from::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND %2$s.received_at < ((%1$s.period_to + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND (cardinality(%1$s.procedure_ids) = 0 OR %2$s.procedure_id = ANY (%1$s.procedure_ids))
+                 AND (%1$s.closed_at IS NULL OR %2$s.created_at <= %1$s.closed_at)""".formatted(c, d);
+    }
+
+    /** A consented case of the dossier still open, or closed less than the grace ago: its follow-up contact is kept. */
+    private static final String KEPT_FOR_CASE = """
+            EXISTS (SELECT 1 FROM feedback_case fc WHERE fc.dossier_id = d.id AND fc.consented
+                    AND (fc.closed_at IS NULL OR fc.closed_at > :caseCutoff))""";
+
+    /** The dossier is in the frame (or the sample) of a campaign still holding its contacts. */
+    private static final String KEPT_FOR_CAMPAIGN = """
+            (EXISTS (SELECT 1 FROM campaign o WHERE o.id = ANY (CAST(:holding AS bigint[])) AND %s)
+             OR EXISTS (SELECT 1 FROM sample_member om WHERE om.dossier_id = d.id AND om.campaign_id = ANY (CAST(:holding AS bigint[]))))"""
+            .formatted(inFrame("o", "d"));
+
+    /** A campaign's frame and its drawn dossiers (a replacement is drawn from the frame too, but the sample is the record). */
+    private static final String CAMPAIGN_DOSSIERS = """
+            SELECT d.id, k.erased_at, EXISTS (SELECT 1 FROM sample_member m WHERE m.campaign_id = c.id AND m.dossier_id = d.id) AS drawn
+            FROM campaign c JOIN dossier d ON %s JOIN dossier_contact k ON k.dossier_id = d.id
+            WHERE c.id = :campaign
+            UNION
+            SELECT d.id, k.erased_at, true FROM sample_member m JOIN dossier d ON d.id = m.dossier_id
+            JOIN dossier_contact k ON k.dossier_id = d.id WHERE m.campaign_id = :campaign""".formatted(inFrame("c", "d"));
+
+    /** A dossier in no campaign's frame or sample, whatever the campaign's state. */
+    private static final String UNATTACHED = """
+            NOT EXISTS (SELECT 1 FROM campaign o WHERE o.kind = 'SAMPLED' AND %s)
+             AND NOT EXISTS (SELECT 1 FROM sample_member om WHERE om.dossier_id = d.id)""".formatted(inFrame("o", "d"));
+
+    private final JdbcClient jdbc;
+
+    RetentionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    RetentionSettings settings() {
+        return jdbc.sql("SELECT recheck_days, case_grace_days, unattached_months, updated_by, updated_at FROM contact_retention_setting")
+                .query((rs, n) -> new RetentionSettings(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .single();
+    }
+
+    void saveSettings(int recheckDays, int caseGraceDays, int unattachedMonths, String by, Instant at) {
+        jdbc.sql("""
+                        UPDATE contact_retention_setting SET recheck_days = :r, case_grace_days = :g, unattached_months = :m,
+                                                             updated_by = :by, updated_at = :at""")
+                .param("r", recheckDays).param("g", caseGraceDays).param("m", unattachedMonths).param("by", by)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    /** Every sampled campaign (open surveys have no frame), with its re-checks; newest first. */
+    List<CampaignRow> campaigns() {
+        return jdbc.sql("""
+                        SELECT c.id, c.name, c.status, c.scope_unit_id, u.name AS unit_name, c.period_from, c.period_to, c.closed_at,
+                               count(r.id) AS rechecks, count(r.id) FILTER (WHERE r.outcome IS NULL) AS pending,
+                               max(r.recorded_at) AS last_recorded
+                        FROM campaign c JOIN unit u ON u.id = c.scope_unit_id
+                        LEFT JOIN recheck r ON r.campaign_id = c.id
+                        WHERE c.kind = 'SAMPLED'
+                        GROUP BY c.id, u.name ORDER BY c.period_from DESC, c.id DESC""")
+                .query((rs, n) -> new CampaignRow(rs.getLong("id"), rs.getString("name"), rs.getString("status"),
+                        rs.getLong("scope_unit_id"), rs.getString("unit_name"), rs.getObject("period_from", LocalDate.class),
+                        rs.getObject("period_to", LocalDate.class), instant(rs.getTimestamp("closed_at")), rs.getInt("rechecks"),
+                        rs.getInt("pending"), instant(rs.getTimestamp("last_recorded"))))
+                .list();
+    }
+
+    /** Whether the campaign's scope unit lies in the scope of the unit {@code scopeUnitId}. */
+    boolean campaignWithin(long campaignId, long scopeUnitId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM campaign c WHERE c.id = :c AND "
+                        + CatalogCodes.unitWithinScope("c.scope_unit_id", "scope") + ")")
+                .param("c", campaignId).param("scope", scopeUnitId).query(Boolean.class).single();
+    }
+
+    /**
+     * What the campaign's frame holds now. {@code due} counts the held contacts no case and no other
+     * campaign keeps: what an erasure would take once the campaign's own window is over.
+     */
+    Holding holding(long campaignId, Collection<Long> holding, Instant caseCutoff) {
+        return jdbc.sql("""
+                        WITH f AS (%s),
+                        h AS (SELECT f.id, f.erased_at, f.drawn,
+                                     f.erased_at IS NULL AND %s AS for_case,
+                                     f.erased_at IS NULL AND %s AS for_campaign
+                              FROM f JOIN dossier d ON d.id = f.id)
+                        SELECT count(*) FILTER (WHERE erased_at IS NULL AND drawn) AS held_drawn,
+                               count(*) FILTER (WHERE erased_at IS NULL AND NOT drawn) AS held_undrawn,
+                               count(*) FILTER (WHERE erased_at IS NOT NULL) AS erased,
+                               count(*) FILTER (WHERE for_case) AS for_case,
+                               count(*) FILTER (WHERE for_campaign AND NOT for_case) AS for_campaign,
+                               count(*) FILTER (WHERE erased_at IS NULL AND NOT for_case AND NOT for_campaign) AS due,
+                               max(erased_at) AS last_erased
+                        FROM h""".formatted(CAMPAIGN_DOSSIERS, KEPT_FOR_CASE, KEPT_FOR_CAMPAIGN))
+                .param("campaign", campaignId).param("holding", array(holding)).param("caseCutoff", Timestamp.from(caseCutoff))
+                .query((rs, n) -> new Holding(rs.getLong("held_drawn"), rs.getLong("held_undrawn"), rs.getLong("erased"),
+                        rs.getLong("for_case"), rs.getLong("for_campaign"), rs.getLong("due"), instant(rs.getTimestamp("last_erased"))))
+                .single();
+    }
+
+    /** Up to {@code limit} contacts of the campaign's frame due now: held, kept by no case and no other campaign. */
+    List<Due> dueOfCampaign(long campaignId, Collection<Long> holding, Instant caseCutoff, int limit) {
+        return jdbc.sql("""
+                        SELECT f.id, f.drawn FROM (%s) f JOIN dossier d ON d.id = f.id
+                        WHERE f.erased_at IS NULL AND NOT %s AND NOT %s
+                        ORDER BY f.id LIMIT :limit""".formatted(CAMPAIGN_DOSSIERS, KEPT_FOR_CASE, KEPT_FOR_CAMPAIGN))
+                .param("campaign", campaignId).param("holding", array(holding)).param("caseCutoff", Timestamp.from(caseCutoff))
+                .param("limit", limit)
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getBoolean(2)))
+                .list();
+    }
+
+    /** The dossiers of no campaign in the scope, with their contacts: held, due (imported before {@code importedBefore}). */
+    Unattached unattached(long scopeUnitId, Instant importedBefore, Instant caseCutoff) {
+        return jdbc.sql("""
+                        SELECT count(*) AS held,
+                               count(*) FILTER (WHERE d.created_at < :importedBefore AND NOT %1$s) AS due,
+                               count(*) FILTER (WHERE d.created_at < :importedBefore AND %1$s) AS for_case,
+                               min(d.created_at) FILTER (WHERE d.created_at >= :importedBefore) AS next_imported
+                        FROM dossier d JOIN dossier_contact k ON k.dossier_id = d.id
+                        WHERE k.erased_at IS NULL AND %2$s AND %3$s""".formatted(KEPT_FOR_CASE,
+                        CatalogCodes.unitWithinScope("d.unit_id", "scope"), UNATTACHED))
+                .param("scope", scopeUnitId).param("importedBefore", Timestamp.from(importedBefore))
+                .param("caseCutoff", Timestamp.from(caseCutoff))
+                .query((rs, n) -> new Unattached(rs.getLong("held"), rs.getLong("due"), rs.getLong("for_case"),
+                        instant(rs.getTimestamp("next_imported"))))
+                .single();
+    }
+
+    /** Up to {@code limit} contacts of dossiers of no campaign in the scope, imported before {@code importedBefore}, kept by no case. */
+    List<Long> dueUnattached(long scopeUnitId, Instant importedBefore, Instant caseCutoff, int limit) {
+        return jdbc.sql("""
+                        SELECT d.id FROM dossier d JOIN dossier_contact k ON k.dossier_id = d.id
+                        WHERE k.erased_at IS NULL AND d.created_at < :importedBefore AND %s AND %s AND NOT %s
+                        ORDER BY d.id LIMIT :limit""".formatted(CatalogCodes.unitWithinScope("d.unit_id", "scope"), UNATTACHED,
+                        KEPT_FOR_CASE))
+                .param("scope", scopeUnitId).param("importedBefore", Timestamp.from(importedBefore))
+                .param("caseCutoff", Timestamp.from(caseCutoff)).param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    /** A consented case of the campaign still holding a contact, and until when (null: until it is closed). */
+    record CaseHold(long caseId, String state, Instant closedAt) {
+    }
+
+    List<CaseHold> caseHolds(long campaignId, Instant caseCutoff) {
+        return jdbc.sql("""
+                        SELECT fc.id, fc.state, fc.closed_at FROM feedback_case fc JOIN dossier_contact k ON k.dossier_id = fc.dossier_id
+                        WHERE fc.campaign_id = :c AND fc.consented AND k.erased_at IS NULL
+                          AND (fc.closed_at IS NULL OR fc.closed_at > :caseCutoff)
+                        ORDER BY fc.id""")
+                .param("c", campaignId).param("caseCutoff", Timestamp.from(caseCutoff))
+                .query((rs, n) -> new CaseHold(rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3))))
+                .list();
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    /** A PostgreSQL array literal, cast in the SQL: one parameter however many values. */
+    private static String array(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+}
