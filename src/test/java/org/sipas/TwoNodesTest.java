@@ -61,7 +61,8 @@ class TwoNodesTest {
             "org.sipas.index.Tallies#foldQuietly", "org.sipas.index.DashboardEvents#tellWhenFolded",
             "org.sipas.quality.Arrivals#checkQuietly", "org.sipas.feedback.CaseOpener#drainQuietly",
             "org.sipas.feedback.FeedbackJobs#runQuietly", "org.sipas.feedback.PaperHandoutReminders#runQuietly",
-            "org.sipas.planning.PlanReminders#runQuietly", "org.sipas.planning.AfterPublication#sweepQuietly");
+            "org.sipas.planning.PlanReminders#runQuietly", "org.sipas.planning.AfterPublication#sweepQuietly",
+            "org.sipas.retention.RetentionJob#runQuietly");
     /** The open portal's burst per address, set low on both nodes so that a few requests find the limit. */
     private static final int BURST = 6;
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -346,6 +347,28 @@ class TwoNodesTest {
                 .param("l", "/campaigns/" + campaign.campaignId() + "/paper/handout").query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc().sql("SELECT count(*) FROM paper_batch WHERE campaign_id = :c AND reminded_at = :at")
                 .param("c", campaign.campaignId()).param("at", java.sql.Timestamp.from(now)).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void contactsDueUnderTheRetentionRuleAreErasedOnceByTwoNodesAtOnce() {
+        FieldworkFixtures.InField campaign = a.bean(FieldworkFixtures.class).inField("TNRET", "mot-cua-2018", 20, Map.of("PHONE", 1));
+        jdbc().sql("UPDATE campaign SET status = 'CLOSED', closed_at = now() - interval '400 days' WHERE id = :id")
+                .param("id", campaign.campaignId()).update();
+        java.time.Instant now = java.time.Instant.now();
+
+        // scoped to the campaign's province, so no other test's contacts are touched
+        List<Long> erased = onBothAtOnce(node -> org.sipas.retention.RetentionOnANode.erase(node.context(), campaign.province(), now));
+
+        // one node erased the 120 contacts of the frame, the other found the job taken (or nothing left)
+        assertThat(erased).containsExactlyInAnyOrder(120L, erased.get(0) == 120L ? erased.get(1) : erased.get(0));
+        assertThat(erased).filteredOn(n -> n == 120L).hasSize(1);
+        assertThat(erased).filteredOn(n -> n != 120L).allMatch(n -> n <= 0);
+        assertThat(jdbc().sql("""
+                        SELECT count(*) FROM dossier_contact k JOIN dossier d ON d.id = k.dossier_id
+                        WHERE d.unit_id IN (:c1, :c2) AND k.erased_at IS NOT NULL AND k.name_cipher IS NULL AND k.phone_hash IS NULL""")
+                .param("c1", campaign.commune1()).param("c2", campaign.commune2()).query(Long.class).single()).isEqualTo(120);
+        assertThat(jdbc().sql("SELECT count(*) FROM audit_log WHERE entity_type = 'contact_retention' AND entity_id = :s")
+                .param("s", Long.toString(campaign.province())).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
