@@ -1,5 +1,6 @@
 package org.sipas.retention;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,13 +40,13 @@ class ContactRetention {
     static final String JOB = "contact-retention";
 
     /** What a run erased (or, dry, would erase) of one campaign and kind; kind is drawn, frame or unattached. */
-    record Erased(Long campaignId, String campaignName, String kind, long count) {
+    record Erased(Long campaignId, String campaignName, String kind, long count) implements Serializable {
     }
 
-    /** A run: skipped when another node held the job. */
-    record Run(boolean skipped, boolean dryRun, Instant at, List<Erased> erased) {
+    /** A run: skipped when another node held the job. Serializable: the page shows it once after its redirect (a flash attribute). */
+    record Run(boolean skipped, boolean dryRun, Instant at, List<Erased> erased) implements Serializable {
 
-        long total() {
+        public long total() {
             return erased.stream().mapToLong(Erased::count).sum();
         }
     }
@@ -55,7 +56,7 @@ class ContactRetention {
                              RetentionRepository.Holding holding, List<RetentionRepository.CaseHold> caseHolds) {
 
         /** When the held contacts go, as far as the rule knows now: the window's end, or null while the campaign is open. */
-        String erasedOn() {
+        public String erasedOn() {
             return windowEnds == null ? null : Formats.DATE.format(windowEnds);
         }
     }

@@ -29,7 +29,7 @@ class RetentionRepository {
     record Holding(long heldDrawn, long heldUndrawn, long erased, long keptForCases, long keptForCampaigns, long due,
                    Instant lastErasedAt) {
 
-        long held() {
+        public long held() {
             return heldDrawn + heldUndrawn;
         }
     }
