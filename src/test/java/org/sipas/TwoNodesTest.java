@@ -352,15 +352,14 @@ class TwoNodesTest {
     @Test
     void contactsDueUnderTheRetentionRuleAreErasedOnceByTwoNodesAtOnce() {
         FieldworkFixtures.InField campaign = a.bean(FieldworkFixtures.class).inField("TNRET", "mot-cua-2018", 20, Map.of("PHONE", 1));
-        jdbc().sql("UPDATE campaign SET status = 'CLOSED', closed_at = now() - interval '400 days' WHERE id = :id")
-                .param("id", campaign.campaignId()).update();
-        java.time.Instant now = java.time.Instant.now();
+        jdbc().sql("UPDATE campaign SET status = 'CLOSED', closed_at = now() WHERE id = :id").param("id", campaign.campaignId()).update();
+        // long after its re-check window
+        java.time.Instant now = java.time.Instant.now().plus(java.time.Duration.ofDays(400));
 
         // scoped to the campaign's province, so no other test's contacts are touched
         List<Long> erased = onBothAtOnce(node -> org.sipas.retention.RetentionOnANode.erase(node.context(), campaign.province(), now));
 
         // one node erased the 120 contacts of the frame, the other found the job taken (or nothing left)
-        assertThat(erased).containsExactlyInAnyOrder(120L, erased.get(0) == 120L ? erased.get(1) : erased.get(0));
         assertThat(erased).filteredOn(n -> n == 120L).hasSize(1);
         assertThat(erased).filteredOn(n -> n != 120L).allMatch(n -> n <= 0);
         assertThat(jdbc().sql("""
