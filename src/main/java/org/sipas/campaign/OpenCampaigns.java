@@ -143,6 +143,20 @@ public class OpenCampaigns {
     }
 
     /** The invited addresses as the managers' page shows them: masked, in the order they were added. */
+    /**
+     * Forgets an open survey's invited list, keyed hashes and masked addresses (the retention rule,
+     * once the survey is closed and its window over); how many went.
+     */
+    public long forgetInvitees(long campaignId) {
+        return jdbc.sql("DELETE FROM open_campaign_invitee WHERE campaign_id = :c").param("c", campaignId).update();
+    }
+
+    /** How many invitees the list still holds. */
+    public long inviteesHeld(long campaignId) {
+        return jdbc.sql("SELECT count(*) FROM open_campaign_invitee WHERE campaign_id = :c").param("c", campaignId)
+                .query(Long.class).single();
+    }
+
     List<String> invitees(long id) {
         return jdbc.sql("SELECT masked FROM open_campaign_invitee WHERE campaign_id = :c ORDER BY added_at, masked")
                 .param("c", id).query(String.class).list();

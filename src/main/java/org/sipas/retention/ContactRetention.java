@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.sipas.campaign.OpenCampaigns;
+import org.sipas.collection.RespondentHashes;
 import org.sipas.feedback.JobLock;
 import org.sipas.frame.ContactErasure;
 import org.sipas.identity.AuditLog;
@@ -30,7 +32,10 @@ import org.springframework.stereotype.Service;
  *       default: a yearly campaign may still draw last year's dossiers for a comparison).</li>
  * </ul>
  * The keyed phone hash and the contact's fingerprint go with the contact: de-duplication is only
- * needed while a campaign draws and checks its sample, and the erased contact never comes back.
+ * needed while a campaign draws and checks its sample, and the erased contact never comes back. The
+ * same end of the window forgets a campaign's respondents' keyed hashes (one answer per phone or
+ * email on the open portal and open surveys, one-time codes, an open survey's invited list): they
+ * only serve while it takes answers.
  * Erasing runs on one node at a time under the job lock, in batches, in one transaction per run that
  * also writes its audit entry (counts per campaign and kind, never a contact).
  */
@@ -38,6 +43,7 @@ import org.springframework.stereotype.Service;
 class ContactRetention {
 
     static final String JOB = "contact-retention";
+    private static final String SAMPLED = "SAMPLED";
 
     /** What a run erased (or, dry, would erase) of one campaign and kind; kind is drawn, frame or unattached. */
     record Erased(Long campaignId, String campaignName, String kind, long count) implements Serializable {
@@ -53,7 +59,7 @@ class ContactRetention {
 
     /** A campaign's standing under the rule: its window, what its frame holds, and why what is held is not erased yet. */
     record CampaignRetention(RetentionRepository.CampaignRow campaign, Instant windowEnds, boolean windowOver,
-                             RetentionRepository.Holding holding, List<RetentionRepository.CaseHold> caseHolds) {
+                             RetentionRepository.Holding holding, List<RetentionRepository.CaseHold> caseHolds, long hashes) {
 
         /** When the held contacts go, as far as the rule knows now: the window's end, or null while the campaign is open. */
         public String erasedOn() {
@@ -70,15 +76,19 @@ class ContactRetention {
     private final ContactErasure erasure;
     private final JobLock lock;
     private final AuditLog audit;
+    private final RespondentHashes hashes;
+    private final OpenCampaigns openCampaigns;
     private final int batch;
     private final int batchesPerRun;
 
-    ContactRetention(RetentionRepository repository, ContactErasure erasure, JobLock lock, AuditLog audit,
-                     @Value("${sipas.retention.batch}") int batch, @Value("${sipas.retention.batches-per-run}") int batchesPerRun) {
+    ContactRetention(RetentionRepository repository, ContactErasure erasure, JobLock lock, AuditLog audit, RespondentHashes hashes,
+                     OpenCampaigns openCampaigns, @Value("${sipas.retention.batch}") int batch, @Value("${sipas.retention.batches-per-run}") int batchesPerRun) {
         this.repository = repository;
         this.erasure = erasure;
         this.lock = lock;
         this.audit = audit;
+        this.hashes = hashes;
+        this.openCampaigns = openCampaigns;
         this.batch = batch;
         this.batchesPerRun = batchesPerRun;
     }
@@ -93,8 +103,11 @@ class ContactRetention {
         for (Window w : windows) {
             if (repository.campaignWithin(w.campaign().id(), scopeUnitId)) {
                 List<Long> others = holding.stream().filter(id -> id != w.campaign().id()).toList();
+                long id = w.campaign().id();
+                boolean sampled = SAMPLED.equals(w.campaign().kind());
                 campaigns.add(new CampaignRetention(w.campaign(), w.ends(), w.over(),
-                        repository.holding(w.campaign().id(), others, caseCutoff), repository.caseHolds(w.campaign().id(), caseCutoff)));
+                        sampled ? repository.holding(id, others, caseCutoff) : RetentionRepository.Holding.NONE,
+                        repository.caseHolds(id, caseCutoff), hashes.held(id) + (sampled ? 0 : openCampaigns.inviteesHeld(id))));
             }
         }
         Instant cutoff = unattachedCutoff(settings, now);
@@ -119,7 +132,11 @@ class ContactRetention {
                 }
                 long drawn = 0;
                 long frame = 0;
-                if (dryRun) {
+                long id = w.campaign().id();
+                long forgotten = dryRun ? hashes.held(id) : hashes.forget(id).total();
+                if (!SAMPLED.equals(w.campaign().kind())) {
+                    forgotten += dryRun ? openCampaigns.inviteesHeld(id) : openCampaigns.forgetInvitees(id);
+                } else if (dryRun) {
                     RetentionRepository.Holding h = repository.holding(w.campaign().id(), holding, caseCutoff);
                     frame = h.due();
                 } else {
@@ -147,6 +164,9 @@ class ContactRetention {
                 }
                 if (frame > 0) {
                     erased.add(new Erased(w.campaign().id(), w.campaign().name(), dryRun ? "due" : "frame", frame));
+                }
+                if (forgotten > 0) {
+                    erased.add(new Erased(w.campaign().id(), w.campaign().name(), "hashes", forgotten));
                 }
             }
             Instant cutoff = unattachedCutoff(settings, now);
@@ -245,9 +265,9 @@ class ContactRetention {
         return latest;
     }
 
-    /** The campaigns still holding their frames' contacts: open, or closed within their window. */
+    /** The sampled campaigns still holding their frames' contacts: open, or closed within their window (open surveys have no frame). */
     private static List<Long> holding(List<Window> windows) {
-        return windows.stream().filter(w -> !w.over()).map(w -> w.campaign().id()).toList();
+        return windows.stream().filter(w -> !w.over() && SAMPLED.equals(w.campaign().kind())).map(w -> w.campaign().id()).toList();
     }
 
     /** Dossiers of no campaign imported before this are due: the settings' months back, counted on Vietnamese days. */

@@ -21,13 +21,16 @@ import org.springframework.stereotype.Repository;
 class RetentionRepository {
 
     /** A sampled campaign as the rule sees it, with its re-checks counted. */
-    record CampaignRow(long id, String name, String status, long scopeUnitId, String scopeUnitName, LocalDate periodFrom,
+    record CampaignRow(long id, String name, String kind, String status, long scopeUnitId, String scopeUnitName, LocalDate periodFrom,
                        LocalDate periodTo, Instant closedAt, int rechecks, int rechecksPending, Instant lastRecheckAt) {
     }
 
     /** What a campaign's frame holds: contacts still held (drawn ones apart), erased, and why some are kept. */
     record Holding(long heldDrawn, long heldUndrawn, long erased, long keptForCases, long keptForCampaigns, long due,
                    Instant lastErasedAt) {
+
+        /** An open survey's: it has no frame. */
+        static final Holding NONE = new Holding(0, 0, 0, 0, 0, 0, null);
 
         public long held() {
             return heldDrawn + heldUndrawn;
@@ -101,17 +104,16 @@ class RetentionRepository {
                 .param("at", Timestamp.from(at)).update();
     }
 
-    /** Every sampled campaign (open surveys have no frame), with its re-checks; newest first. */
+    /** Every campaign, sampled or open survey (which has no frame, only respondents' hashes), with its re-checks; newest first. */
     List<CampaignRow> campaigns() {
         return jdbc.sql("""
-                        SELECT c.id, c.name, c.status, c.scope_unit_id, u.name AS unit_name, c.period_from, c.period_to, c.closed_at,
+                        SELECT c.id, c.name, c.kind, c.status, c.scope_unit_id, u.name AS unit_name, c.period_from, c.period_to, c.closed_at,
                                count(r.id) AS rechecks, count(r.id) FILTER (WHERE r.outcome IS NULL) AS pending,
                                max(r.recorded_at) AS last_recorded
                         FROM campaign c JOIN unit u ON u.id = c.scope_unit_id
                         LEFT JOIN recheck r ON r.campaign_id = c.id
-                        WHERE c.kind = 'SAMPLED'
                         GROUP BY c.id, u.name ORDER BY c.period_from DESC, c.id DESC""")
-                .query((rs, n) -> new CampaignRow(rs.getLong("id"), rs.getString("name"), rs.getString("status"),
+                .query((rs, n) -> new CampaignRow(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), rs.getString("status"),
                         rs.getLong("scope_unit_id"), rs.getString("unit_name"), rs.getObject("period_from", LocalDate.class),
                         rs.getObject("period_to", LocalDate.class), instant(rs.getTimestamp("closed_at")), rs.getInt("rechecks"),
                         rs.getInt("pending"), instant(rs.getTimestamp("last_recorded"))))

@@ -13,8 +13,10 @@
  *       fingerprint ({@code frame.ContactErasure}); the row stays with the time, so every page reading the
  *       contact says it was erased, exports (which never held contacts) are unchanged, and a re-import
  *       does not bring it back. Responses, tallies and the published figures keep everything they need.</li>
- *   <li>Open surveys keep no contact, only keyed hashes of emails (invitees, one-time codes, one answer
- *       per person); those are not erased by this rule yet.</li>
+ *   <li>Open surveys and the open portal keep no contact, only keyed hashes of emails and phones (one
+ *       answer per person on responses and tokens, one-time codes, an open survey's invited list with its
+ *       masked addresses): forgotten at the same end of the window ({@code collection.RespondentHashes},
+ *       {@code campaign.OpenCampaigns#forgetInvitees}).</li>
  *   <li>The job ({@link org.sipas.retention.RetentionJob}) runs under {@code feedback.JobLock} (row
  *       {@code contact-retention}), so two nodes erase once; a run is one transaction of batches, audited
  *       with counts per campaign and kind, never a contact. The page {@code /admin/retention} (ADMIN, in
@@ -22,6 +24,8 @@
  * </ul>
  *
  * Reads the campaign, quality and feedback tables the rule is about (read only); writes only through
- * {@code frame.ContactErasure}. Depends on frame, catalog, feedback (the job lock), identity and web.
+ * the owners' services ({@code frame.ContactErasure}, {@code collection.RespondentHashes},
+ * {@code campaign.OpenCampaigns}). Depends on frame, catalog, campaign, collection, feedback (the job
+ * lock), identity and web.
  */
 package org.sipas.retention;

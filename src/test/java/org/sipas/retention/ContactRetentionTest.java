@@ -25,6 +25,7 @@ import org.sipas.campaign.FieldworkFixtures;
 import org.sipas.collection.ResponseChannel;
 import org.sipas.collection.ResponseStore;
 import org.sipas.collection.Submission;
+import org.sipas.frame.DossierImport;
 import org.sipas.frame.SamplingFrame;
 import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;
@@ -100,6 +101,8 @@ class ContactRetentionTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    DossierImport dossiers;
 
     FieldworkFixtures.InField closed;
     Instant closedAt;
@@ -147,21 +150,29 @@ class ContactRetentionTest {
                 openedAt).withDossier(on.dossierId()).withIdempotencyKey("rtn-case-" + on.id())).responseId();
         long rule = jdbc.sql("SELECT id FROM alert_rule ORDER BY id LIMIT 1").query(Long.class).single();
         return jdbc.sql("""
-                        INSERT INTO feedback_case (response_id, rule_id, campaign_id, unit_id, owner_unit_id, dossier_id, channel, severity,
-                                                   matched, consented, opened_at, due_at, updated_at)
-                        VALUES (:r, :rule, :c, :u, :u, :d, 'WEB', 'HIGH', 'satisfaction = 1', true, :at, :at, :at) RETURNING id""")
+                        INSERT INTO feedback_case (response_id, rule_id, campaign_id, unit_id, owner_unit_id, dossier_id, receipt_code,
+                                                   channel, severity, matched, consented, opened_at, due_at, updated_at)
+                        SELECT :r, :rule, :c, :u, :u, d.id, d.receipt_code, 'WEB', 'HIGH', 'satisfaction = 1', true, :at, :at, :at
+                        FROM dossier d WHERE d.id = :d RETURNING id""")
                 .param("r", response).param("rule", rule).param("c", campaign.campaignId()).param("u", on.unitId())
                 .param("d", on.dossierId()).param("at", Timestamp.from(openedAt))
                 .query(Long.class).single();
     }
 
     @Test
-    void aClosedCampaignKeepsItsContactsThroughItsRecheckWindowAndLosesThemAllAfter() {
+    void aClosedCampaignKeepsItsContactsThroughItsRecheckWindowAndLosesThemAllAfter() throws Exception {
         FieldworkFixtures.InField campaign = fixtures.inField("RTW", "mot-cua-2018", 20, Map.of("PHONE", 1));
         Instant closedOn = close(campaign);
         FieldCase withCase = campaign.cases().get(0);
         long caseId = consentedCase(campaign, withCase, closedOn.minus(Duration.ofDays(1)));
         int window = retention.plan(campaign.province(), closedOn).settings().recheckDays();
+        // two one-time codes asked on its portal: the keyed hash of an email and of the code, as OneTimeCodes writes them
+        for (int i = 0; i < 2; i++) {
+            jdbc.sql("INSERT INTO open_survey_code (campaign_id, email_hash, code_hash, expires_at) VALUES (:c, :e, :h, now())")
+                    .param("c", campaign.campaignId()).param("e", "rtw-email-hash-" + i).param("h", "rtw-code-hash-" + i).update();
+        }
+        assertThat(retention.plan(campaign.province(), closedOn).campaigns()).filteredOn(r -> r.campaign().id() == campaign.campaignId())
+                .singleElement().extracting(ContactRetention.CampaignRetention::hashes).isEqualTo(2L);
 
         // a day before the window closes: nothing of the campaign goes
         ContactRetention.Run early = retention.run(campaign.province(), closedOn.plus(Duration.ofDays(window - 1)), false, null);
@@ -177,7 +188,10 @@ class ContactRetentionTest {
         long drawn = jdbc.sql("SELECT count(DISTINCT dossier_id) FROM sample_member WHERE campaign_id = :c")
                 .param("c", campaign.campaignId()).query(Long.class).single();
         assertThat(run.erased()).extracting(ContactRetention.Erased::kind, ContactRetention.Erased::count)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("drawn", drawn - 1), org.assertj.core.groups.Tuple.tuple("frame", 120 - drawn));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("drawn", drawn - 1), org.assertj.core.groups.Tuple.tuple("frame", 120 - drawn),
+                        org.assertj.core.groups.Tuple.tuple("hashes", 2L));
+        assertThat(jdbc.sql("SELECT count(*) FROM open_survey_code WHERE campaign_id = :c").param("c", campaign.campaignId())
+                .query(Long.class).single()).isZero();
 
         // the readers say it was erased instead of failing or showing nothing
         SamplingFrame.Contact gone = frame.contacts(List.of(campaign.cases().get(1).dossierId())).get(0);
@@ -185,6 +199,10 @@ class ContactRetentionTest {
         assertThat(gone.name()).isNull();
         assertThat(gone.phone()).isNull();
         assertThat(gone.receiptCode()).isNotBlank();
+
+        // the one-stop system sending the dossier again does not bring its contact back
+        importDossiers(campaign, "RTW-1,RTW-T1,RTW-C1,Công dân,Người dân 1,0912 000001,01/03/2025 08:00,,,,,Trực tiếp,Đã trả kết quả,Số 1\n");
+        assertThat(rows(campaign)).usingRecursiveFieldByFieldElementComparator().isEqualTo(rows);
 
         // a second run at the same time erases nothing more and leaves the rows as they were
         assertThat(retention.run(campaign.province(), after, false, null).total()).isZero();
@@ -199,21 +217,63 @@ class ContactRetentionTest {
         assertThat(last.total()).isEqualTo(1);
         assertThat(rows(campaign)).hasSize(120).allMatch(ContactRetentionTest::erased);
 
+        // the case page tells its owner the consented contact was erased, and offers no call back any more
+        CurrentUser admin = campaign.admin();
+        var auth = UsernamePasswordAuthenticationToken.authenticated(admin, null,
+                admin.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+        String casePage = mvc.perform(get("/cases/" + caseId).with(authentication(auth)).locale(java.util.Locale.forLanguageTag("vi")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(casePage).contains("id=\"contact-erased\"").contains("theo quy định lưu giữ dữ liệu cá nhân")
+                .doesNotContain("/follow-up");
+
         // each erasing run is audited with counts only
         List<String> audited = jdbc.sql("""
                         SELECT after::text FROM audit_log WHERE entity_type = 'contact_retention' AND entity_id = :scope
                         ORDER BY id""").param("scope", Long.toString(campaign.province())).query(String.class).list();
         assertThat(audited).hasSize(2);
-        assertThat(audited.get(0)).contains("\"total\": 119").doesNotContain("Người dân").doesNotContain("0912");
+        assertThat(audited.get(0)).contains("\"total\": 121").doesNotContain("Người dân").doesNotContain("0912");
+    }
+
+    private void importDossiers(FieldworkFixtures.InField campaign, String lines) {
+        String csv = "receipt_code,procedure_code,unit_code,applicant_kind,applicant_name,applicant_phone,"
+                + "received_at,appointment_at,returned_at,receiving_official,processing_official,channel,status,applicant_address\n" + lines;
+        users.runAs(campaign.admin(), () -> dossiers.importFile("rtn.csv",
+                new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), campaign.admin()));
+    }
+
+    @Test
+    void aDossierInNoCampaignKeepsItsContactForTheMonthsAfterItsImportThenLosesIt() {
+        FieldworkFixtures.InField campaign = fixtures.inField("RTU", "mot-cua-2018", 20, Map.of("PHONE", 1));
+        // received in June, outside the campaign's first quarter: in no campaign's frame
+        importDossiers(campaign, """
+                RTU-J1,RTU-T1,RTU-C1,Công dân,Người dân tháng sáu,0912 777001,02/06/2025 08:00,,,,,Trực tiếp,Đã trả kết quả,Số 7
+                RTU-J2,RTU-T1,RTU-C2,Công dân,Người dân tháng sáu,0912 777002,03/06/2025 08:00,,,,,Trực tiếp,Đã trả kết quả,
+                """);
+        Instant imported = Instant.now();
+        int months = retention.plan(campaign.province(), imported).settings().unattachedMonths();
+        Instant before = imported.atZone(org.sipas.web.Formats.ZONE).plusMonths(months).minusDays(1).toInstant();
+        Instant after = imported.atZone(org.sipas.web.Formats.ZONE).plusMonths(months).plusDays(1).toInstant();
+
+        assertThat(retention.run(campaign.province(), before, false, null).total()).isZero();
+        assertThat(retention.plan(campaign.province(), after).unattached().due()).isEqualTo(2);
+        ContactRetention.Run run = retention.run(campaign.province(), after, false, null);
+        assertThat(run.erased()).extracting(ContactRetention.Erased::kind, ContactRetention.Erased::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("unattached", 2L));
+        List<Row> rows = rows(campaign);
+        assertThat(rows).hasSize(122);
+        assertThat(rows.stream().filter(ContactRetentionTest::erased).map(Row::dossierId)).containsExactlyInAnyOrderElementsOf(
+                jdbc.sql("SELECT id FROM dossier WHERE receipt_code IN ('RTU-J1', 'RTU-J2')").query(Long.class).list());
+        // the campaign in the field keeps its whole frame, however old
+        assertThat(rows.stream().filter(ContactRetentionTest::held)).hasSize(120);
     }
 
     @Test
     void aRecheckListAllRecordedEndsTheWindowBeforeItsDays() {
-        RetentionRepository.CampaignRow withList = new RetentionRepository.CampaignRow(1, "x", "CLOSED", 1, "u", null, null,
+        RetentionRepository.CampaignRow withList = new RetentionRepository.CampaignRow(1, "x", "SAMPLED", "CLOSED", 1, "u", null, null,
                 Instant.parse("2026-01-10T00:00:00Z"), 4, 0, Instant.parse("2026-01-15T00:00:00Z"));
-        RetentionRepository.CampaignRow pending = new RetentionRepository.CampaignRow(1, "x", "CLOSED", 1, "u", null, null,
+        RetentionRepository.CampaignRow pending = new RetentionRepository.CampaignRow(1, "x", "SAMPLED", "CLOSED", 1, "u", null, null,
                 Instant.parse("2026-01-10T00:00:00Z"), 4, 1, Instant.parse("2026-01-15T00:00:00Z"));
-        RetentionRepository.CampaignRow inField = new RetentionRepository.CampaignRow(1, "x", "IN_FIELD", 1, "u", null, null,
+        RetentionRepository.CampaignRow inField = new RetentionRepository.CampaignRow(1, "x", "SAMPLED", "IN_FIELD", 1, "u", null, null,
                 null, 0, 0, null);
         RetentionSettings settings = new RetentionSettings(30, 30, 24, "system", Instant.now());
         assertThat(ContactRetention.windowEnds(withList, settings)).isEqualTo(Instant.parse("2026-01-15T00:00:00Z"));
