@@ -231,7 +231,7 @@ class DossierStore {
                             phone_hash = excluded.phone_hash, contact_hash = excluded.contact_hash,
                             address_cipher = excluded.address_cipher
                         WHERE c.contact_hash IS DISTINCT FROM excluded.contact_hash
-                          -- a contact erased under the retention rule (V88) stays erased when its dossier comes again
+                          -- a contact erased under the retention rule (V98) stays erased when its dossier comes again
                           AND c.erased_at IS NULL""")
                 .update();
         return updated;

@@ -8,7 +8,7 @@
  *       the close, sooner when every re-check it drew has an outcome); a consented feedback case keeps its
  *       contact until it is closed plus a grace; a dossier in the frame of a campaign still holding it is
  *       kept; a dossier in no campaign's frame goes N months after its import. The settings are one row
- *       ({@code contact_retention_setting}, V88).</li>
+ *       ({@code contact_retention_setting}, V98).</li>
  *   <li>What goes: the sealed name, phone and address, the keyed hash of the phone and the contact's
  *       fingerprint ({@code frame.ContactErasure}); the row stays with the time, so every page reading the
  *       contact says it was erased, exports (which never held contacts) are unchanged, and a re-import

@@ -2,11 +2,9 @@
 -- An erased contact keeps its row (every dossier has one) with no name, phone, address, keyed phone
 -- hash or fingerprint left in it, and the time it was erased: pages reading it say "erased under the
 -- retention rule" instead of "none given", and a re-import of the dossier does not write it again.
--- (The postal address, address_cipher, comes with V94, after this migration on a new database: the
--- check cannot name it; frame.ContactErasure empties it with the rest and ContactRetentionTest reads it.)
 ALTER TABLE dossier_contact ADD COLUMN erased_at timestamptz;
 ALTER TABLE dossier_contact ADD CONSTRAINT dossier_contact_erased_is_empty
-    CHECK (erased_at IS NULL OR (name_cipher IS NULL AND phone_cipher IS NULL
+    CHECK (erased_at IS NULL OR (name_cipher IS NULL AND phone_cipher IS NULL AND address_cipher IS NULL
                                  AND phone_hash IS NULL AND contact_hash = '\x'::bytea));
 
 -- The retention rule's settings, one row, edited by a national administrator at /admin/retention:
