@@ -30,7 +30,6 @@ class WebhookDispatch {
     private final JobLock lock;
     private final Duration backoff;
     private final int maxAttempts;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     WebhookDispatch(JdbcClient jdbc, JobLock lock, @Value("${sipas.feedback.webhooks.backoff}") Duration backoff,
                     @Value("${sipas.feedback.webhooks.max-attempts}") int maxAttempts) {
@@ -38,6 +37,15 @@ class WebhookDispatch {
         this.lock = lock;
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
+    }
+
+    /**
+     * The client is made at the first delivery, not with the bean: building one sets up the JDK's TLS
+     * (providers, trust store), a few hundred milliseconds of every start for an installation that
+     * may have no webhook at all (bench/README.md, FootprintBenchmark).
+     */
+    private static final class Client {
+        static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     private record Due(long id, String event, String body, int attempts, String url, String secret) {
@@ -68,7 +76,7 @@ class WebhookDispatch {
         Integer status = null;
         String error = null;
         try {
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(d.url())).timeout(Duration.ofSeconds(10))
+            HttpResponse<Void> answer = Client.HTTP.send(HttpRequest.newBuilder(URI.create(d.url())).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
                     .header(WebhookSignature.SIGNATURE, WebhookSignature.sign(d.secret(), timestamp, d.body()))
