@@ -62,7 +62,7 @@ class TwoNodesTest {
             "org.sipas.quality.Arrivals#checkQuietly", "org.sipas.feedback.CaseOpener#drainQuietly",
             "org.sipas.feedback.FeedbackJobs#runQuietly", "org.sipas.feedback.PaperHandoutReminders#runQuietly",
             "org.sipas.planning.PlanReminders#runQuietly", "org.sipas.planning.AfterPublication#sweepQuietly",
-            "org.sipas.retention.RetentionJob#runQuietly");
+            "org.sipas.retention.RetentionJob#runQuietly", "org.sipas.reporting.OpenSurveyPublication#refreshQuietly");
     /** The open portal's burst per address, set low on both nodes so that a few requests find the limit. */
     private static final int BURST = 6;
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -368,6 +368,19 @@ class TwoNodesTest {
                 .param("c1", campaign.commune1()).param("c2", campaign.commune2()).query(Long.class).single()).isEqualTo(120);
         assertThat(jdbc().sql("SELECT count(*) FROM audit_log WHERE entity_type = 'contact_retention' AND entity_id = :s")
                 .param("s", Long.toString(campaign.province())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anOpenSurveyPublishingWhileOpenIsPublishedOnceByTwoNodesRefreshingAtOnce() {
+        long survey = org.sipas.reporting.OpenSurveyRefreshOnANode.surveyWithAnswers(a.context(), "TNOSR", 12);
+        java.time.Instant now = java.time.Instant.now();
+
+        onBothAtOnce(node -> org.sipas.reporting.OpenSurveyRefreshOnANode.refresh(node.context(), now));
+
+        // one node published its first version, the other found the job taken or the survey just published
+        assertThat(org.sipas.reporting.OpenSurveyRefreshOnANode.versions(a.context(), survey)).isOne();
+        assertThat(jdbc().sql("SELECT count(*) FROM snapshot WHERE campaign_id = :c").param("c", survey).query(Long.class).single())
+                .isOne();
     }
 
     @Test
