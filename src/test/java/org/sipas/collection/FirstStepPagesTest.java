@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,6 +123,39 @@ class FirstStepPagesTest {
     }
 
     @Test
+    void aFirstVisitorsCookieFromTheKeptPageIsTheCookieTheWholeStackSets() throws Exception {
+        Cookie chains = mvc.perform(get(link(issue()))).andReturn().getResponse().getCookie("XSRF-TOKEN");
+        MockHttpServletResponse page = mvc.perform(get(link(issue()))).andReturn().getResponse();
+        Cookie kept = page.getCookie("XSRF-TOKEN");
+
+        assertThat(page.getHeaders("Set-Cookie")).hasSize(1);
+        assertThat(kept.getValue()).isNotEqualTo(chains.getValue()).hasSameSizeAs(chains.getValue());
+        assertThat(List.of(kept.getPath(), kept.getMaxAge(), kept.getSecure(), kept.isHttpOnly(), kept.getAttribute("SameSite")))
+                .isEqualTo(List.of(chains.getPath(), chains.getMaxAge(), chains.getSecure(), chains.isHttpOnly(),
+                        chains.getAttribute("SameSite")));
+        assertThat(formToken(page)).as("masked as the chain masks").hasSameSizeAs(formToken(mvc.perform(get(link(issue()) + "?step=0"))
+                .andReturn().getResponse()));
+    }
+
+    @Test
+    void aKeptPageIsTimedAsAFirstStepAndNotAsARequestTheWholeStackAnswered() throws Exception {
+        mvc.perform(get(link(issue())));
+        double hitsBefore = hits();
+        double observedBefore = requestsObserved();
+        long missesBefore = meters.get("sipas.survey.first.step").tag("result", "miss").timer().count();
+
+        assertThat(mvc.perform(get(link(issue()))).andReturn().getResponse().getStatus()).isEqualTo(200);
+        double observedAfterHit = requestsObserved();
+        mvc.perform(get(link(issue()) + "?step=0"));
+
+        assertThat(hits()).isEqualTo(hitsBefore + 1);
+        assertThat(meters.get("sipas.survey.first.step").tag("result", "hit").timer().totalTime(TimeUnit.NANOSECONDS)).isPositive();
+        assertThat(meters.get("sipas.survey.first.step").tag("result", "miss").timer().count()).isEqualTo(missesBefore);
+        assertThat(observedAfterHit).as("not in http.server.requests").isEqualTo(observedBefore);
+        assertThat(requestsObserved()).as("a page the whole stack drew is").isEqualTo(observedBefore + 1);
+    }
+
+    @Test
     void anAnsweredLinkSaysSoAndAnExpiredOneThatItsTimeIsOverAfterTheirFirstStepWasKept() throws Exception {
         String answered = issue();
         String expired = issue();
@@ -215,7 +249,11 @@ class FirstStepPagesTest {
     }
 
     private double hits() {
-        return meters.get("sipas.survey.first.step").tag("result", "hit").counter().count();
+        return meters.get("sipas.survey.first.step").tag("result", "hit").timer().count();
+    }
+
+    private double requestsObserved() {
+        return meters.find("http.server.requests").timers().stream().mapToDouble(t -> t.count()).sum();
     }
 
     private static String formToken(MockHttpServletResponse page) throws Exception {
