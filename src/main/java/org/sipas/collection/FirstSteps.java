@@ -64,7 +64,7 @@ class FirstSteps {
     static final Duration RECHECK = Duration.ofSeconds(10);
     private static final String UNANSWERED = FirstSteps.class.getName() + ".unanswered";
     private static final int KEPT = 2_000;
-    /** A link's address: this, then its token (real ones are 24 characters of base64url; a shorter one might occur in the page's text). */
+    /** A link's address: this, then its token (real ones are 24 characters of base64url; a shorter one might be in the page's text). */
     private static final String LINK = "/s/";
     private static final int SHORTEST_TOKEN = 16;
     private static final int LONGEST_TOKEN = 64;
@@ -78,7 +78,8 @@ class FirstSteps {
 
     /**
      * A page as the whole stack answered it: its headers (name, value, name, value…; the content
-     * type and language apart, as Tomcat keeps them), then its bytes cut at the slots, read as they are (never changed once kept).
+     * type and language apart, as Tomcat keeps them), then its bytes cut at the slots. The arrays
+     * are never changed once kept.
      */
     record Kept(String[] headers, String contentType, Locale locale, byte[][] parts, Slot[] slots, int fixedLength,
                 int linkSlots, int formSlots, long keptAt) {
@@ -203,7 +204,7 @@ class FirstSteps {
      * whole way to it. (Nothing else of the request is read here but its cookies, which the
      * firewall does not look at.)
      */
-    static String linkToken(HttpServletRequest request) {
+    private static String linkToken(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) || request.getQueryString() != null || StaffSession.carriedBy(request)) {
             return null;
         }

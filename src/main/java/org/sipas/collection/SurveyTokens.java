@@ -53,7 +53,7 @@ public class SurveyTokens {
     /**
      * One reader: a batch is what queued during the statement before, so with two readers each
      * statement carried half as many first visits (PageBenchmark: 4 a statement at 14,000 pages/s,
-     * on the same two cores as PostgreSQL), and a statement of 200 takes about a millisecond.
+     * each statement JDBC's and a PostgreSQL backend's work on the same cores as the pages).
      */
     private final Gathering<String, Optional<Opening>> openings = new Gathering<>("first-step-reader", this::openingsOf, 1, 200);
 
