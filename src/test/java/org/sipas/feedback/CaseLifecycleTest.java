@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sipas.SettableClock;
 import org.junit.jupiter.api.TestInstance;
 import org.sipas.identity.CurrentUser;
 import org.sipas.identity.CurrentUsers;

@@ -11,16 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sipas.SettableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -145,33 +143,9 @@ class LoginThrottlingTest {
                 .param("u", user).query(String.class).single()).contains(address).contains("api").doesNotContain("bí-mật");
     }
 
-    /** A clock the test moves by hand. */
-    static final class SteppedClock extends Clock {
-        private Instant now = Instant.parse("2026-03-02T01:00:00Z");
-
-        void step(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void theBlockDoublesWithEachFailureAfterItAndEndsAtTheLongestDelay() {
-        SteppedClock clock = new SteppedClock();
+        SettableClock clock = new SettableClock(Instant.parse("2026-03-02T01:00:00Z"));
         LoginThrottle throttle = new LoginThrottle(jdbc,
                 new LoginThrottleProperties(3, 100, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(5)), audit, clock);
         LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(user.toUpperCase(), address, "form");
@@ -213,7 +187,7 @@ class LoginThrottlingTest {
 
     @Test
     void failuresFurtherApartThanTheWindowStartTheCountAgain() {
-        SteppedClock clock = new SteppedClock();
+        SettableClock clock = new SettableClock(Instant.parse("2026-03-02T01:00:00Z"));
         LoginThrottle throttle = new LoginThrottle(jdbc,
                 new LoginThrottleProperties(3, 100, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(5)), audit, clock);
         LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(user, address, "form");

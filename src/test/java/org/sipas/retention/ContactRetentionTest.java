@@ -8,17 +8,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sipas.SettableClock;
 import org.junit.jupiter.api.TestInstance;
 import org.sipas.campaign.FieldCase;
 import org.sipas.campaign.FieldworkFixtures;
@@ -52,41 +50,17 @@ import org.springframework.test.web.servlet.MockMvc;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContactRetentionTest {
 
-    /** The application's clock, set by the test (the page reads it). */
-    static final class TestClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TestConfiguration
     static class TestTime {
         @Bean
         @Primary
-        TestClock retentionTestClock() {
-            return new TestClock();
+        SettableClock retentionTestClock() {
+            return new SettableClock();
         }
     }
 
     @Autowired
-    TestClock clock;
+    SettableClock clock;
     @Autowired
     FieldworkFixtures fixtures;
     @Autowired
