@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -98,9 +97,25 @@ public final class Chromium implements AutoCloseable {
         return waitUpTo(PATIENCE).until(d -> d.findElements(by).stream().findFirst().orElse(null));
     }
 
-    /** The window {@code width} px wide (and 900 px high). */
+    /**
+     * The page's viewport {@code width} px wide (and 900 px high), as the DevTools' device toolbar
+     * sets it: not by resizing the headless window, which once hung for minutes in a full CI run
+     * (chromedriver waiting on Chromium 156 for the window's new bounds). It holds across the
+     * tab's navigations.
+     */
     public void resize(int width) {
-        driver.manage().window().setSize(new Dimension(width, 900));
+        viewport(width, 900);
+    }
+
+    /** The viewport as the browser started (its window's size) until a test sets it. */
+    private int viewportWidth = 412;
+    private int viewportHeight = 915;
+
+    private void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        viewportWidth = width;
+        viewportHeight = height;
     }
 
     /**
@@ -125,17 +140,18 @@ public final class Chromium implements AutoCloseable {
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     }
 
-    /** The whole page, top to bottom: the window is stretched to the page's height for the shot, then given back its size. */
+    /** The whole page, top to bottom: the viewport is stretched to the page's height for the shot, then given back its size. */
     public void screenshotWholePage(Path file) throws IOException {
-        Dimension size = driver.manage().window().getSize();
-        Object height = driver.executeScript("return document.documentElement.scrollHeight");
-        driver.manage().window().setSize(new Dimension(size.getWidth(), Math.min(12_000, ((Number) height).intValue() + 100)));
+        int width = viewportWidth;
+        int height = viewportHeight;
+        Object page = driver.executeScript("return document.documentElement.scrollHeight");
+        viewport(width, Math.min(12_000, ((Number) page).intValue() + 100));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
         } finally {
-            driver.manage().window().setSize(size);
+            viewport(width, height);
         }
     }
 
