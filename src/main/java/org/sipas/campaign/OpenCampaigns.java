@@ -142,7 +142,6 @@ public class OpenCampaigns {
                 .param("c", id).param("h", emailHash).query(Boolean.class).single();
     }
 
-    /** The invited addresses as the managers' page shows them: masked, in the order they were added. */
     /**
      * Forgets an open survey's invited list, keyed hashes and masked addresses (the retention rule,
      * once the survey is closed and its window over); how many went.
@@ -157,6 +156,7 @@ public class OpenCampaigns {
                 .query(Long.class).single();
     }
 
+    /** The invited addresses as the managers' page shows them: masked, in the order they were added. */
     List<String> invitees(long id) {
         return jdbc.sql("SELECT masked FROM open_campaign_invitee WHERE campaign_id = :c ORDER BY added_at, masked")
                 .param("c", id).query(String.class).list();

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,9 +36,9 @@ public class ContactErasure {
         return jdbc.sql("""
                         UPDATE dossier_contact SET name_cipher = NULL, phone_cipher = NULL, address_cipher = NULL,
                                                    phone_hash = NULL, contact_hash = '\\x'::bytea, erased_at = :now
-                        WHERE dossier_id = ANY (CAST(:ids AS bigint[])) AND erased_at IS NULL
+                        WHERE dossier_id = ANY (:ids) AND erased_at IS NULL
                         RETURNING dossier_id""")
-                .param("ids", dossierIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .param("ids", dossierIds.toArray(Long[]::new))
                 .param("now", Timestamp.from(now))
                 .query(Long.class).list();
     }

@@ -2,10 +2,10 @@ package org.sipas.retention;
 
 import java.time.Clock;
 
+import org.sipas.identity.UnitDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +20,13 @@ class RetentionJob {
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
     private final ContactRetention retention;
-    private final JdbcClient jdbc;
+    private final UnitDirectory units;
     private final Clock clock;
     private final boolean dryRun;
 
-    RetentionJob(ContactRetention retention, JdbcClient jdbc, Clock clock, @Value("${sipas.retention.dry-run}") boolean dryRun) {
+    RetentionJob(ContactRetention retention, UnitDirectory units, Clock clock, @Value("${sipas.retention.dry-run}") boolean dryRun) {
         this.retention = retention;
-        this.jdbc = jdbc;
+        this.units = units;
         this.clock = clock;
         this.dryRun = dryRun;
     }
@@ -34,17 +34,12 @@ class RetentionJob {
     @Scheduled(fixedDelayString = "${sipas.retention.interval}", initialDelayString = "${sipas.retention.interval}")
     void runQuietly() {
         try {
-            ContactRetention.Run run = retention.run(nation(), clock.instant(), dryRun, null);
+            ContactRetention.Run run = retention.run(units.root().id(), clock.instant(), dryRun, null);
             if (!run.skipped() && run.total() > 0) {
                 log.info("{} contacts {} under the retention rule", run.total(), dryRun ? "due (dry run, none erased)" : "erased");
             }
         } catch (RuntimeException e) {
             log.warn("contact retention failed, retried at the next run: {}", e.toString());
         }
-    }
-
-    /** The root of the unit tree: the scheduled run covers every campaign and dossier. */
-    private long nation() {
-        return jdbc.sql("SELECT id FROM unit WHERE depth = 0 ORDER BY id LIMIT 1").query(Long.class).single();
     }
 }

@@ -3,8 +3,8 @@ package org.sipas.retention;
 import java.time.Clock;
 
 import org.sipas.identity.CurrentUsers;
+import org.sipas.identity.UnitDirectory;
 import org.sipas.identity.UnitScope;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,14 +28,14 @@ class RetentionPages {
     private final ContactRetention retention;
     private final UnitScope scope;
     private final CurrentUsers users;
-    private final JdbcClient jdbc;
+    private final UnitDirectory units;
     private final Clock clock;
 
-    RetentionPages(ContactRetention retention, UnitScope scope, CurrentUsers users, JdbcClient jdbc, Clock clock) {
+    RetentionPages(ContactRetention retention, UnitScope scope, CurrentUsers users, UnitDirectory units, Clock clock) {
         this.retention = retention;
         this.scope = scope;
         this.users = users;
-        this.jdbc = jdbc;
+        this.units = units;
         this.clock = clock;
     }
 
@@ -75,7 +75,6 @@ class RetentionPages {
 
     /** Whether the caller's scope is the whole country (the root of the unit tree). */
     private boolean national() {
-        return jdbc.sql("SELECT depth = 0 FROM unit WHERE id = :id").param("id", scope.unitId()).query(Boolean.class)
-                .optional().orElse(false);
+        return scope.unitId() == units.root().id();
     }
 }
