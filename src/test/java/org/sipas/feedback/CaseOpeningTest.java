@@ -125,23 +125,23 @@ class CaseOpeningTest {
 
     @Test
     void aBatchOfAlertsFromTwoUnitsOpensEveryCaseWithItsFirstStepItsHeadsMessagesMailsAndWebhooksOnce() {
-        FeedbackFixtures.Place east = fixtures.place("FBE", 12);
-        FeedbackFixtures.Place west = fixtures.place("FBW", 12);
+        FeedbackFixtures.Place east = fixtures.place("FBBE", 12);
+        FeedbackFixtures.Place west = fixtures.place("FBBW", 12);
         // a second head in the east commune who wants mail, and a webhook for the east province only
-        accounts.create("fbe-pho-phuong", "Phó trưởng phường FBE", east.commune(), java.util.Set.of(Role.UNIT_MANAGER),
+        accounts.create("fbbe-pho-phuong", "Phó trưởng phường FBBE", east.commune(), java.util.Set.of(Role.UNIT_MANAGER),
                 FeedbackFixtures.PASSWORD);
-        jdbc.sql("INSERT INTO notification_setting (username, email, email_on) VALUES ('fbe-pho-phuong', 'pho.phuong@fbe.example', true)")
+        jdbc.sql("INSERT INTO notification_setting (username, email, email_on) VALUES ('fbbe-pho-phuong', 'pho.phuong@fbbe.example', true)")
                 .update();
         long endpoint = jdbc.sql("""
                         INSERT INTO webhook_endpoint (name, url, secret, scope_unit_id, created_by, created_at)
-                        VALUES ('Một cửa FBE', 'http://127.0.0.1:9/hook', 'bí mật', :scope, 'test', now()) RETURNING id""")
+                        VALUES ('Một cửa FBBE', 'http://127.0.0.1:9/hook', 'bí mật', :scope, 'test', now()) RETURNING id""")
                 .param("scope", east.province()).query(Long.class).single();
         try {
             List<Long> eastResponses = new java.util.ArrayList<>();
             List<Long> westResponses = new java.util.ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                eastResponses.add(fixtures.rate(east, i, "1", Map.of(), "fbe-key-" + i).responseId());
-                westResponses.add(fixtures.rate(west, i, "1", Map.of(), "fbw-key-" + i).responseId());
+                eastResponses.add(fixtures.rate(east, i, "1", Map.of(), "fbbe-key-" + i).responseId());
+                westResponses.add(fixtures.rate(west, i, "1", Map.of(), "fbbw-key-" + i).responseId());
             }
             // the opener's own thread may take some after their commits; this drain takes what is left
             opener.drain(Instant.now());
@@ -166,12 +166,12 @@ class CaseOpeningTest {
                             .query(Long.class).single()).isOne();
                     assertThat(jdbc.sql("SELECT username FROM inbox_message WHERE case_id = :c ORDER BY username").param("c", id)
                             .query(String.class).list())
-                            .containsExactlyElementsOf(isEast ? List.of(east.communeHead(), "fbe-pho-phuong").stream().sorted().toList()
+                            .containsExactlyElementsOf(isEast ? List.of(east.communeHead(), "fbbe-pho-phuong").stream().sorted().toList()
                                     : List.of(west.communeHead()));
                     assertThat(jdbc.sql("""
                                     SELECT o.recipient FROM mail_outbox o JOIN inbox_message m ON m.id = o.inbox_id WHERE m.case_id = :c""")
                             .param("c", id).query(String.class).list())
-                            .isEqualTo(isEast ? List.of("pho.phuong@fbe.example") : List.of());
+                            .isEqualTo(isEast ? List.of("pho.phuong@fbbe.example") : List.of());
                     List<String> deliveries = jdbc.sql("SELECT event || ' ' || body FROM webhook_delivery WHERE case_id = :c AND endpoint_id = :e")
                             .param("c", id).param("e", endpoint).query(String.class).list();
                     if (isEast) {
