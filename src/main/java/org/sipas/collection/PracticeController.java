@@ -14,6 +14,7 @@ import org.sipas.catalog.CatalogCodes;
 import org.sipas.identity.CurrentUsers;
 import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
+import org.sipas.web.PageOf;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -37,6 +38,7 @@ class PracticeController {
 
     static final String TRAINEES = "hasAnyRole('ADMIN','PROVINCE_ADMIN','UNIT_MANAGER','INTERVIEWER','DATA_ENTRY')";
     private static final String HOME = "collection/practice/home";
+    private static final int CAMPAIGNS_PER_PAGE = 10;
 
     /** A campaign as the training page lists it, with the caller's standing. */
     record Line(FieldCampaign campaign, boolean required, boolean trained, List<PracticeCases.PracticeCase> cases,
@@ -66,14 +68,17 @@ class PracticeController {
 
     @GetMapping("/training")
     @PreAuthorize(TRAINEES)
-    String home(Model model) {
+    String home(@RequestParam(required = false) Integer page, Model model) {
         String me = users.current().name();
+        // a card per campaign, each with its own reads: a page of them, not every campaign in the field
+        PageOf<FieldCampaign> shown = PageOf.of(training.forTrainees(), page, CAMPAIGNS_PER_PAGE);
         List<Line> lines = new ArrayList<>();
-        for (FieldCampaign campaign : training.forTrainees()) {
+        for (FieldCampaign campaign : shown.items()) {
             lines.add(new Line(campaign, training.required(campaign.id()), training.isTrained(campaign.id(), me),
                     practice.of(campaign.id()), practice.mine(campaign.id())));
         }
         model.addAttribute("lines", lines);
+        model.addAttribute("page", shown);
         return HOME;
     }
 

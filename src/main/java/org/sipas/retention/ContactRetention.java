@@ -16,6 +16,7 @@ import org.sipas.feedback.JobLock;
 import org.sipas.frame.ContactErasure;
 import org.sipas.identity.AuditLog;
 import org.sipas.web.Formats;
+import org.sipas.web.PageOf;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -67,10 +68,13 @@ class ContactRetention {
         }
     }
 
-    /** Everything the page shows: the campaigns in the caller's scope, the dossiers of no campaign, the settings. */
-    record Plan(Instant at, RetentionSettings settings, List<CampaignRetention> campaigns, RetentionRepository.Unattached unattached,
+    /** Everything the page shows: a page of the campaigns in the caller's scope, the dossiers of no campaign, the settings. */
+    record Plan(Instant at, RetentionSettings settings, PageOf<CampaignRetention> campaigns, RetentionRepository.Unattached unattached,
                 Instant unattachedCutoff) {
     }
+
+    /** Campaigns a page of the plan shows: each one's holdings are counted live, so only the page's are. */
+    static final int CAMPAIGNS_PER_PAGE = 25;
 
     private final RetentionRepository repository;
     private final ContactErasure erasure;
@@ -93,25 +97,34 @@ class ContactRetention {
         this.batchesPerRun = batchesPerRun;
     }
 
-    /** The rule's view of every sampled campaign whose scope lies in {@code scopeUnitId}'s, and of the dossiers of no campaign. */
+    /** The whole plan's first page (see {@link #plan(long, Instant, Integer)}). */
     Plan plan(long scopeUnitId, Instant now) {
+        return plan(scopeUnitId, now, 1);
+    }
+
+    /**
+     * The rule's view of the campaigns whose scope lies in {@code scopeUnitId}'s, page {@code page} of
+     * them ({@link #CAMPAIGNS_PER_PAGE}), and of the dossiers of no campaign.
+     */
+    Plan plan(long scopeUnitId, Instant now, Integer page) {
         RetentionSettings settings = repository.settings();
         Instant caseCutoff = now.minus(Duration.ofDays(settings.caseGraceDays()));
         List<Window> windows = windows(settings, now);
         List<Long> holding = holding(windows);
+        PageOf<Window> shown = PageOf.of(windows.stream().filter(w -> repository.campaignWithin(w.campaign().id(), scopeUnitId)).toList(),
+                page, CAMPAIGNS_PER_PAGE);
         List<CampaignRetention> campaigns = new ArrayList<>();
-        for (Window w : windows) {
-            if (repository.campaignWithin(w.campaign().id(), scopeUnitId)) {
-                List<Long> others = holding.stream().filter(id -> id != w.campaign().id()).toList();
-                long id = w.campaign().id();
-                boolean sampled = SAMPLED.equals(w.campaign().kind());
-                campaigns.add(new CampaignRetention(w.campaign(), w.ends(), w.over(),
-                        sampled ? repository.holding(id, others, caseCutoff) : RetentionRepository.Holding.NONE,
-                        repository.caseHolds(id, caseCutoff), hashes.held(id) + (sampled ? 0 : openCampaigns.inviteesHeld(id))));
-            }
+        for (Window w : shown.items()) {
+            List<Long> others = holding.stream().filter(id -> id != w.campaign().id()).toList();
+            long id = w.campaign().id();
+            boolean sampled = SAMPLED.equals(w.campaign().kind());
+            campaigns.add(new CampaignRetention(w.campaign(), w.ends(), w.over(),
+                    sampled ? repository.holding(id, others, caseCutoff) : RetentionRepository.Holding.NONE,
+                    repository.caseHolds(id, caseCutoff), hashes.held(id) + (sampled ? 0 : openCampaigns.inviteesHeld(id))));
         }
         Instant cutoff = unattachedCutoff(settings, now);
-        return new Plan(now, settings, campaigns, repository.unattached(scopeUnitId, cutoff, caseCutoff), cutoff);
+        return new Plan(now, settings, new PageOf<>(campaigns, shown.number(), shown.size(), shown.total()),
+                repository.unattached(scopeUnitId, cutoff, caseCutoff), cutoff);
     }
 
     /**

@@ -40,8 +40,10 @@ class RetentionPages {
     }
 
     @GetMapping("/admin/retention")
-    String page(Model model) {
-        model.addAttribute("plan", retention.plan(scope.unitId(), clock.instant()));
+    String page(@RequestParam(required = false) Integer page, Model model) {
+        ContactRetention.Plan plan = retention.plan(scope.unitId(), clock.instant(), page);
+        model.addAttribute("plan", plan);
+        model.addAttribute("page", plan.campaigns());
         model.addAttribute("national", national());
         return PAGE;
     }

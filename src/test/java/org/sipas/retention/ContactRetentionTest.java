@@ -145,7 +145,7 @@ class ContactRetentionTest {
             jdbc.sql("INSERT INTO open_survey_code (campaign_id, email_hash, code_hash, expires_at) VALUES (:c, :e, :h, now())")
                     .param("c", campaign.campaignId()).param("e", "rtw-email-hash-" + i).param("h", "rtw-code-hash-" + i).update();
         }
-        assertThat(retention.plan(campaign.province(), closedOn).campaigns()).filteredOn(r -> r.campaign().id() == campaign.campaignId())
+        assertThat(retention.plan(campaign.province(), closedOn).campaigns().items()).filteredOn(r -> r.campaign().id() == campaign.campaignId())
                 .singleElement().extracting(ContactRetention.CampaignRetention::hashes).isEqualTo(2L);
 
         // a day before the window closes: nothing of the campaign goes
