@@ -109,9 +109,9 @@ class ContactRetention {
     Plan plan(long scopeUnitId, Instant now, Integer page) {
         RetentionSettings settings = repository.settings();
         Instant caseCutoff = now.minus(Duration.ofDays(settings.caseGraceDays()));
-        List<Window> windows = windows(settings, now);
+        List<Window> windows = windows(settings, now, scopeUnitId);
         List<Long> holding = holding(windows);
-        PageOf<Window> shown = PageOf.of(windows.stream().filter(w -> repository.campaignWithin(w.campaign().id(), scopeUnitId)).toList(),
+        PageOf<Window> shown = PageOf.of(windows.stream().filter(w -> w.campaign().inScope()).toList(),
                 page, CAMPAIGNS_PER_PAGE);
         List<CampaignRetention> campaigns = new ArrayList<>();
         for (Window w : shown.items()) {
@@ -135,12 +135,12 @@ class ContactRetention {
         return lock.exclusively(JOB, now, new Run(true, dryRun, now, List.of()), () -> {
             RetentionSettings settings = repository.settings();
             Instant caseCutoff = now.minus(Duration.ofDays(settings.caseGraceDays()));
-            List<Window> windows = windows(settings, now);
+            List<Window> windows = windows(settings, now, scopeUnitId);
             List<Long> holding = holding(windows);
             List<Erased> erased = new ArrayList<>();
             long budget = (long) batch * batchesPerRun;
             for (Window w : windows) {
-                if (!w.over() || budget <= 0 || !repository.campaignWithin(w.campaign().id(), scopeUnitId)) {
+                if (!w.over() || budget <= 0 || !w.campaign().inScope()) {
                     continue;
                 }
                 long drawn = 0;
@@ -255,8 +255,8 @@ class ContactRetention {
     private record Window(RetentionRepository.CampaignRow campaign, Instant ends, boolean over) {
     }
 
-    private List<Window> windows(RetentionSettings settings, Instant now) {
-        return repository.campaigns().stream().map(c -> {
+    private List<Window> windows(RetentionSettings settings, Instant now, long scopeUnitId) {
+        return repository.campaigns(scopeUnitId).stream().map(c -> {
             Instant ends = windowEnds(c, settings);
             return new Window(c, ends, ends != null && !ends.isAfter(now));
         }).toList();

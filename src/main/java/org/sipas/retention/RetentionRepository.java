@@ -20,9 +20,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RetentionRepository {
 
-    /** A sampled campaign as the rule sees it, with its re-checks counted. */
+    /** A campaign as the rule sees it, with its re-checks counted and whether it lies in the caller's scope. */
     record CampaignRow(long id, String name, String kind, String status, long scopeUnitId, String scopeUnitName, LocalDate periodFrom,
-                       LocalDate periodTo, Instant closedAt, int rechecks, int rechecksPending, Instant lastRecheckAt) {
+                       LocalDate periodTo, Instant closedAt, int rechecks, int rechecksPending, Instant lastRecheckAt, boolean inScope) {
     }
 
     /** What a campaign's frame holds: contacts still held (drawn ones apart), erased, and why some are kept. */
@@ -46,42 +46,87 @@ class RetentionRepository {
     }
 
     /**
-     * SQL true when dossier {@code d} is in the frame of campaign {@code c}: in the campaign's scope,
-     * received in its period (Vietnamese days, inclusive, as the draw counts them), of its procedures, and
-     * imported before it closed (a dossier that came later was never part of it).
+     * Campaigns' frames as rows to test dossiers against: each campaign's scope path and its period as
+     * instants (Vietnamese days, inclusive, as the draw counts them), computed once per query, so that
+     * testing a dossier against a frame is a few comparisons, never a walk of the unit tree.
      */
-    static String inFrame(String c, String d) {
-        return CatalogCodes.unitWithinUnit(d + ".unit_id", c + ".scope_unit_id") + """
-                 AND %2$s.received_at >= (%1$s.period_from::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND %2$s.received_at < ((%1$s.period_to + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND (cardinality(%1$s.procedure_ids) = 0 OR %2$s.procedure_id = ANY (%1$s.procedure_ids))
-                 AND (%1$s.closed_at IS NULL OR %2$s.created_at <= %1$s.closed_at)""".formatted(c, d);
+    private static final String FRAMES = """
+            SELECT o.id, o.kind, su.path, (o.period_from::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS from_at,
+                   ((o.period_to + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS to_at, o.procedure_ids, o.closed_at
+            FROM campaign o JOIN unit su ON su.id = o.scope_unit_id""";
+
+    /**
+     * SQL true when dossier {@code d}, whose unit's path is {@code path}, is in frame {@code f} (a row
+     * of {@link #FRAMES}): in the campaign's scope and {@link #inPeriodAndProcedures}.
+     */
+    private static String inFrame(String f, String d, String path) {
+        return "starts_with(%s, %s.path) AND %s".formatted(path, f, inPeriodAndProcedures(f, d));
     }
 
-    /** A consented case of the dossier still open, or closed less than the grace ago: its follow-up contact is kept. */
-    private static final String KEPT_FOR_CASE = """
-            EXISTS (SELECT 1 FROM feedback_case fc WHERE fc.dossier_id = d.id AND fc.consented
-                    AND (fc.closed_at IS NULL OR fc.closed_at > :caseCutoff))""";
+    /**
+     * SQL true when dossier {@code d} was received in frame {@code f}'s period, is of its procedures, and
+     * was imported before the campaign closed (a dossier that came later was never part of it).
+     */
+    private static String inPeriodAndProcedures(String f, String d) {
+        return """
+                %2$s.received_at >= %1$s.from_at AND %2$s.received_at < %1$s.to_at
+                 AND (cardinality(%1$s.procedure_ids) = 0 OR %2$s.procedure_id = ANY (%1$s.procedure_ids))
+                 AND (%1$s.closed_at IS NULL OR %2$s.created_at <= %1$s.closed_at)""".formatted(f, d);
+    }
 
-    /** The dossier is in the frame (or the sample) of a campaign still holding its contacts. */
+    /**
+     * The dossiers of frame {@code f}'s campaign, found from its scope's units through the dossiers'
+     * (unit, received) index: the rows {@code f}, {@code du} (unit) and {@code d} (dossier).
+     */
+    private static String frameDossiers(String f) {
+        return "JOIN unit du ON starts_with(du.path, %1$s.path) JOIN dossier d ON d.unit_id = du.id AND %2$s"
+                .formatted(f, inPeriodAndProcedures(f, "d"));
+    }
+
+    /** A consented case of dossier {@code dossierId} still open, or closed less than the grace ago: its follow-up contact is kept. */
+    private static String keptForCase(String dossierId) {
+        return """
+                EXISTS (SELECT 1 FROM feedback_case fc WHERE fc.dossier_id = %s AND fc.consented
+                        AND (fc.closed_at IS NULL OR fc.closed_at > :caseCutoff))""".formatted(dossierId);
+    }
+
+    /** The dossier is in the frame (or the sample) of a campaign still holding its contacts (the CTE {@code others}). */
     private static final String KEPT_FOR_CAMPAIGN = """
-            (EXISTS (SELECT 1 FROM campaign o WHERE o.id = ANY (CAST(:holding AS bigint[])) AND %s)
-             OR EXISTS (SELECT 1 FROM sample_member om WHERE om.dossier_id = d.id AND om.campaign_id = ANY (CAST(:holding AS bigint[]))))"""
-            .formatted(inFrame("o", "d"));
+            (EXISTS (SELECT 1 FROM others o WHERE %s)
+             OR EXISTS (SELECT 1 FROM sample_member om WHERE om.dossier_id = f.id AND om.campaign_id = ANY (CAST(:holding AS bigint[]))))"""
+            .formatted(inFrame("o", "f", "f.path"));
 
-    /** A campaign's frame and its drawn dossiers (a replacement is drawn from the frame too, but the sample is the record). */
+    /**
+     * The CTEs {@code others} (the frames of the other campaigns still holding contacts) and {@code f}:
+     * campaign {@code :campaign}'s frame and its drawn dossiers (a replacement is drawn from the frame
+     * too, but the sample is the record), with their contacts' state.
+     */
     private static final String CAMPAIGN_DOSSIERS = """
-            SELECT d.id, k.erased_at, EXISTS (SELECT 1 FROM sample_member m WHERE m.campaign_id = c.id AND m.dossier_id = d.id) AS drawn
-            FROM campaign c JOIN dossier d ON %s JOIN dossier_contact k ON k.dossier_id = d.id
-            WHERE c.id = :campaign
-            UNION
-            SELECT d.id, k.erased_at, true FROM sample_member m JOIN dossier d ON d.id = m.dossier_id
-            JOIN dossier_contact k ON k.dossier_id = d.id WHERE m.campaign_id = :campaign""".formatted(inFrame("c", "d"));
+            WITH this AS MATERIALIZED (%1$s WHERE o.id = :campaign),
+            others AS MATERIALIZED (%1$s WHERE o.id = ANY (CAST(:holding AS bigint[]))),
+            f AS (SELECT d.id, d.received_at, d.procedure_id, d.created_at, du.path, k.erased_at,
+                         EXISTS (SELECT 1 FROM sample_member m WHERE m.campaign_id = :campaign AND m.dossier_id = d.id) AS drawn
+                  FROM this c %2$s JOIN dossier_contact k ON k.dossier_id = d.id
+                  UNION
+                  SELECT d.id, d.received_at, d.procedure_id, d.created_at, du.path, k.erased_at, true
+                  FROM sample_member m JOIN dossier d ON d.id = m.dossier_id JOIN unit du ON du.id = d.unit_id
+                  JOIN dossier_contact k ON k.dossier_id = d.id WHERE m.campaign_id = :campaign)""".formatted(FRAMES, frameDossiers("c"));
 
-    /** A dossier in no campaign's frame or sample, whatever the campaign's state. */
+    /**
+     * The CTE {@code attached}: every dossier in a sampled campaign's frame or sample, whatever the
+     * campaign's state, gathered frame by frame through the index, so the dossiers of no campaign are an
+     * anti-join with it instead of each dossier tested against every campaign.
+     */
+    private static final String ATTACHED = """
+            WITH sampled AS MATERIALIZED (%s WHERE o.kind = 'SAMPLED'),
+            attached AS MATERIALIZED (SELECT d.id FROM sampled c %s UNION SELECT m.dossier_id FROM sample_member m)"""
+            .formatted(FRAMES, frameDossiers("c"));
+
+    /** The held contacts of dossiers of no campaign in scope {@code :scope}, as rows {@code d}. */
     private static final String UNATTACHED = """
-            NOT EXISTS (SELECT 1 FROM campaign o WHERE o.kind = 'SAMPLED' AND %s)
-             AND NOT EXISTS (SELECT 1 FROM sample_member om WHERE om.dossier_id = d.id)""".formatted(inFrame("o", "d"));
+            FROM dossier d JOIN dossier_contact k ON k.dossier_id = d.id
+            WHERE k.erased_at IS NULL AND %s AND NOT EXISTS (SELECT 1 FROM attached a WHERE a.id = d.id)"""
+            .formatted(CatalogCodes.unitWithinScope("d.unit_id", "scope"));
 
     private final JdbcClient jdbc;
 
@@ -104,27 +149,26 @@ class RetentionRepository {
                 .param("at", Timestamp.from(at)).update();
     }
 
-    /** Every campaign, sampled or open survey (which has no frame, only respondents' hashes), with its re-checks; newest first. */
-    List<CampaignRow> campaigns() {
+    /**
+     * Every campaign, sampled or open survey (which has no frame, only respondents' hashes), with its
+     * re-checks and whether its scope unit lies in the scope of unit {@code scopeUnitId}; newest first.
+     * All of them, not only the scope's: a campaign elsewhere may still hold a dossier of the scope.
+     */
+    List<CampaignRow> campaigns(long scopeUnitId) {
         return jdbc.sql("""
                         SELECT c.id, c.name, c.kind, c.status, c.scope_unit_id, u.name AS unit_name, c.period_from, c.period_to, c.closed_at,
                                count(r.id) AS rechecks, count(r.id) FILTER (WHERE r.outcome IS NULL) AS pending,
-                               max(r.recorded_at) AS last_recorded
+                               max(r.recorded_at) AS last_recorded, %s AS in_scope
                         FROM campaign c JOIN unit u ON u.id = c.scope_unit_id
                         LEFT JOIN recheck r ON r.campaign_id = c.id
-                        GROUP BY c.id, u.name ORDER BY c.period_from DESC, c.id DESC""")
+                        GROUP BY c.id, u.name ORDER BY c.period_from DESC, c.id DESC""".formatted(
+                        CatalogCodes.unitWithinScope("c.scope_unit_id", "scope")))
+                .param("scope", scopeUnitId)
                 .query((rs, n) -> new CampaignRow(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), rs.getString("status"),
                         rs.getLong("scope_unit_id"), rs.getString("unit_name"), rs.getObject("period_from", LocalDate.class),
                         rs.getObject("period_to", LocalDate.class), instant(rs.getTimestamp("closed_at")), rs.getInt("rechecks"),
-                        rs.getInt("pending"), instant(rs.getTimestamp("last_recorded"))))
+                        rs.getInt("pending"), instant(rs.getTimestamp("last_recorded")), rs.getBoolean("in_scope")))
                 .list();
-    }
-
-    /** Whether the campaign's scope unit lies in the scope of the unit {@code scopeUnitId}. */
-    boolean campaignWithin(long campaignId, long scopeUnitId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM campaign c WHERE c.id = :c AND "
-                        + CatalogCodes.unitWithinScope("c.scope_unit_id", "scope") + ")")
-                .param("c", campaignId).param("scope", scopeUnitId).query(Boolean.class).single();
     }
 
     /**
@@ -133,11 +177,11 @@ class RetentionRepository {
      */
     Holding holding(long campaignId, Collection<Long> holding, Instant caseCutoff) {
         return jdbc.sql("""
-                        WITH f AS (%s),
+                        %s,
                         h AS (SELECT f.id, f.erased_at, f.drawn,
                                      f.erased_at IS NULL AND %s AS for_case,
                                      f.erased_at IS NULL AND %s AS for_campaign
-                              FROM f JOIN dossier d ON d.id = f.id)
+                              FROM f)
                         SELECT count(*) FILTER (WHERE erased_at IS NULL AND drawn) AS held_drawn,
                                count(*) FILTER (WHERE erased_at IS NULL AND NOT drawn) AS held_undrawn,
                                count(*) FILTER (WHERE erased_at IS NOT NULL) AS erased,
@@ -145,7 +189,7 @@ class RetentionRepository {
                                count(*) FILTER (WHERE for_campaign AND NOT for_case) AS for_campaign,
                                count(*) FILTER (WHERE erased_at IS NULL AND NOT for_case AND NOT for_campaign) AS due,
                                max(erased_at) AS last_erased
-                        FROM h""".formatted(CAMPAIGN_DOSSIERS, KEPT_FOR_CASE, KEPT_FOR_CAMPAIGN))
+                        FROM h""".formatted(CAMPAIGN_DOSSIERS, keptForCase("f.id"), KEPT_FOR_CAMPAIGN))
                 .param("campaign", campaignId).param("holding", array(holding)).param("caseCutoff", Timestamp.from(caseCutoff))
                 .query((rs, n) -> new Holding(rs.getLong("held_drawn"), rs.getLong("held_undrawn"), rs.getLong("erased"),
                         rs.getLong("for_case"), rs.getLong("for_campaign"), rs.getLong("due"), instant(rs.getTimestamp("last_erased"))))
@@ -155,9 +199,10 @@ class RetentionRepository {
     /** Up to {@code limit} contacts of the campaign's frame due now: held, kept by no case and no other campaign. */
     List<Due> dueOfCampaign(long campaignId, Collection<Long> holding, Instant caseCutoff, int limit) {
         return jdbc.sql("""
-                        SELECT f.id, f.drawn FROM (%s) f JOIN dossier d ON d.id = f.id
+                        %s
+                        SELECT f.id, f.drawn FROM f
                         WHERE f.erased_at IS NULL AND NOT %s AND NOT %s
-                        ORDER BY f.id LIMIT :limit""".formatted(CAMPAIGN_DOSSIERS, KEPT_FOR_CASE, KEPT_FOR_CAMPAIGN))
+                        ORDER BY f.id LIMIT :limit""".formatted(CAMPAIGN_DOSSIERS, keptForCase("f.id"), KEPT_FOR_CAMPAIGN))
                 .param("campaign", campaignId).param("holding", array(holding)).param("caseCutoff", Timestamp.from(caseCutoff))
                 .param("limit", limit)
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getBoolean(2)))
@@ -167,13 +212,12 @@ class RetentionRepository {
     /** The dossiers of no campaign in the scope, with their contacts: held, due (imported before {@code importedBefore}). */
     Unattached unattached(long scopeUnitId, Instant importedBefore, Instant caseCutoff) {
         return jdbc.sql("""
+                        %s
                         SELECT count(*) AS held,
-                               count(*) FILTER (WHERE d.created_at < :importedBefore AND NOT %1$s) AS due,
-                               count(*) FILTER (WHERE d.created_at < :importedBefore AND %1$s) AS for_case,
+                               count(*) FILTER (WHERE d.created_at < :importedBefore AND NOT %s) AS due,
+                               count(*) FILTER (WHERE d.created_at < :importedBefore AND %s) AS for_case,
                                min(d.created_at) FILTER (WHERE d.created_at >= :importedBefore) AS next_imported
-                        FROM dossier d JOIN dossier_contact k ON k.dossier_id = d.id
-                        WHERE k.erased_at IS NULL AND %2$s AND %3$s""".formatted(KEPT_FOR_CASE,
-                        CatalogCodes.unitWithinScope("d.unit_id", "scope"), UNATTACHED))
+                        %s""".formatted(ATTACHED, keptForCase("d.id"), keptForCase("d.id"), UNATTACHED))
                 .param("scope", scopeUnitId).param("importedBefore", Timestamp.from(importedBefore))
                 .param("caseCutoff", Timestamp.from(caseCutoff))
                 .query((rs, n) -> new Unattached(rs.getLong("held"), rs.getLong("due"), rs.getLong("for_case"),
@@ -184,10 +228,9 @@ class RetentionRepository {
     /** Up to {@code limit} contacts of dossiers of no campaign in the scope, imported before {@code importedBefore}, kept by no case. */
     List<Long> dueUnattached(long scopeUnitId, Instant importedBefore, Instant caseCutoff, int limit) {
         return jdbc.sql("""
-                        SELECT d.id FROM dossier d JOIN dossier_contact k ON k.dossier_id = d.id
-                        WHERE k.erased_at IS NULL AND d.created_at < :importedBefore AND %s AND %s AND NOT %s
-                        ORDER BY d.id LIMIT :limit""".formatted(CatalogCodes.unitWithinScope("d.unit_id", "scope"), UNATTACHED,
-                        KEPT_FOR_CASE))
+                        %s
+                        SELECT d.id %s AND d.created_at < :importedBefore AND NOT %s
+                        ORDER BY d.id LIMIT :limit""".formatted(ATTACHED, UNATTACHED, keptForCase("d.id")))
                 .param("scope", scopeUnitId).param("importedBefore", Timestamp.from(importedBefore))
                 .param("caseCutoff", Timestamp.from(caseCutoff)).param("limit", limit)
                 .query(Long.class).list();

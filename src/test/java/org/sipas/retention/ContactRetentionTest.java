@@ -244,11 +244,11 @@ class ContactRetentionTest {
     @Test
     void aRecheckListAllRecordedEndsTheWindowBeforeItsDays() {
         RetentionRepository.CampaignRow withList = new RetentionRepository.CampaignRow(1, "x", "SAMPLED", "CLOSED", 1, "u", null, null,
-                Instant.parse("2026-01-10T00:00:00Z"), 4, 0, Instant.parse("2026-01-15T00:00:00Z"));
+                Instant.parse("2026-01-10T00:00:00Z"), 4, 0, Instant.parse("2026-01-15T00:00:00Z"), true);
         RetentionRepository.CampaignRow pending = new RetentionRepository.CampaignRow(1, "x", "SAMPLED", "CLOSED", 1, "u", null, null,
-                Instant.parse("2026-01-10T00:00:00Z"), 4, 1, Instant.parse("2026-01-15T00:00:00Z"));
+                Instant.parse("2026-01-10T00:00:00Z"), 4, 1, Instant.parse("2026-01-15T00:00:00Z"), true);
         RetentionRepository.CampaignRow inField = new RetentionRepository.CampaignRow(1, "x", "SAMPLED", "IN_FIELD", 1, "u", null, null,
-                null, 0, 0, null);
+                null, 0, 0, null, true);
         RetentionSettings settings = new RetentionSettings(30, 30, 24, "system", Instant.now());
         assertThat(ContactRetention.windowEnds(withList, settings)).isEqualTo(Instant.parse("2026-01-15T00:00:00Z"));
         assertThat(ContactRetention.windowEnds(pending, settings)).isEqualTo(Instant.parse("2026-02-09T00:00:00Z"));
