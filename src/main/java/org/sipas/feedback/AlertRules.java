@@ -121,10 +121,6 @@ class AlertRules {
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
-    static String longArray(java.util.Collection<Long> values) {
-        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-    }
-
     private static AlertRule row(ResultSet rs, int n) throws SQLException {
         return new AlertRule(rs.getLong("id"), rs.getString("methodology_code"), rs.getInt("methodology_version"),
                 rs.getString("code"), AlertKind.valueOf(rs.getString("kind")), texts(rs.getArray("questions")),

@@ -156,7 +156,7 @@ class CaseOpener {
         List<Stored> responses = jdbc.sql("""
                         SELECT id, methodology_code, methodology_version, unit_id, dossier_id, campaign_id, channel, answers::text AS answers
                         FROM response WHERE id = ANY (CAST(:ids AS bigint[])) ORDER BY id""")
-                .param("ids", AlertRules.longArray(ids)).query(Stored.class).list();
+                .param("ids", ids.toArray(Long[]::new)).query(Stored.class).list();
         Map<Long, DossierOfficials.Served> served = dossiers.of(responses.stream().map(Stored::dossierId).filter(Objects::nonNull).toList());
         Map<String, List<AlertRule>> rulesByVersion = new HashMap<>();
         Map<String, Optional<Methodology>> versions = new HashMap<>();

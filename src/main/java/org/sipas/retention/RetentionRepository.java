@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.sipas.catalog.CatalogCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -190,7 +189,7 @@ class RetentionRepository {
                                count(*) FILTER (WHERE erased_at IS NULL AND NOT for_case AND NOT for_campaign) AS due,
                                max(erased_at) AS last_erased
                         FROM h""".formatted(CAMPAIGN_DOSSIERS, keptForCase("f.id"), KEPT_FOR_CAMPAIGN))
-                .param("campaign", campaignId).param("holding", array(holding)).param("caseCutoff", Timestamp.from(caseCutoff))
+                .param("campaign", campaignId).param("holding", holding.toArray(Long[]::new)).param("caseCutoff", Timestamp.from(caseCutoff))
                 .query((rs, n) -> new Holding(rs.getLong("held_drawn"), rs.getLong("held_undrawn"), rs.getLong("erased"),
                         rs.getLong("for_case"), rs.getLong("for_campaign"), rs.getLong("due"), instant(rs.getTimestamp("last_erased"))))
                 .single();
@@ -203,7 +202,7 @@ class RetentionRepository {
                         SELECT f.id, f.drawn FROM f
                         WHERE f.erased_at IS NULL AND NOT %s AND NOT %s
                         ORDER BY f.id LIMIT :limit""".formatted(CAMPAIGN_DOSSIERS, keptForCase("f.id"), KEPT_FOR_CAMPAIGN))
-                .param("campaign", campaignId).param("holding", array(holding)).param("caseCutoff", Timestamp.from(caseCutoff))
+                .param("campaign", campaignId).param("holding", holding.toArray(Long[]::new)).param("caseCutoff", Timestamp.from(caseCutoff))
                 .param("limit", limit)
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getBoolean(2)))
                 .list();
@@ -253,10 +252,5 @@ class RetentionRepository {
 
     private static Instant instant(Timestamp at) {
         return at == null ? null : at.toInstant();
-    }
-
-    /** A PostgreSQL array literal, cast in the SQL: one parameter however many values. */
-    private static String array(Collection<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 }
