@@ -1,6 +1,7 @@
 package org.sipas.feedback;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,6 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 import org.sipas.catalog.OfficialNames;
@@ -21,6 +27,7 @@ import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -59,18 +66,22 @@ class CaseOpener {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final java.util.concurrent.ExecutorService soon = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService soon = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "feedback-cases");
                 // never holds the JVM open: the outbox keeps what it had not judged
                 thread.setDaemon(true);
                 return thread;
             });
-    private final java.util.concurrent.locks.ReentrantLock thisNode = new java.util.concurrent.locks.ReentrantLock();
-    private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ReentrantLock thisNode = new ReentrantLock();
+    private final AtomicBoolean queued = new AtomicBoolean();
+    /** The least time between two drains set off by stored responses, in nanoseconds. */
+    private final long gather;
+    /** When this node's last drain began ({@link System#nanoTime()}). */
+    private volatile long lastDrain;
 
     CaseOpener(JdbcClient jdbc, CaseStore cases, AlertRules rules, Methodologies methodologies, DossierOfficials dossiers, OfficialNames officials,
                WorkingDays workingDays, Notifications notifications, ContactConsents consents, JsonMapper json, Clock clock,
-               PlatformTransactionManager transactions) {
+               PlatformTransactionManager transactions, @Value("${sipas.feedback.outbox-gather}") Duration gather) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.rules = rules;
@@ -83,19 +94,26 @@ class CaseOpener {
         this.json = json;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
+        this.gather = gather.toNanos();
+        this.lastDrain = System.nanoTime() - this.gather;
     }
 
     /**
-     * A stored response is judged at once after its commit, in a thread of the opener, never the
-     * respondent's (the outbox holds it if this fails).
+     * A stored response is judged soon after its commit, in a thread of the opener, never the
+     * respondent's (the outbox holds it if this fails): at once when the last drain began at least
+     * {@code outbox-gather} ago, else when that much has passed. Under a stream of responses the
+     * opener so takes the outbox a few times a second, each batch with the cases of all the
+     * responses stored meanwhile, instead of a transaction of its own for every one or two (whose
+     * fixed statements and commit cost the respondents' writes the CPU and the WAL flushes).
      */
     @TransactionalEventListener(fallbackExecution = true)
     void submitted(ResponseSubmitted submitted) {
         if (queued.compareAndSet(false, true)) {
-            soon.execute(() -> {
+            long wait = Math.max(0, lastDrain + gather - System.nanoTime());
+            soon.schedule(() -> {
                 queued.set(false);
                 drainQuietly();
-            });
+            }, wait, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -124,6 +142,7 @@ class CaseOpener {
         // this node's threads take turns (once it returns, what was committed before is judged); other nodes skip
         thisNode.lock();
         try {
+            lastDrain = System.nanoTime();
             int opened = 0;
             while (true) {
                 Integer[] batch = transactions.execute(status -> once(now));
