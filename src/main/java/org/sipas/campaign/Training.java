@@ -15,6 +15,7 @@ import org.sipas.identity.StaffAccounts;
 import org.sipas.identity.UnitScope;
 import org.sipas.methodology.Methodologies;
 import org.sipas.methodology.Methodology;
+import org.sipas.web.PageOf;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,14 +115,21 @@ public class Training {
     }
 
     /**
-     * The campaigns someone in training may practise and take the quiz for: sampled or in the
-     * field, meeting the caller's scope (and for a partner organisation's staff, served by it), newest first.
+     * Page {@code page} of the campaigns someone in training may practise and take the quiz for:
+     * sampled or in the field, meeting the caller's scope (and for a partner organisation's staff,
+     * served by it), newest first. The scope is asked of all campaigns at once; only the page's are read in full.
      */
     @Transactional(readOnly = true)
-    public List<FieldCampaign> forTrainees() {
-        return repository.activeCampaigns().stream().map(fieldCampaigns::find).flatMap(java.util.Optional::stream)
-                .filter(c -> units.overlaps(c.scopeUnitId()))
-                .filter(c -> users.find().map(u -> scope.servedFor(u, c.id())).orElse(true)).toList();
+    public PageOf<FieldCampaign> forTrainees(Integer page, int size) {
+        List<TrainingRepository.Active> active = repository.activeCampaigns();
+        Set<Long> meeting = units.overlapping(active.stream().map(TrainingRepository.Active::scopeUnitId).distinct().toList());
+        java.util.Optional<CurrentUser> user = users.find();
+        List<Long> ids = active.stream().filter(a -> meeting.contains(a.scopeUnitId()))
+                .filter(a -> user.map(u -> scope.servedFor(u, a.id())).orElse(true))
+                .map(TrainingRepository.Active::id).toList();
+        PageOf<Long> shown = PageOf.of(ids, page, size);
+        return new PageOf<>(shown.items().stream().map(fieldCampaigns::find).flatMap(java.util.Optional::stream).toList(),
+                shown.number(), shown.size(), shown.total());
     }
 
     @Transactional(readOnly = true)

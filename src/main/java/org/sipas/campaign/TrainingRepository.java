@@ -47,8 +47,13 @@ class TrainingRepository {
     }
 
     /** The campaigns sampled or in the field, newest first: those people train for. */
-    List<Long> activeCampaigns() {
-        return jdbc.sql("SELECT id FROM campaign WHERE status IN ('SAMPLED', 'IN_FIELD') ORDER BY id DESC").query(Long.class).list();
+    /** A campaign sampled or in the field, with the unit whose subtree it covers. */
+    record Active(long id, long scopeUnitId) {
+    }
+
+    List<Active> activeCampaigns() {
+        return jdbc.sql("SELECT id, scope_unit_id FROM campaign WHERE status IN ('SAMPLED', 'IN_FIELD') ORDER BY id DESC")
+                .query((rs, n) -> new Active(rs.getLong(1), rs.getLong(2))).list();
     }
 
     Settings settings(long campaignId) {

@@ -55,4 +55,12 @@ class CatalogUnitDirectory implements UnitDirectory {
                 .param("ids", unitIds.toArray(Long[]::new)).param("scope", scopeUnitId)
                 .query(Long.class).list());
     }
+
+    @Override
+    public Set<Long> holding(List<Long> unitIds, long unitId) {
+        return Set.copyOf(jdbc.sql("SELECT c.id FROM unit c WHERE c.id = ANY(:ids) AND "
+                        + CatalogCodes.unitWithinUnit(":unitId", "c.id"))
+                .param("ids", unitIds.toArray(Long[]::new)).param("unitId", unitId)
+                .query(Long.class).list());
+    }
 }

@@ -71,7 +71,7 @@ class PracticeController {
     String home(@RequestParam(required = false) Integer page, Model model) {
         String me = users.current().name();
         // a card per campaign, each with its own reads: a page of them, not every campaign in the field
-        PageOf<FieldCampaign> shown = PageOf.of(training.forTrainees(), page, CAMPAIGNS_PER_PAGE);
+        PageOf<FieldCampaign> shown = training.forTrainees(page, CAMPAIGNS_PER_PAGE);
         List<Line> lines = new ArrayList<>();
         for (FieldCampaign campaign : shown.items()) {
             lines.add(new Line(campaign, training.required(campaign.id()), training.isTrained(campaign.id(), me),

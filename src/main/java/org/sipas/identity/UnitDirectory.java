@@ -23,6 +23,9 @@ public interface UnitDirectory {
     /** Those of {@code unitIds} that lie in the subtree of {@code scopeUnitId}, in one query. */
     Set<Long> within(List<Long> unitIds, long scopeUnitId);
 
+    /** Those of {@code unitIds} whose subtree holds {@code unitId} (its ancestors and itself among them), in one query. */
+    Set<Long> holding(List<Long> unitIds, long unitId);
+
     record UnitRef(long id, String code, String name) {
     }
 }

@@ -76,6 +76,17 @@ public class UnitScope {
         return units.isWithin(unitId, scope) || units.isWithin(scope, unitId);
     }
 
+    /** Those of {@code unitIds} whose subtree meets the caller's scope ({@link #overlaps}), asked in two queries. */
+    public Set<Long> overlapping(Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return Set.of();
+        }
+        long scope = unitId();
+        Set<Long> meeting = new java.util.HashSet<>(units.within(List.copyOf(unitIds), scope));
+        meeting.addAll(units.holding(List.copyOf(unitIds), scope));
+        return meeting;
+    }
+
     /** Those of {@code unitIds} within the caller's scope, asked in one query. */
     public Set<Long> covered(Collection<Long> unitIds) {
         return covered(users.current(), unitIds);
