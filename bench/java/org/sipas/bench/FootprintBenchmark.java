@@ -24,7 +24,12 @@ import org.sipas.database.EmbeddedPostgresServer;
  *       the floor, since sipas is not healthy before its database is;</li>
  *   <li>the idle memory after the first start: the proportional set size (PSS, shared pages
  *       counted once) and the resident set of the JVM and the embedded PostgreSQL's processes
- *       (goal under 512 MB).</li>
+ *       (goal under 512 MB);</li>
+ *   <li>how soon it serves at full speed: after one more restart, online responses posted as
+ *       {@link ResponseBenchmark} posts them ({@code bench.clients} connections) from the moment it is
+ *       healthy, the rate of the first {@code bench.seconds} (30) against the warm rate of the same
+ *       process, once slices of that length stop rising (at most {@code bench.warm-slices}, 10; goal:
+ *       the first at least 70% of the warm).</li>
  * </ul>
  * Time to healthy is from the process's start to the first 200 of {@code /actuator/health}.
  * <p>
@@ -78,9 +83,63 @@ public final class FootprintBenchmark {
         double b = median(floor);
         System.out.printf("%nrestart on the existing data directory: median %.2f s (goal < 5 s); PostgreSQL alone %.2f s; ratio %.1f%n",
                 o, b, o / b);
+        soonAfterStart(launch, work);
     }
 
-    record Started(Process process, double seconds) {
+    /**
+     * The rate of the first seconds after a restart against the warm rate of the same process: tokens
+     * written beforehand into the stopped application's database (not timed), then wrk from the first
+     * healthy answer on, slice after slice, until three slices in a row are less than 3% faster than the
+     * fastest before them (or {@code bench.warm-slices} slices); the warm rate is the fastest slice.
+     */
+    private static void soonAfterStart(Launch launch, Path work) throws Exception {
+        int clients = Integer.getInteger("bench.clients", 100);
+        int seconds = Integer.getInteger("bench.seconds", 30);
+        int slices = Math.max(2, Integer.getInteger("bench.warm-slices", 10));
+        // the 3,000 responses/s of the fastest runs here, twice over
+        long tokens = 6_000L * seconds * slices;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(work.resolve("pg"), 0)) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(server.superuserDataSource());
+            jdbc.update("DELETE FROM survey_token WHERE token LIKE 'bench-soon-%'");
+            jdbc.update("""
+                    INSERT INTO survey_token (token, methodology_code, methodology_version, channel, expires_at)
+                    SELECT 'bench-soon-' || lpad(i::text, 12, '0'), 'sipas-2017', 1, 'WEB', now() + interval '1 day'
+                    FROM generate_series(0, ?) i""", tokens);
+            jdbc.execute("VACUUM ANALYZE survey_token");
+        }
+        Started started = start(launch, work, false);
+        try {
+            Path dir = Files.createDirectories(work.resolve("wrk"));
+            Path body = dir.resolve("response.json");
+            Files.writeString(body, tools.jackson.databind.json.JsonMapper.builder().build()
+                    .writeValueAsString(java.util.Map.of("answers", ResponseBenchmark.ANSWERS)));
+            String script = ResponseBenchmark.WRK_SCRIPT.replace("bench-token-", "bench-soon-");
+            String base = "http://127.0.0.1:" + started.port();
+            List<Wrk.Run> runs = new ArrayList<>();
+            double fastest = 0;
+            int calm = 0;
+            long next = 0;
+            while (runs.size() < slices && (runs.size() < 2 || calm < 3)) {
+                Wrk.Run run = Wrk.post("slice " + (runs.size() + 1), dir, script, base, clients, seconds,
+                        List.of(Long.toString(next), Integer.toString(Wrk.THREADS), body.toString()));
+                next += 6_000L * seconds;
+                if (!runs.isEmpty()) {
+                    calm = run.perSecond() < fastest * 1.03 ? calm + 1 : 0;
+                    fastest = Math.max(fastest, run.perSecond());
+                }
+                runs.add(run);
+            }
+            double first = runs.get(0).perSecond();
+            System.out.printf("%nsoon after a restart (healthy after %.2f s): responses/s per %d s from %d clients: %s%n", started.seconds(),
+                    seconds, clients, runs.stream().map(r -> "%.0f".formatted(r.perSecond())).toList());
+            System.out.printf("first %d s after healthy %.1f /s (p99 %.1f ms, %d refused); warm (the fastest later slice) %.1f /s; ratio %.1f%% (goal >= 70%%)%n",
+                    seconds, first, runs.get(0).p99Millis(), runs.get(0).refused(), fastest, fastest == 0 ? 0 : 100 * first / fastest);
+        } finally {
+            stop(started.process());
+        }
+    }
+
+    record Started(Process process, int port, double seconds) {
     }
 
     /** How sipas is started. */
@@ -133,7 +192,7 @@ public final class FootprintBenchmark {
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return new Started(process, (System.nanoTime() - t0) / 1e9);
+                    return new Started(process, port, (System.nanoTime() - t0) / 1e9);
                 }
             } catch (IOException notYet) {
                 // not listening yet

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ResponseBenchmark {
 
     /** The SIPAS 2017 answers of one respondent, as typed; every criterion rated. */
-    private static final Map<String, String> ANSWERS = Wrk.answers("applicant_kind", "ca_nhan", "gender", "nu", "age", "42",
+    static final Map<String, String> ANSWERS = Wrk.answers("applicant_kind", "ca_nhan", "gender", "nu", "age", "42",
             "education", "dai_hoc", "occupation", "kinh_doanh", "result_date", "05/03/2025", "c01", "4", "c02", "5",
             "c03", "4", "c04", "4", "c05", "4", "c06", "4", "c07", "5", "c08", "9", "c09", "2", "c09_late_days", "12",
             "e2_expect", "rut_ngan giam_phi", "c10", "5", "c11", "5", "c12", "4", "c13", "3", "c14", "4", "c15", "0",
@@ -173,7 +173,7 @@ public final class ResponseBenchmark {
      * requests share one; a response counts as accepted only when it is 201. wrk's own histogram
      * gives the latencies of every request.
      */
-    private static final String WRK_SCRIPT = """
+    static final String WRK_SCRIPT = """
             function init(args)
               first, stride = tonumber(args[1]), tonumber(args[2])
               local file = io.open(args[3], "rb"); body = file:read("*a"); file:close()
