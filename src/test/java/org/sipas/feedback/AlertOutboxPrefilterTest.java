@@ -71,7 +71,11 @@ class AlertOutboxPrefilterTest {
         assertThat(kept).as("of %d answers judged", judged).isPositive();
     }
 
-    /** A blank answer; a plain level that is no alarm level of a NOT_SATISFIED rule; text holding no code of an ANSWER_IN rule. */
+    /**
+     * A blank answer; a plain level that is no alarm level of a NOT_SATISFIED rule; text holding no
+     * code of an ANSWER_IN rule; text of a WATCH_LIST rule with none of the letters of any of its words
+     * in a row (diacritics, case, spaces and punctuation aside).
+     */
     private static boolean plainlyQuiet(AlertRule rule, Methodology methodology, String answer) {
         if (answer.chars().allMatch(c -> " \t\n\r\f\u000b".indexOf(c) >= 0)) {
             return true;
@@ -80,7 +84,8 @@ class AlertOutboxPrefilterTest {
             case NOT_SATISFIED -> answer.matches("[0-9]{1,9}") && !RuleCheck.alarmLevels(rule, methodology).contains(Integer.parseInt(answer));
             case ANSWER_IN -> rule.codes().stream().noneMatch(answer::contains);
             case RATING_AT_MOST -> answer.matches("[0-9]{1,9}") && Integer.parseInt(answer) > rule.level();
-            case WATCH_LIST -> false;
+            case WATCH_LIST -> rule.words().stream().map(AlertOutboxPrefilterTest::letters)
+                    .noneMatch(w -> letters(answer).contains(w));
         };
     }
 
@@ -95,20 +100,27 @@ class AlertOutboxPrefilterTest {
         assertThat(satisfied.responseId()).isNotEqualTo(notSatisfied.responseId());
     }
 
+    /** Only the letters and digits of the text, folded as the judge folds it. */
+    private static String letters(String text) {
+        return RuleCheck.fold(text).replace(" ", "");
+    }
+
     /** The outbox's sequence moves on every row written, whether or not a drain has taken the row since. */
     private long lastOutboxSeq() {
         return jdbc.sql("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM alert_outbox_seq_seq").query(Long.class).single();
     }
 
     private boolean mayMatch(long ruleId, String answer) {
-        return jdbc.sql("SELECT alert_answer_may_match(kind, codes, level, alarm_levels, :a) FROM alert_rule WHERE id = :id")
+        return jdbc.sql("SELECT alert_answer_may_match(kind, codes, level, alarm_levels, words, :a) FROM alert_rule WHERE id = :id")
                 .param("a", answer).param("id", ruleId).query(Boolean.class).single();
     }
 
     /** Answers a respondent, a clerk or a device could store for the question, plainly written or not. */
     private static List<String> answers(AlertRule rule, Methodology methodology, String question) {
         Set<String> plain = new LinkedHashSet<>(List.of("", " ", "\t", "-1", "0", "9", "99", "99999999999", "abc", "không có",
-                "Rất hài lòng", "cán bộ nhũng nhiễu", "Can bo NHUNG NHIEU", "a b c"));
+                "Rất hài lòng", "cán bộ nhũng nhiễu", "Can bo NHUNG NHIEU", "a b c", "Cần thêm chỗ ngồi chờ và hướng dẫn rõ hơn.",
+                "CÁN BỘ NHŨNG-NHIỄU!!", java.text.Normalizer.normalize("cán bộ nhũng nhiễu, phiền hà", java.text.Normalizer.Form.NFD),
+                "phiền   hà", "Đòi tiền ngoài", "doi tien\nngoai", "vòi vĩnh.", "nhũng"));
         Optional<AnswerScale> scale = methodology.question(question).map(Question::scale).flatMap(methodology::scale);
         scale.ifPresent(s -> {
             s.levels().forEach(l -> plain.add(Integer.toString(l.code())));
