@@ -3,6 +3,7 @@ package org.sipas.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -12,7 +13,9 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.sipas.collection.CollectionBenchmarks;
 import org.sipas.collection.SurveyTokens;
+import org.sipas.web.WebBenchmarks;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code pgbench} (Debian's, from PATH) with a custom script of one {@code INSERT INTO response}
  * of the same stored answers per transaction, at the same concurrency and duration, against the
  * same server; its per-transaction log gives p50 and p99. Then the ratio.
+ * <p>
+ * With {@code bench.variants} (e.g. {@code default,no-path-first,no-token-gathering}), the server's
+ * switches are turned on the running server so that each variant is measured on its own in the
+ * same run: the warm-up's slices and every round's runs of ours take the variants in turn, each
+ * round against the same pgbench run, and each variant's rate, p99 and ratio to pgbench are
+ * printed. One server for all, so that the variants share the JIT's warm-up, the pools, the caches
+ * and the database; starting one server per variant would compare servers as much as switches.
  */
 public final class ResponseBenchmark {
 
@@ -48,6 +58,8 @@ public final class ResponseBenchmark {
      * server for the cores; so the warm-up goes on in slices until the rate stops rising.
      */
     private final int warmUp = Integer.getInteger("bench.warmup", 300);
+    /** Empty: the server as its settings start it, measured and printed as before the variants existed. */
+    private final List<Variant> variants = Variant.parse(System.getProperty("bench.variants", ""));
     private static final int WARM_UP_SLICE = 10;
     /** Tokens written per second of a run: about twice what any run here has posted. */
     private static final long TOKENS_PER_SECOND = 6_000;
@@ -56,6 +68,38 @@ public final class ResponseBenchmark {
     private final HikariDataSource dataSource;
     private final String base;
     private final String httpThreads;
+    private final WebBenchmarks web;
+    private final CollectionBenchmarks collection;
+
+    /**
+     * Which of the server's switches a variant turns off ({@code sipas.web.path-first-lookup},
+     * {@code sipas.collection.gather-token-reads}); {@code default} turns both on.
+     */
+    private record Variant(String name, boolean pathFirst, boolean gatherTokenReads) {
+
+        /** Comma-separated names; each one {@code default} or its switches off joined by {@code +}. */
+        static List<Variant> parse(String option) {
+            List<Variant> variants = new ArrayList<>();
+            for (String name : option.split(",")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                boolean pathFirst = true;
+                boolean gatherTokenReads = true;
+                for (String word : name.strip().split("\\+")) {
+                    switch (word) {
+                        case "default" -> { }
+                        case "no-path-first" -> pathFirst = false;
+                        case "no-token-gathering" -> gatherTokenReads = false;
+                        default -> throw new IllegalArgumentException("bench.variants: no variant " + word
+                                + " (default, no-path-first, no-token-gathering, or the last two joined by +)");
+                    }
+                }
+                variants.add(new Variant(name.strip(), pathFirst, gatherTokenReads));
+            }
+            return variants;
+        }
+    }
 
     private ResponseBenchmark(ConfigurableApplicationContext app) {
         this.dataSource = (HikariDataSource) app.getBean(DataSource.class);
@@ -63,6 +107,8 @@ public final class ResponseBenchmark {
         this.json = app.getBean(JsonMapper.class);
         this.base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
         this.httpThreads = app.getEnvironment().getProperty("server.tomcat.threads.max", "200");
+        this.web = new WebBenchmarks(app);
+        this.collection = new CollectionBenchmarks(app);
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,6 +126,12 @@ public final class ResponseBenchmark {
         System.out.printf("ResponseBenchmark: %d clients, %d rounds of %d s after at most %d s of warm-up, pool of %d connections, "
                         + "%s HTTP threads, synchronous_commit=%s%n", clients, rounds, seconds, warmUp,
                 dataSource.getMaximumPoolSize(), httpThreads, jdbc.queryForObject("SHOW synchronous_commit", String.class));
+        if (!variants.isEmpty()) {
+            System.out.printf("variants, in turn in the warm-up and in every round, switched on the running server: %s%n",
+                    variants.stream().map(Variant::name).toList());
+        }
+        // the server as started when no variants are asked for: one turn, with no switch touched
+        int turns = Math.max(1, variants.size());
         // tokens enough for the fastest conceivable run; written in bulk (not timed), as issue() would write them
         tokens.issue("sipas-2017", 1, null, null);
         long warmUpTokens = TOKENS_PER_SECOND * warmUp;
@@ -87,40 +139,82 @@ public final class ResponseBenchmark {
         jdbc.update("""
                 INSERT INTO survey_token (token, methodology_code, methodology_version, channel, expires_at)
                 SELECT 'bench-token-' || lpad(i::text, 12, '0'), 'sipas-2017', 1, 'WEB', now() + interval '1 day'
-                FROM generate_series(0, ?) i""", warmUpTokens + roundTokens * rounds);
+                FROM generate_series(0, ?) i""", warmUpTokens + roundTokens * rounds * turns);
         // as autovacuum would have long since done on a server in use: the planner knows the table's size
         jdbc.execute("VACUUM ANALYZE survey_token");
         jdbc.execute("CHECKPOINT");
-        long warmUpEnd = warmUp();
-        // the two take turns, so that a slow spell of the machine's disk or of a neighbour falls on both
-        List<Wrk.Run> ours = new ArrayList<>();
+        long warmUpEnd = warmUp(turns);
+        // ours and pgbench take turns, so that a slow spell of the machine's disk or of a neighbour falls on both
+        List<List<Wrk.Run>> ours = new ArrayList<>();
+        List<List<Double>> ratios = new ArrayList<>();
+        for (int turn = 0; turn < turns; turn++) {
+            ours.add(new ArrayList<>());
+            ratios.add(new ArrayList<>());
+        }
         List<Wrk.Run> baseline = new ArrayList<>();
-        List<Double> ratios = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            long first = warmUpEnd + roundTokens * round;
-            jdbc.execute("CHECKPOINT");
-            Wrk.Run mine = post("ours: POST /s/{token}/response", seconds, first);
-            long stored = jdbc.queryForObject("SELECT count(*) FROM response WHERE token >= ? AND token < ?", Long.class,
-                    "bench-token-%012d".formatted(first), "bench-token-%012d".formatted(first + roundTokens));
+            // the variants' order turns from round to round, so that none always runs first after pgbench
+            List<Integer> order = new ArrayList<>();
+            List<String> storedCounts = new ArrayList<>();
+            Wrk.Run[] mine = new Wrk.Run[turns];
+            long stored = 0;
+            for (int k = 0; k < turns; k++) {
+                int turn = (round + k) % turns;
+                long first = warmUpEnd + roundTokens * ((long) round * turns + k);
+                switchTo(turn);
+                jdbc.execute("CHECKPOINT");
+                mine[turn] = post(label(turn), seconds, first);
+                stored = jdbc.queryForObject("SELECT count(*) FROM response WHERE token >= ? AND token < ?", Long.class,
+                        "bench-token-%012d".formatted(first), "bench-token-%012d".formatted(first + roundTokens));
+                order.add(turn);
+                storedCounts.add("%s %d / %d".formatted(variants.isEmpty() ? "" : variants.get(turn).name(), stored,
+                        mine[turn].accepted()));
+            }
             String answers = jdbc.queryForObject("SELECT answers::text FROM response ORDER BY id DESC LIMIT 1", String.class);
             jdbc.execute("CHECKPOINT");
             Wrk.Run theirs = pgbench(answers, false);
-            System.out.printf("round %d (stored %d responses, %d answered 201, the rest in flight when wrk stopped)%n",
-                    round + 1, stored, mine.accepted());
-            Wrk.print(mine);
+            if (variants.isEmpty()) {
+                System.out.printf("round %d (stored %d responses, %d answered 201, the rest in flight when wrk stopped)%n",
+                        round + 1, stored, mine[0].accepted());
+            } else {
+                System.out.printf("round %d (stored / answered 201: %s; the rest in flight when wrk stopped)%n",
+                        round + 1, String.join(", ", storedCounts));
+            }
+            for (int turn : order) {
+                Wrk.print(mine[turn]);
+            }
             Wrk.print(theirs);
-            ours.add(mine);
             baseline.add(theirs);
-            ratios.add(mine.perSecond() / theirs.perSecond());
+            for (int turn = 0; turn < turns; turn++) {
+                ours.get(turn).add(mine[turn]);
+                ratios.get(turn).add(mine[turn].perSecond() / theirs.perSecond());
+            }
         }
         System.out.printf("median of %d rounds:%n", rounds);
-        System.out.printf("%-34s %8.1f /s   p50 %6.1f ms   p99 %6.1f ms%n", "ours: POST /s/{token}/response",
-                Wrk.median(ours, Wrk.Run::perSecond), Wrk.median(ours, Wrk.Run::p50Millis), Wrk.median(ours, Wrk.Run::p99Millis));
+        for (int turn = 0; turn < turns; turn++) {
+            List<Wrk.Run> runs = ours.get(turn);
+            System.out.printf("%-34s %8.1f /s   p50 %6.1f ms   p99 %6.1f ms%n", label(turn),
+                    Wrk.median(runs, Wrk.Run::perSecond), Wrk.median(runs, Wrk.Run::p50Millis), Wrk.median(runs, Wrk.Run::p99Millis));
+        }
         System.out.printf("%-34s %8.1f /s   p50 %6.1f ms   p99 %6.1f ms%n", "pgbench: INSERT INTO response",
                 Wrk.median(baseline, Wrk.Run::perSecond), Wrk.median(baseline, Wrk.Run::p50Millis), Wrk.median(baseline, Wrk.Run::p99Millis));
-        System.out.printf("ratio ours / pgbench INSERT: %.1f%% of the rate (rounds: %s); p99 %.2f× pgbench's%n",
-                100 * Wrk.median(ratios, r -> r), ratios.stream().map(r -> "%.1f%%".formatted(100 * r)).toList(),
-                Wrk.median(ours, Wrk.Run::p99Millis) / Wrk.median(baseline, Wrk.Run::p99Millis));
+        for (int turn = 0; turn < turns; turn++) {
+            List<Wrk.Run> runs = ours.get(turn);
+            List<Double> roundRatios = ratios.get(turn);
+            String ofFirst = "";
+            if (turn > 0) {
+                List<Double> toFirst = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    toFirst.add(runs.get(round).perSecond() / ours.get(0).get(round).perSecond());
+                }
+                ofFirst = "; rate %.1f%% of %s's (rounds: %s)".formatted(100 * Wrk.median(toFirst, r -> r), variants.get(0).name(),
+                        toFirst.stream().map(r -> "%.1f%%".formatted(100 * r)).toList());
+            }
+            System.out.printf("ratio %s / pgbench INSERT: %.1f%% of the rate (rounds: %s); p99 %.2f× pgbench's%s%n",
+                    variants.isEmpty() ? "ours" : label(turn), 100 * Wrk.median(roundRatios, r -> r),
+                    roundRatios.stream().map(r -> "%.1f%%".formatted(100 * r)).toList(),
+                    Wrk.median(runs, Wrk.Run::p99Millis) / Wrk.median(baseline, Wrk.Run::p99Millis), ofFirst);
+        }
         // For reference, not the goal's baseline: the same INSERT without the response's statement
         // triggers (tallies, quality flags, alert outbox), which a one-row statement pays once per row
         // and a gathered commit once per batch. Shows what PostgreSQL's bare INSERT does here.
@@ -128,31 +222,54 @@ public final class ResponseBenchmark {
         String answers = jdbc.queryForObject("SELECT answers::text FROM response ORDER BY id DESC LIMIT 1", String.class);
         Wrk.Run bare = pgbench(answers, true);
         Wrk.print(bare);
-        System.out.printf("for reference: ours / pgbench INSERT without the triggers: %.1f%% of the rate; p99 %.2f×%n",
-                100 * Wrk.median(ours, Wrk.Run::perSecond) / bare.perSecond(), Wrk.median(ours, Wrk.Run::p99Millis) / bare.p99Millis());
+        for (int turn = 0; turn < turns; turn++) {
+            List<Wrk.Run> runs = ours.get(turn);
+            System.out.printf("for reference: %s / pgbench INSERT without the triggers: %.1f%% of the rate; p99 %.2f×%n",
+                    variants.isEmpty() ? "ours" : label(turn), 100 * Wrk.median(runs, Wrk.Run::perSecond) / bare.perSecond(),
+                    Wrk.median(runs, Wrk.Run::p99Millis) / bare.p99Millis());
+        }
+    }
+
+    /** What a variant's lines are called: as before the variants existed when none is asked for. */
+    private String label(int turn) {
+        return variants.isEmpty() ? "ours: POST /s/{token}/response" : "ours, " + variants.get(turn).name();
+    }
+
+    /** The variant's switches on the running server, from the next request on; nothing when no variants are asked for. */
+    private void switchTo(int turn) {
+        if (!variants.isEmpty()) {
+            Variant variant = variants.get(turn);
+            web.pathFirstLookup(variant.pathFirst());
+            collection.gatherTokenReads(variant.gatherTokenReads());
+        }
     }
 
     /**
      * Slices of {@link #WARM_UP_SLICE} seconds, at least 150 s' worth (the rate rose for about that
      * long in every run here), until three slices in a row are less than 3% faster than the fastest
-     * before them, or {@link #warmUp} seconds have passed.
+     * before them, or {@link #warmUp} seconds have passed. With variants, the slices take them in
+     * turn (so that the JIT compiles each one's path), and each variant needs three such slices of
+     * its own in a row, measured against its own fastest.
      *
      * @return the first token after the warm-up's
      */
-    private long warmUp() throws Exception {
+    private long warmUp(int turns) throws Exception {
         long first = 0;
-        double fastest = 0;
-        int calm = 0;
+        double[] fastest = new double[turns];
+        int[] calm = new int[turns];
         List<String> rates = new ArrayList<>();
         int slice = Math.min(WARM_UP_SLICE, warmUp);
-        for (int elapsed = 0; elapsed < warmUp && (elapsed < 150 || calm < 3); elapsed += slice) {
+        for (int elapsed = 0; elapsed < warmUp && (elapsed < 150 || Arrays.stream(calm).anyMatch(c -> c < 3)); elapsed += slice) {
+            int turn = rates.size() % turns;
+            switchTo(turn);
             Wrk.Run run = post("warm-up", slice, first);
             first += TOKENS_PER_SECOND * slice;
-            calm = run.perSecond() < fastest * 1.03 ? calm + 1 : 0;
-            fastest = Math.max(fastest, run.perSecond());
+            calm[turn] = run.perSecond() < fastest[turn] * 1.03 ? calm[turn] + 1 : 0;
+            fastest[turn] = Math.max(fastest[turn], run.perSecond());
             rates.add("%.0f".formatted(run.perSecond()));
         }
-        System.out.printf("warm-up: %d s, responses/s per %d s: %s%n", rates.size() * slice, slice, rates);
+        System.out.printf("warm-up: %d s, responses/s per %d s: %s%s%n", rates.size() * slice, slice, rates,
+                variants.isEmpty() ? "" : " (the variants in turn, from the first)");
         return first;
     }
 

@@ -18,6 +18,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.sipas.campaign.FieldCase;
 import org.sipas.methodology.Methodologies;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +52,12 @@ public class SurveyTokens {
 
     private final Gathering<String, Optional<SurveyToken>> reads = new Gathering<>("token-reader", this::findAll, 2, 200);
     /**
+     * Off ({@code sipas.collection.gather-token-reads=false}), each submit reads its own token. The
+     * readers are started also when off, and the switch can be turned while the server runs, so that
+     * ResponseBenchmark can measure both ways in one run ({@code bench.variants}).
+     */
+    private volatile boolean gatheringReads;
+    /**
      * One reader: a batch is what queued during the statement before, so with two readers each
      * statement carried half as many first visits (PageBenchmark: 4 a statement at 14,000 pages/s,
      * each statement JDBC's and a PostgreSQL backend's work on the same cores as the pages).
@@ -61,9 +68,11 @@ public class SurveyTokens {
     record Opening(SurveyToken token, boolean drafted) {
     }
 
-    SurveyTokens(JdbcClient jdbc, Methodologies methodologies) {
+    SurveyTokens(JdbcClient jdbc, Methodologies methodologies,
+                 @Value("${sipas.collection.gather-token-reads}") boolean gatheringReads) {
         this.jdbc = jdbc;
         this.methodologies = methodologies;
+        this.gatheringReads = gatheringReads;
     }
 
     /**
@@ -179,7 +188,12 @@ public class SurveyTokens {
      * for the token API, where each response posted starts by reading its token.
      */
     Optional<SurveyToken> findAmongOthers(String token) {
-        return reads.call(token);
+        return gatheringReads ? reads.call(token) : find(token);
+    }
+
+    /** On: {@link #findAmongOthers} gathers; off: it reads alone. */
+    void gatherReads(boolean on) {
+        gatheringReads = on;
     }
 
     private List<Optional<SurveyToken>> findAll(List<String> tokens) {

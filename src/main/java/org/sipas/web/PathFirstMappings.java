@@ -21,6 +21,11 @@ import org.springframework.web.util.pattern.PathPattern;
  * (ResponseBenchmark, JFR). Nearly every mapping is ruled out by the first segment of its path
  * alone ({@code /s/…} against {@code /campaigns/…}), so those are passed over; the others are asked
  * as Spring asks them. A path whose first segment is not plain text passes over nothing.
+ * <p>
+ * Off ({@code sipas.web.path-first-lookup=false}), every mapping is asked, as Spring MVC asks them.
+ * The switch can be turned while the server runs so that ResponseBenchmark can measure both ways
+ * in one run, on the same server and the same database ({@code bench.variants}).
+ * PathFirstMappingsResolveAsSpringTest pins the lookup to Spring's for every mapping.
  */
 class PathFirstMappings extends RequestMappingHandlerMapping {
 
@@ -32,6 +37,17 @@ class PathFirstMappings extends RequestMappingHandlerMapping {
     /** By identity: RequestMappingInfo's own equals compares every condition. Read-only once built. */
     private volatile Map<RequestMappingInfo, Set<String>> firstSegments = Map.of();
 
+    private volatile boolean passingOver;
+
+    PathFirstMappings(boolean passingOver) {
+        this.passingOver = passingOver;
+    }
+
+    /** On: mappings whose first segment differs are passed over; off: every mapping is asked. */
+    void passOver(boolean on) {
+        passingOver = on;
+    }
+
     @Override
     public void afterPropertiesSet() {
         super.afterPropertiesSet();
@@ -42,6 +58,9 @@ class PathFirstMappings extends RequestMappingHandlerMapping {
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+        if (!passingOver) {
+            return super.lookupHandlerMethod(lookupPath, request);
+        }
         FIRST_SEGMENT.set(firstSegment(lookupPath));
         try {
             return super.lookupHandlerMethod(lookupPath, request);
@@ -52,7 +71,8 @@ class PathFirstMappings extends RequestMappingHandlerMapping {
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        String segment = FIRST_SEGMENT.get();
+        // off, not even the thread-local is read: the lookup then costs what Spring's own costs
+        String segment = passingOver ? FIRST_SEGMENT.get() : null;
         if (segment != null) {
             // a mapping registered after start-up is not in the map: asked in full
             Set<String> possible = firstSegments.getOrDefault(info, ANY);

@@ -68,12 +68,13 @@ class WebConfiguration implements WebMvcConfigurer {
         return messages;
     }
 
+    /** Plugged in also when off, so that a benchmark can turn it on and off in one run ({@link PathFirstMappings}). */
     @Bean
-    WebMvcRegistrations pathFirstMappings() {
+    WebMvcRegistrations pathFirstMappings(@Value("${sipas.web.path-first-lookup:true}") boolean passingOver) {
         return new WebMvcRegistrations() {
             @Override
             public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-                return new PathFirstMappings();
+                return new PathFirstMappings(passingOver);
             }
         };
     }
