@@ -24,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * nothing: every dossier is checked as it is read and the good ones spooled; if any is wrong (or
  * repeats another) every error is reported and nothing is stored; else all are written in one
  * transaction, a dossier already there (same unit, same receipt code) being updated, never
- * duplicated. One import, one batch record and one audit entry (counts only, no personal data).
+ * duplicated. The new dossiers are written while the file is still being read ({@link DossierWriter}),
+ * and taken back if it turns out wrong. One import, one batch record and one audit entry (counts
+ * only, no personal data).
  */
 @Service
 public class DossierImport {
@@ -84,35 +86,52 @@ public class DossierImport {
                              Consumer<Consumer<IncomingDossier>> reader) {
         DossierRules rules = DossierRules.within(importer, catalog, scope);
         DossierErrors errors = new DossierErrors(source, origin);
-        try (DossierSpool spool = new DossierSpool(vault); DossierStore.KeyStage keys = store.stageKeys()) {
+        // before the writing starts: the dossiers written while the file is read name their batch
+        long batch = store.openBatch(origin.kind(), source, importer.name());
+        try (DossierSpool spool = new DossierSpool(vault); DossierWriter writer = store.writeWhileReading(spool, batch)) {
             long[] rows = {0};
             reader.accept(dossier -> {
                 rows[0]++;
                 ValidDossier valid = rules.check(dossier, errors);
                 // valid dossiers are spooled even after an error elsewhere, so that repeats among them are found too
-                if (valid != null) {
-                    keys.add(spool.add(valid), valid);
+                if (valid == null) {
+                    writer.abandon();
+                } else {
+                    spool.add(valid);
                 }
             });
             spool.finish();
-            keys.finish();
-            for (DossierStore.Repeat repeat : store.repeats(DossierErrors.SHOWN)) {
-                errors.add(repeat.line(), DossierField.RECEIPT_CODE, "import.value.duplicate", repeat.firstLine());
+            DossierStore.Identified dossiers = writer.finish();
+            if (dossiers == null) {
+                dossiers = storeAfterReading(spool, errors, batch);
             }
-            if (!errors.isEmpty()) {
-                throw errors.rejection();
-            }
-            BitSet stored = new BitSet(spool.rows());
-            long[] ids = store.ids(spool.rows(), stored);
-            long batch = store.openBatch(origin.kind(), source, importer.name());
-            store.insertNew(spool, ids, stored, batch);
-            long updated = stored.isEmpty() ? 0 : store.updateStored(spool, ids, stored, batch);
+            store.insertContacts(spool, dossiers);
+            BitSet stored = dossiers.stored();
+            long updated = stored.isEmpty() ? 0 : store.updateStored(spool, dossiers.ids(), stored, batch);
             long inserted = spool.rows() - stored.cardinality();
             store.closeBatch(batch, rows[0], inserted, updated);
             ImportResult result = ImportResult.of(rows[0], inserted, updated);
             audit(batch, result, source);
             return result;
         }
+    }
+
+    /**
+     * Stores the new dossiers of the spool once it is complete, when they could not be written while
+     * the file was read; first finds every error, repeats included, and then stores nothing.
+     */
+    private DossierStore.Identified storeAfterReading(DossierSpool spool, DossierErrors errors, long batch) {
+        store.stageKeys(spool);
+        for (DossierStore.Repeat repeat : store.repeats(DossierErrors.SHOWN)) {
+            errors.add(repeat.line(), DossierField.RECEIPT_CODE, "import.value.duplicate", repeat.firstLine());
+        }
+        if (!errors.isEmpty()) {
+            throw errors.rejection();
+        }
+        BitSet stored = new BitSet(spool.rows());
+        long[] ids = store.ids(spool.rows(), stored);
+        store.insertDossiers(spool, ids, stored, batch);
+        return new DossierStore.Identified(ids, stored);
     }
 
     private void audit(long batch, ImportResult result, String source) {

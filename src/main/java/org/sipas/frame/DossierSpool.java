@@ -3,12 +3,16 @@ package org.sipas.frame;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,6 +29,11 @@ import org.postgresql.copy.PGCopyOutputStream;
  * text format while the upload is read, then streamed into the tables with COPY. COPY writes rows
  * in bulk, several times faster than INSERT … SELECT, which is what keeps a million-row import
  * within reach of PostgreSQL's own COPY. Contacts are sealed before they reach the file.
+ * <p>
+ * The file is also the buffer between the reading and the writing of one import: every
+ * {@value #PUBLISHED_EVERY} rows it is flushed and its length published, and {@link DossierWriter}
+ * on its own thread reads the published part while the rest of the upload is still being read.
+ * Being on disk, it lets the reading run ahead by any number of rows in constant memory.
  */
 final class DossierSpool implements AutoCloseable {
 
@@ -33,22 +42,33 @@ final class DossierSpool implements AutoCloseable {
             RETURNED = 8, RECEIVING = 9, PROCESSING = 10, CHANNEL = 11, STATUS = 12, NAME = 13, PHONE = 14, PHONE_HASH = 15,
             FINGERPRINT = 16, ADDRESS = 17, PRN = 18;
 
+    /** How many rows are spooled between two publications: a flush of about half a megabyte. */
+    static final int PUBLISHED_EVERY = 1024;
+
     private static final HexFormat HEX = HexFormat.of();
 
     private final ContactVault vault;
     /** Permanent random numbers: a fast generator per import, seeded from the system's secure source. */
     private final SplittableRandom prns = new SplittableRandom(new SecureRandom().nextLong());
     private final Path file;
+    private final FileChannel channel;
     private final Writer out;
     private final StringBuilder row = new StringBuilder(512);
     private int rows;
+    /** What a reader of the file may read: guarded by this. */
+    private Published published = new Published(0, 0, false);
+
+    /** The first {@code rows} spooled rows are the first {@code bytes} of the file; {@code last}: no more will come. */
+    record Published(int rows, long bytes, boolean last) {
+    }
 
     DossierSpool(ContactVault vault) {
         this.vault = vault;
         try {
             // createTempFile makes the file readable by its owner only
             this.file = Files.createTempFile("sipas-dossiers-", ".copy");
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            this.channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            this.out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the import's spool file", e);
         }
@@ -59,8 +79,8 @@ final class DossierSpool implements AutoCloseable {
         return rows;
     }
 
-    /** Spools a dossier, sealing its contact; returns its ordinal. */
-    int add(ValidDossier d) {
+    /** Spools a dossier, sealing its contact; its ordinal is {@link #rows()} before. */
+    void add(ValidDossier d) {
         row.setLength(0);
         row.append(rows).append('\t').append(d.line()).append('\t').append(d.unitId()).append('\t');
         text(row, d.receiptCode());
@@ -83,14 +103,67 @@ final class DossierSpool implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return rows++;
+        rows++;
+        if (rows % PUBLISHED_EVERY == 0) {
+            publish(false);
+        }
     }
 
+    /** Every row is spooled: publishes the whole file, and closes it for writing. */
     void finish() {
+        publish(true);
         try {
             out.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void publish(boolean last) {
+        long bytes;
+        try {
+            out.flush();
+            bytes = channel.position();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (this) {
+            published = new Published(rows, bytes, last);
+            notifyAll();
+        }
+    }
+
+    /** No more rows will be published (the import stopped): a reader waiting for them is woken. */
+    synchronized void endPublishing() {
+        published = new Published(published.rows(), published.bytes(), true);
+        notifyAll();
+    }
+
+    /** What is published once at least {@code rows} rows are, or the last publication if fewer ever will be. */
+    synchronized Published await(int rows) throws InterruptedException {
+        while (published.rows() < rows && !published.last()) {
+            wait();
+        }
+        return published;
+    }
+
+    /** What a spooled line is given to: may fail as a COPY does. */
+    interface LineReader {
+        void read(String spooled) throws IOException, SQLException;
+    }
+
+    /**
+     * Reads {@code count} published lines from byte {@code from}, a place a publication left. The
+     * reader's buffer may take in bytes past the last of them that are still being written: they are
+     * never looked at.
+     */
+    void read(long from, int count, LineReader lines) throws IOException, SQLException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(Channels.newInputStream(in.position(from)), StandardCharsets.UTF_8), 1 << 16);
+            for (int i = 0; i < count; i++) {
+                lines.read(reader.readLine());
+            }
         }
     }
 
@@ -122,6 +195,7 @@ final class DossierSpool implements AutoCloseable {
 
     @Override
     public void close() {
+        endPublishing();
         try {
             out.close();
             Files.deleteIfExists(file);
@@ -142,6 +216,30 @@ final class DossierSpool implements AutoCloseable {
                 default -> row.append(c);
             }
         }
+    }
+
+    /** The value of a field in COPY text format: {@link #text} undone. */
+    static String untext(String field) {
+        int backslash = field.indexOf('\\');
+        if (backslash < 0) {
+            return field;
+        }
+        StringBuilder value = new StringBuilder(field.length()).append(field, 0, backslash);
+        for (int i = backslash; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' && i + 1 < field.length()) {
+                char escaped = field.charAt(++i);
+                value.append(switch (escaped) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> escaped;
+                });
+            } else {
+                value.append(c);
+            }
+        }
+        return value.toString();
     }
 
     private void time(Long epochSecond) {

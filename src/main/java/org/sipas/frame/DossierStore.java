@@ -1,21 +1,12 @@
 package org.sipas.frame;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -25,6 +16,7 @@ import static org.sipas.frame.DossierSpool.APPOINTMENT;
 import static org.sipas.frame.DossierSpool.CHANNEL;
 import static org.sipas.frame.DossierSpool.FINGERPRINT;
 import static org.sipas.frame.DossierSpool.KIND;
+import static org.sipas.frame.DossierSpool.LINE;
 import static org.sipas.frame.DossierSpool.NAME;
 import static org.sipas.frame.DossierSpool.ORDINAL;
 import static org.sipas.frame.DossierSpool.PHONE;
@@ -43,7 +35,8 @@ import static org.sipas.frame.DossierSpool.UNIT;
  * The SQL of an import, all run in the importer's transaction (temporary tables are dropped with
  * it): the keys of the spooled dossiers, the repeats among them, which are already stored, and
  * the writing itself, keyed by (unit, receipt code) so that importing again updates. New dossiers
- * and their contacts go in by COPY; stored ones are updated from a staging table.
+ * and their contacts go in by COPY (the dossiers, as a rule, while the file is still read:
+ * {@link DossierWriter}); stored ones are updated from a staging table.
  */
 @Repository
 class DossierStore {
@@ -51,6 +44,28 @@ class DossierStore {
     /** A dossier that appears again in the same import: its line and the line it repeats. */
     record Repeat(long line, long firstLine) {
     }
+
+    /** The id of every spooled dossier by ordinal, the stored one's where {@code stored} says it is stored. */
+    record Identified(long[] ids, BitSet stored) {
+    }
+
+    static final String COPY_DOSSIERS = """
+            COPY dossier (id, unit_id, receipt_code, procedure_id, applicant_kind, received_at, appointment_at,
+                          returned_at, receiving_official_id, processing_official_id, channel, status,
+                          import_batch_id, prn) FROM STDIN""";
+
+    /**
+     * For {@link DossierWriter}: by position {@code n} in the arrays of units and receipt codes, the
+     * stored dossier's id, else a new one from the sequence; whether it is stored, and whether by
+     * this import (batch ?: the key is repeated in the file). LIMIT keeps the subquery a lookup of
+     * the unique key for every key, however many the planner thinks there are.
+     */
+    static final String LOOK_UP = """
+            SELECT k.n, coalesce(d.id, nextval('dossier_id_seq')) AS id, d.id IS NOT NULL AS stored,
+                   d.import_batch_id = ? AS ours
+            FROM unnest(?::bigint[], ?::text[]) WITH ORDINALITY AS k(unit_id, receipt_code, n)
+            LEFT JOIN LATERAL (SELECT x.id, x.import_batch_id FROM dossier x
+                               WHERE x.unit_id = k.unit_id AND x.receipt_code = k.receipt_code LIMIT 1) d ON true""";
 
     private static final String KEYS = """
             CREATE TEMP TABLE dossier_key (ordinal int NOT NULL, line bigint NOT NULL, unit_id bigint NOT NULL,
@@ -73,64 +88,20 @@ class DossierStore {
     }
 
     /**
-     * Opens the staging of the keys (unit, receipt code) of the dossiers about to be spooled, to
-     * find repeats and stored ones: they stream into PostgreSQL while the file is still being read
-     * and checked, so the server parses them on its own core meanwhile. Nothing else may use the
-     * transaction's connection until {@link KeyStage#finish()}.
+     * Starts writing the new dossiers of an import while its file is read ({@link DossierWriter}),
+     * on the transaction's connection: nothing else may use it until {@link DossierWriter#finish()}.
      */
-    KeyStage stageKeys() {
-        jdbc.sql(KEYS).update();
-        return new KeyStage(DataSourceUtils.getConnection(dataSource));
+    DossierWriter writeWhileReading(DossierSpool spool, long batchId) {
+        return new DossierWriter(spool, DataSourceUtils.getConnection(dataSource), batchId);
     }
 
-    /** The keys of an import on their way into {@code dossier_key}. */
-    final class KeyStage implements AutoCloseable {
-        private final PGCopyOutputStream stream;
-        private final Writer out;
-        private final StringBuilder row = new StringBuilder(64);
-
-        private KeyStage(Connection connection) {
-            try {
-                stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "COPY dossier_key FROM STDIN", 1 << 16);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot stage the import's keys", e);
-            }
-            out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-        }
-
-        void add(int ordinal, ValidDossier dossier) {
-            row.setLength(0);
-            row.append(ordinal).append('\t').append(dossier.line()).append('\t').append(dossier.unitId()).append('\t');
-            DossierSpool.text(row, dossier.receiptCode());
-            try {
-                out.append(row).append('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot stage the import's keys", e);
-            }
-        }
-
-        void finish() {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot stage the import's keys", e);
-            }
-            // temporary tables are never analysed automatically; without statistics the joins below
-            // would treat a million keys as a handful
-            jdbc.sql("ANALYZE dossier_key").update();
-        }
-
-        /** Abandons the COPY if the import stopped before {@link #finish()}: the transaction rolls back. */
-        @Override
-        public void close() {
-            if (stream.isActive()) {
-                try {
-                    stream.cancelCopy();
-                } catch (SQLException e) {
-                    throw new IllegalStateException("Cannot cancel the staging of the import's keys", e);
-                }
-            }
-        }
+    /** The keys (unit, receipt code) of the spooled dossiers in {@code dossier_key}, to find repeats and stored ones. */
+    void stageKeys(DossierSpool spool) {
+        jdbc.sql(KEYS).update();
+        copy(spool, "COPY dossier_key FROM STDIN", f -> String.join("\t", f[ORDINAL], f[LINE], f[UNIT], f[RECEIPT]));
+        // temporary tables are never analysed automatically; without statistics the joins below
+        // would treat a million keys as a handful
+        jdbc.sql("ANALYZE dossier_key").update();
     }
 
     List<Repeat> repeats(int limit) {
@@ -179,21 +150,28 @@ class DossierStore {
     }
 
     /**
-     * Inserts the dossiers not yet stored, and their contacts, by COPY. Should a concurrent import
-     * store one of them first, the unique key fails this whole import rather than let two imports
-     * each believe they created it.
+     * Inserts the dossiers not yet stored by COPY. Should a concurrent import store one of them
+     * first, the unique key fails this whole import rather than let two imports each believe they
+     * created it.
      */
-    void insertNew(DossierSpool spool, long[] ids, BitSet stored, long batchId) {
+    void insertDossiers(DossierSpool spool, long[] ids, BitSet stored, long batchId) {
         String batch = Long.toString(batchId);
-        copy(spool, """
-                COPY dossier (id, unit_id, receipt_code, procedure_id, applicant_kind, received_at, appointment_at,
-                              returned_at, receiving_official_id, processing_official_id, channel, status,
-                              import_batch_id, prn) FROM STDIN""",
-                f -> isStored(f, stored) ? null
-                        : withId(f, ids, UNIT, RECEIPT, PROCEDURE, KIND, RECEIVED, APPOINTMENT, RETURNED, RECEIVING,
-                        PROCESSING, CHANNEL, STATUS).append('\t').append(batch).append('\t').append(f[PRN]));
+        copy(spool, COPY_DOSSIERS, f -> isStored(f, stored) ? null : dossierLine(f, ids[Integer.parseInt(f[ORDINAL])], batch));
+    }
+
+    /** The line of {@link #COPY_DOSSIERS} for a new dossier, from its spooled fields. */
+    static StringBuilder dossierLine(String[] fields, long id, String batch) {
+        return withId(fields, id, UNIT, RECEIPT, PROCEDURE, KIND, RECEIVED, APPOINTMENT, RETURNED, RECEIVING, PROCESSING,
+                CHANNEL, STATUS).append('\t').append(batch).append('\t').append(fields[PRN]);
+    }
+
+    /** Inserts the contacts of the new dossiers by COPY, once the dossiers are stored. */
+    void insertContacts(DossierSpool spool, Identified dossiers) {
+        if (dossiers.stored().cardinality() == spool.rows()) {
+            return;
+        }
         copy(spool, "COPY dossier_contact (dossier_id, name_cipher, phone_cipher, phone_hash, contact_hash, address_cipher) FROM STDIN",
-                f -> isStored(f, stored) ? null : withId(f, ids, NAME, PHONE, PHONE_HASH, FINGERPRINT, ADDRESS));
+                f -> isStored(f, dossiers.stored()) ? null : withId(f, dossiers.ids(), NAME, PHONE, PHONE_HASH, FINGERPRINT, ADDRESS));
     }
 
     /**
@@ -254,7 +232,11 @@ class DossierStore {
     }
 
     private static StringBuilder withId(String[] fields, long[] ids, int... positions) {
-        StringBuilder line = new StringBuilder(256).append(ids[Integer.parseInt(fields[ORDINAL])]);
+        return withId(fields, ids[Integer.parseInt(fields[ORDINAL])], positions);
+    }
+
+    private static StringBuilder withId(String[] fields, long id, int... positions) {
+        StringBuilder line = new StringBuilder(256).append(id);
         for (int position : positions) {
             line.append('\t').append(fields[position]);
         }

@@ -161,9 +161,9 @@ class DossierFileImportTest {
 
     @Test
     void aFileBrokenAfterGoodRowsStoresNothingAndTheNextImportStillWorks() throws Exception {
-        // the good rows' keys are already streaming into PostgreSQL when the broken quote is read
+        // more good rows than DossierWriter's first chunk: dossiers are being written when the broken quote is read
         StringBuilder csv = new StringBuilder(HEADER);
-        for (int i = 1; i <= 3000; i++) {
+        for (int i = 1; i <= 20_000; i++) {
             csv.append(row("BROKEN-" + i, "C1", "02/01/2025 08:00", "", "0912345678"));
         }
         csv.append("\"BROKEN-X,unterminated quote\n");
