@@ -111,7 +111,7 @@ class AlertOutboxPrefilterTest {
     }
 
     private boolean mayMatch(long ruleId, String answer) {
-        return jdbc.sql("SELECT alert_answer_may_match(kind, codes, level, alarm_levels, words, :a) FROM alert_rule WHERE id = :id")
+        return jdbc.sql("SELECT alert_answer_may_match(kind, level, alarm_levels, code_patterns, word_patterns, :a) FROM alert_rule WHERE id = :id")
                 .param("a", answer).param("id", ruleId).query(Boolean.class).single();
     }
 
